@@ -1,0 +1,200 @@
+import Crypto
+import Foundation
+
+/// A hybrid logical clock reading: wall-clock milliseconds plus a counter.
+///
+/// Used for display order and deterministic tie-breaks only, never for causality: laptop clocks
+/// are wrong more often than not.
+public struct HLC: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Milliseconds since 1970 (as the writer's clock and the clocks it had seen said).
+  public var millis: Int64
+  /// Breaks ties between readings in the same millisecond.
+  public var counter: Int64
+
+  public init(millis: Int64, counter: Int64) {
+    self.millis = millis
+    self.counter = counter
+  }
+
+  /// The next reading after `last`, given the local wall clock `now`.
+  public static func tick(last: HLC?, now: Int64) -> HLC {
+    guard let last else { return HLC(millis: now, counter: 0) }
+    if now > last.millis { return HLC(millis: now, counter: 0) }
+    return HLC(millis: last.millis, counter: last.counter + 1)
+  }
+
+  public static func < (a: HLC, b: HLC) -> Bool {
+    (a.millis, a.counter) < (b.millis, b.counter)
+  }
+
+  /// The reading as a date (the counter is dropped).
+  public var date: Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+
+  public var description: String { "\(millis).\(counter)" }
+}
+
+/// The identity of one operation: the change it belongs to (replica and sequence number) and
+/// its index inside that change.
+public struct OpID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var replica: String
+  public var seq: Int64
+  public var index: Int
+
+  public init(replica: String, seq: Int64, index: Int) {
+    self.replica = replica
+    self.seq = seq
+    self.index = index
+  }
+
+  /// Parses the text form `replica:seq:index`.
+  public init?(_ text: String) {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 3, !parts[0].isEmpty, let s = Int64(parts[1]), s > 0, let i = Int(parts[2]), i >= 0 else {
+      return nil
+    }
+    self.init(replica: String(parts[0]), seq: s, index: i)
+  }
+
+  /// The text form `replica:seq:index`, as stored and exchanged.
+  public var description: String { "\(replica):\(seq):\(index)" }
+
+  public static func < (a: OpID, b: OpID) -> Bool {
+    (a.replica, a.seq, a.index) < (b.replica, b.seq, b.index)
+  }
+}
+
+/// One operation of a change.
+public enum Op: Hashable, Sendable {
+  /// Brings an entity into existence with its type and (for items of a list or members of a team)
+  /// its parent. Creating an entity twice with the same id is harmless.
+  case create(entity: String, type: String, parent: String?)
+  /// Writes a field. `pred` lists the operations whose values this write replaced (the values the
+  /// writer saw); values written concurrently are not in it and stay as conflicting values.
+  /// `seen` is used by deletions: every current value of the entity that the deleter had seen.
+  case set(entity: String, field: String, value: JSONValue, pred: [OpID], seen: [OpID])
+
+  /// The entity the operation applies to.
+  public var entity: String {
+    switch self {
+    case .create(let e, _, _): return e
+    case .set(let e, _, _, _, _): return e
+    }
+  }
+
+  /// The operation as canonical JSON.
+  public var json: JSONValue {
+    switch self {
+    case .create(let e, let t, let p):
+      var o: [String: JSONValue] = ["k": "create", "e": .string(e), "t": .string(t)]
+      if let p { o["p"] = .string(p) }
+      return .object(o)
+    case .set(let e, let f, let v, let pred, let seen):
+      var o: [String: JSONValue] = [
+        "k": "set", "e": .string(e), "f": .string(f), "v": v,
+        "pred": .array(pred.sorted().map { .string($0.description) }),
+      ]
+      if !seen.isEmpty { o["seen"] = .array(seen.sorted().map { .string($0.description) }) }
+      return .object(o)
+    }
+  }
+
+  /// Reads an operation back from JSON; `nil` if it is not a well-formed operation.
+  public init?(json: JSONValue) {
+    guard let kind = json["k"]?.stringValue, let e = json["e"]?.stringValue, !e.isEmpty else { return nil }
+    switch kind {
+    case "create":
+      guard let t = json["t"]?.stringValue else { return nil }
+      let p = json["p"]?.stringValue
+      self = .create(entity: e, type: t, parent: p)
+    case "set":
+      guard let f = json["f"]?.stringValue, let v = json["v"], let predJSON = json["pred"]?.arrayValue else {
+        return nil
+      }
+      var pred: [OpID] = []
+      for p in predJSON {
+        guard let s = p.stringValue, let id = OpID(s) else { return nil }
+        pred.append(id)
+      }
+      var seen: [OpID] = []
+      for p in json["seen"]?.arrayValue ?? [] {
+        guard let s = p.stringValue, let id = OpID(s) else { return nil }
+        seen.append(id)
+      }
+      self = .set(entity: e, field: f, value: v, pred: pred, seen: seen)
+    default:
+      return nil
+    }
+  }
+}
+
+/// One user action: an atomic group of operations written by one replica.
+///
+/// A change is immutable once written. Its canonical JSON text (``body``) is what gets hashed,
+/// stored and exchanged, byte for byte.
+public struct Change: Hashable, Sendable {
+  /// Version of the change grammar.
+  public static let formatVersion: Int64 = 1
+
+  public var replica: String
+  public var seq: Int64
+  public var hlc: HLC
+  /// Who typed it (a member's name or the laptop's label), for display and participation.
+  public var author: String
+  /// Hash of the previous change of the same replica (`nil` for its first).
+  public var prev: String?
+  public var ops: [Op]
+
+  public init(replica: String, seq: Int64, hlc: HLC, author: String, prev: String?, ops: [Op]) {
+    self.replica = replica
+    self.seq = seq
+    self.hlc = hlc
+    self.author = author
+    self.prev = prev
+    self.ops = ops
+  }
+
+  /// The ids of this change's operations, in order.
+  public var opIDs: [OpID] {
+    ops.indices.map { OpID(replica: replica, seq: seq, index: $0) }
+  }
+
+  /// The canonical JSON text of the change: what is hashed, stored and exchanged.
+  public var body: String {
+    var o: [String: JSONValue] = [
+      "v": .int(Self.formatVersion),
+      "replica": .string(replica),
+      "seq": .int(seq),
+      "hlc": .array([.int(hlc.millis), .int(hlc.counter)]),
+      "author": .string(author),
+      "ops": .array(ops.map(\.json)),
+    ]
+    if let prev { o["prev"] = .string(prev) }
+    return CanonicalJSON.encode(.object(o))
+  }
+
+  /// SHA-256 of a change's body, in lowercase hex.
+  public static func hash(ofBody body: String) -> String {
+    SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// Reads a change back from its body text.
+  public init(body: String) throws(JSONParseError) {
+    let json = try StrictJSONParser.parse(body)
+    guard json["v"]?.intValue == Self.formatVersion,
+      let replica = json["replica"]?.stringValue, !replica.isEmpty,
+      let seq = json["seq"]?.intValue, seq > 0,
+      let hlcArr = json["hlc"]?.arrayValue, hlcArr.count == 2,
+      let ms = hlcArr[0].intValue, let c = hlcArr[1].intValue,
+      let author = json["author"]?.stringValue,
+      let opsJSON = json["ops"]?.arrayValue
+    else { throw JSONParseError(offset: 0, reason: "not a change") }
+    var ops: [Op] = []
+    for oj in opsJSON {
+      guard let op = Op(json: oj) else { throw JSONParseError(offset: 0, reason: "bad operation") }
+      ops.append(op)
+    }
+    self.init(
+      replica: replica, seq: seq, hlc: HLC(millis: ms, counter: c), author: author,
+      prev: json["prev"]?.stringValue, ops: ops)
+  }
+}

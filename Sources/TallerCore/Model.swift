@@ -1,0 +1,144 @@
+import Foundation
+
+/// Every error taller's library code throws. Each one knows the message that explains it.
+public enum TallerError: Error, Equatable, Sendable {
+  /// A rule of the domain refused the action (a taken name, a full team, …).
+  case refused(Message)
+  /// The database file cannot be used; nothing was changed.
+  case database(Message)
+  /// A file to read or write could not be used.
+  case file(Message)
+
+  /// The explanation, ready to render in any language.
+  public var message: Message {
+    switch self {
+    case .refused(let m), .database(let m), .file(let m): return m
+    }
+  }
+}
+
+/// Entity types stored in the change log.
+public enum EntityType: String, Sendable, CaseIterable {
+  case team
+  case member
+}
+
+/// Field names stored in the change log.
+public enum Field {
+  public static let name = "name"
+  /// `true` when the entity was removed (it stays restorable; its data is kept).
+  public static let deleted = "deleted"
+}
+
+/// A team, as the shell sees it.
+public struct Team: Hashable, Sendable {
+  public var id: String
+  public var name: String
+  public var members: [Member]
+
+  public init(id: String, name: String, members: [Member]) {
+    self.id = id
+    self.name = name
+    self.members = members
+  }
+}
+
+/// A member of a team.
+public struct Member: Hashable, Sendable {
+  public var id: String
+  public var name: String
+
+  public init(id: String, name: String) {
+    self.id = id
+    self.name = name
+  }
+}
+
+/// The rules for names people type (teams, members).
+public enum Names {
+  /// Longest name accepted, in characters.
+  public static let maximumLength = 60
+
+  /// Cleans a typed name and checks it; returns the name to store.
+  public static func validate(_ raw: String) throws(TallerError) -> String {
+    let name = Text.clean(raw)
+    if name.isEmpty { throw .refused(Message(.nameEmpty)) }
+    if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+      throw .refused(Message(.nameInvalid, ["name": name]))
+    }
+    if name.count > maximumLength {
+      throw .refused(Message(.nameTooLong, ["count": String(name.count), "limit": String(maximumLength)]))
+    }
+    return name
+  }
+
+  /// Whether two names are the same for uniqueness checks (case and accents ignored).
+  public static func same(_ a: String, _ b: String) -> Bool {
+    Text.fold(a) == Text.fold(b)
+  }
+
+  /// Splits `Ana Muñoz, José Pérez` into names.
+  public static func splitList(_ raw: String) -> [String] {
+    raw.split(separator: ",").map { Text.clean(String($0)) }.filter { !$0.isEmpty }
+  }
+}
+
+/// The live state of the data as a set of entities and their current field values, the way the
+/// change log defines it. Independent of how the store keeps it.
+public struct Snapshot: Equatable, Sendable {
+  /// One entity with its current values.
+  public struct Entity: Equatable, Sendable {
+    public var id: String
+    public var type: String
+    public var parent: String?
+    /// Field name → every current value (more than one when concurrent writes conflict),
+    /// sorted by the winner rule, winner first.
+    public var fields: [String: [JSONValue]]
+
+    public init(id: String, type: String, parent: String?, fields: [String: [JSONValue]]) {
+      self.id = id
+      self.type = type
+      self.parent = parent
+      self.fields = fields
+    }
+
+    /// The winning value of a field.
+    public func value(_ field: String) -> JSONValue? { fields[field]?.first }
+
+    /// Whether the entity was removed.
+    public var isDeleted: Bool { value(Field.deleted)?.boolValue == true }
+  }
+
+  public var entities: [Entity]
+
+  public init(entities: [Entity]) {
+    self.entities = entities.sorted { $0.id < $1.id }
+  }
+
+  /// The canonical export: every entity and every current value, keyed by stable ids, with no
+  /// replica-local data. Two databases holding the same data give the same bytes.
+  public func exportJSON() -> String {
+    var teams: [JSONValue] = []
+    let byParent = Dictionary(grouping: entities.filter { $0.parent != nil }, by: { $0.parent ?? "" })
+    func fieldsJSON(_ e: Entity) -> JSONValue {
+      var o: [String: JSONValue] = [:]
+      for (k, values) in e.fields {
+        o[k] = values.count == 1 ? values[0] : .object(["conflict": .array(values)])
+      }
+      return .object(o)
+    }
+    for team in entities where team.type == EntityType.team.rawValue {
+      var members: [JSONValue] = []
+      for m in (byParent[team.id] ?? []) where m.type == EntityType.member.rawValue {
+        members.append(.object(["id": .string(m.id), "fields": fieldsJSON(m)]))
+      }
+      teams.append(.object(["id": .string(team.id), "fields": fieldsJSON(team), "members": .array(members)]))
+    }
+    let doc: JSONValue = .object([
+      "format": "taller-export",
+      "version": 1,
+      "teams": .array(teams),
+    ])
+    return CanonicalJSON.encodePretty(doc)
+  }
+}

@@ -1,0 +1,358 @@
+import Foundation
+import TallerCore
+
+/// One word of a command's name: the canonical English word and the other words that mean it.
+public struct Word: Sendable, Hashable {
+  public var name: String
+  public var aliases: [String]
+
+  public init(_ name: String, _ aliases: [String] = []) {
+    self.name = name
+    self.aliases = aliases
+  }
+
+  /// Every spelling, canonical first.
+  public var spellings: [String] { [name] + aliases }
+
+  /// Whether a typed token is this word (case and accents ignored).
+  public func matches(_ token: String) -> Bool {
+    let t = Text.fold(token)
+    return spellings.contains { Text.fold($0) == t }
+  }
+}
+
+/// What a parameter holds; drives completion and validation.
+public enum ParamKind: Sendable, Hashable {
+  /// Free text.
+  case text
+  case team
+  case member
+  case lang
+  case command
+  case file
+  case choice([String])
+}
+
+/// A positional parameter.
+public struct Param: Sendable, Hashable {
+  public var name: L
+  public var kind: ParamKind
+  public var optional: Bool
+  /// Takes the rest of the line, tokens joined by single spaces (names with spaces need no quotes).
+  public var rest: Bool
+
+  public init(_ name: L, _ kind: ParamKind, optional: Bool = false, rest: Bool = false) {
+    self.name = name
+    self.kind = kind
+    self.optional = optional
+    self.rest = rest
+  }
+}
+
+/// A `--flag` a command accepts.
+public struct Flag: Sendable, Hashable {
+  public var name: String
+  public var help: L
+
+  public init(_ name: String, _ help: L) {
+    self.name = name
+    self.help = help
+  }
+}
+
+/// The parsed arguments of one command line.
+public struct Arguments: Sendable, Equatable {
+  /// Values of the positional parameters, by position (`nil` when an optional one is absent).
+  public var values: [String?]
+  /// The flags given.
+  public var flags: Set<String>
+  /// The tokens after the command's name, as split.
+  public var tokens: [String]
+
+  /// The value of parameter `i`.
+  public subscript(_ i: Int) -> String? { i < values.count ? values[i] : nil }
+
+  /// Whether a flag was given.
+  public func has(_ flag: String) -> Bool { flags.contains(flag) }
+}
+
+/// One entry of the command table: its name, help, parameters and handler.
+public struct CommandSpec: Sendable {
+  public var words: [Word]
+  /// Other complete spellings (`teams` for `team list`).
+  public var shortcuts: [String]
+  public var summary: L
+  public var detail: L?
+  public var params: [Param]
+  public var flags: [Flag]
+  public var run: @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
+
+  public init(
+    _ words: [Word], shortcuts: [String] = [], summary: L, detail: L? = nil, params: [Param] = [],
+    flags: [Flag] = [], run: @escaping @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
+  ) {
+    self.words = words
+    self.shortcuts = shortcuts
+    self.summary = summary
+    self.detail = detail
+    self.params = params
+    self.flags = flags
+    self.run = run
+  }
+
+  /// The canonical name: `team create`.
+  public var name: String { words.map(\.name).joined(separator: " ") }
+
+  /// The name in a language: Spanish uses the first alias of each word when it has one.
+  public func localName(_ lang: Lang) -> String {
+    words.map { lang == .es ? ($0.aliases.first ?? $0.name) : $0.name }.joined(separator: " ")
+  }
+
+  /// Usage line in a language: `equipo crear NOMBRE`.
+  public func usage(_ lang: Lang) -> String {
+    var parts = [localName(lang)]
+    for p in params {
+      let n = Message(p.name).text(lang)
+      parts.append(p.optional ? "[\(n)]" : n)
+    }
+    for f in flags { parts.append("[--\(f.name)]") }
+    return parts.joined(separator: " ")
+  }
+}
+
+/// Why a line could not be turned into a command call.
+public enum ParseFailure: Error, Equatable {
+  case empty
+  case unterminatedQuote(Character)
+  case unknown(String, suggestions: [String])
+  case incomplete(String, subcommands: [String])
+  case missing(CommandSpec.ID, Param)
+  case extra(CommandSpec.ID, String)
+  case unknownFlag(CommandSpec.ID, String)
+}
+
+extension CommandSpec: Identifiable {
+  public var id: String { name }
+}
+
+/// The table of every command: the single source for dispatch, help, completion and "did you mean".
+public struct CommandTable: Sendable {
+  public var commands: [CommandSpec]
+
+  public init(_ commands: [CommandSpec]) { self.commands = commands }
+
+  /// The command with this canonical name.
+  public func spec(_ id: String) -> CommandSpec? { commands.first { $0.name == id } }
+
+  /// Splits a line like a shell: white space separates; double or single quotes keep spaces;
+  /// a backslash escapes the next character (outside single quotes).
+  public static func split(_ line: String) throws(ParseFailure) -> [String] {
+    var tokens: [String] = []
+    var cur = ""
+    var inToken = false
+    var quote: Character?
+    var escape = false
+    for ch in line {
+      if escape {
+        cur.append(ch)
+        escape = false
+        inToken = true
+        continue
+      }
+      if let q = quote {
+        if ch == q {
+          quote = nil
+        } else if ch == "\\" && q == "\"" {
+          escape = true
+        } else {
+          cur.append(ch)
+        }
+        continue
+      }
+      switch ch {
+      case "\\":
+        escape = true
+        inToken = true
+      case "\"", "'", "“", "”", "«", "»":
+        // Typographic quotes are common when text is pasted from a document.
+        quote = (ch == "“" ? "”" : ch == "«" ? "»" : ch)
+        inToken = true
+      default:
+        if ch.isWhitespace {
+          if inToken {
+            tokens.append(cur)
+            cur = ""
+            inToken = false
+          }
+        } else {
+          cur.append(ch)
+          inToken = true
+        }
+      }
+    }
+    if let q = quote { throw .unterminatedQuote(q) }
+    if escape { cur.append("\\") }
+    if inToken { tokens.append(cur) }
+    return tokens
+  }
+
+  /// Finds the command a token list starts with: the longest match of words, or a shortcut.
+  /// Returns the command and how many tokens its name used.
+  public func lookup(_ tokens: [String]) -> (CommandSpec, Int)? {
+    guard let first = tokens.first else { return nil }
+    var best: (CommandSpec, Int)?
+    for c in commands {
+      if c.shortcuts.contains(where: { Text.fold($0) == Text.fold(first) }) {
+        if (best?.1 ?? 0) < 1 { best = (c, 1) }
+        continue
+      }
+      guard tokens.count >= c.words.count else { continue }
+      if zip(c.words, tokens).allSatisfy({ $0.matches($1) }) {
+        if (best?.1 ?? 0) < c.words.count { best = (c, c.words.count) }
+      }
+    }
+    return best
+  }
+
+  /// All the first words (groups and single commands), with their spellings.
+  public var firstWords: [Word] {
+    var seen: [String: Word] = [:]
+    var order: [String] = []
+    for c in commands {
+      let w = c.words[0]
+      if seen[w.name] == nil {
+        order.append(w.name)
+        seen[w.name] = w
+      }
+    }
+    return order.compactMap { seen[$0] }
+  }
+
+  /// The commands whose first word is `word`.
+  public func group(_ word: Word) -> [CommandSpec] {
+    commands.filter { $0.words[0].name == word.name && $0.words.count > 1 }
+  }
+
+  /// Parses a line into a command and its arguments.
+  public func parse(_ line: String) throws(ParseFailure) -> (CommandSpec, Arguments) {
+    let tokens = try Self.split(line)
+    guard !tokens.isEmpty else { throw .empty }
+    guard let (spec, used) = lookup(tokens) else {
+      if let w = firstWords.first(where: { $0.matches(tokens[0]) }) {
+        let subs = group(w).map { $0.words[1].name }
+        if tokens.count == 1 { throw .incomplete(w.name, subcommands: subs) }
+        var candidates: [String] = []
+        for c in group(w) { candidates.append(contentsOf: c.words[1].spellings) }
+        let s = Text.suggestions(for: tokens[1], among: candidates)
+        let names = s.compactMap { sp in group(w).first { $0.words[1].spellings.contains(sp) }?.name }
+        var unique: [String] = []
+        for n in names where !unique.contains(n) { unique.append(n) }
+        throw .unknown(tokens[0] + " " + tokens[1], suggestions: unique)
+      }
+      var spellings: [String] = []
+      for w in firstWords { spellings.append(contentsOf: w.spellings) }
+      for c in commands { spellings.append(contentsOf: c.shortcuts) }
+      let s = Text.suggestions(for: tokens[0], among: spellings)
+      var unique: [String] = []
+      for sp in s {
+        let name =
+          firstWords.first { $0.spellings.contains(sp) }?.name
+          ?? commands.first { $0.shortcuts.contains(sp) }?.name ?? sp
+        if !unique.contains(name) { unique.append(name) }
+      }
+      throw .unknown(tokens[0], suggestions: unique)
+    }
+    return (spec, try bind(spec, Array(tokens[used...])))
+  }
+
+  /// Binds tokens to a command's parameters and flags.
+  public func bind(_ spec: CommandSpec, _ rest: [String]) throws(ParseFailure) -> Arguments {
+    var flags = Set<String>()
+    var positional: [String] = []
+    var flagsDone = false
+    for t in rest {
+      if !flagsDone && t == "--" {
+        flagsDone = true
+        continue
+      }
+      if !flagsDone && t.hasPrefix("--") && t.count > 2 {
+        let name = String(t.dropFirst(2))
+        guard let f = spec.flags.first(where: { $0.name == name }) else {
+          throw .unknownFlag(spec.id, t)
+        }
+        flags.insert(f.name)
+        continue
+      }
+      positional.append(t)
+    }
+    var values: [String?] = []
+    var i = 0
+    for p in spec.params {
+      if p.rest {
+        if i < positional.count {
+          values.append(positional[i...].joined(separator: " "))
+          i = positional.count
+        } else if p.optional {
+          values.append(nil)
+        } else {
+          throw .missing(spec.id, p)
+        }
+        continue
+      }
+      if i < positional.count {
+        values.append(positional[i])
+        i += 1
+      } else if p.optional {
+        values.append(nil)
+      } else {
+        throw .missing(spec.id, p)
+      }
+    }
+    if i < positional.count { throw .extra(spec.id, positional[i]) }
+    return Arguments(values: values, flags: flags, tokens: rest)
+  }
+
+  /// The message for a parse failure, in a language.
+  public func message(for failure: ParseFailure, lang: Lang) -> [Message] {
+    func usage(_ id: String) -> String { spec(id)?.usage(lang) ?? id }
+    switch failure {
+    case .empty: return []
+    case .unterminatedQuote(let q): return [Message(.unterminatedQuote, ["quote": String(q)])]
+    case .unknown(let word, let suggestions):
+      var m = [Message(.unknownCommand, ["command": word])]
+      if suggestions.isEmpty {
+        m.append(Message(.seeHelp))
+      } else {
+        let localized = suggestions.map { s in
+          "«" + (spec(s)?.localName(lang) ?? localFirstWord(s, lang)) + "»"
+        }
+        m.append(Message(.didYouMean, ["suggestions": orList(localized, lang)]))
+      }
+      return m
+    case .incomplete(let word, let subs):
+      let w = firstWords.first { $0.name == word }
+      let shown = lang == .es ? (w?.aliases.first ?? word) : word
+      let localSubs = subs.map { s in
+        let c = commands.first { $0.words.count > 1 && $0.words[0].name == word && $0.words[1].name == s }
+        return lang == .es ? (c?.words[1].aliases.first ?? s) : s
+      }
+      return [Message(.incompleteCommand, ["command": shown, "subcommands": localSubs.joined(separator: ", ")])]
+    case .missing(let id, let p):
+      return [Message(.missingArgument, ["argument": Message(p.name).text(lang), "usage": usage(id)])]
+    case .extra(let id, let t):
+      return [Message(.extraArgument, ["argument": t, "usage": usage(id)])]
+    case .unknownFlag(let id, let f):
+      return [Message(.unknownFlag, ["flag": f, "usage": usage(id)])]
+    }
+  }
+
+  private func localFirstWord(_ name: String, _ lang: Lang) -> String {
+    guard let w = firstWords.first(where: { $0.name == name }) else { return name }
+    return lang == .es ? (w.aliases.first ?? w.name) : w.name
+  }
+
+  private func orList(_ items: [String], _ lang: Lang) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + (lang == .es ? " o " : " or ") + (items.last ?? "")
+  }
+}

@@ -1,0 +1,295 @@
+import Foundation
+import TallerCore
+import TallerStore
+
+/// What the handlers may use: the store and a few facts about the run. Deliberately small.
+public struct ShellContext: Sendable {
+  public var store: TallerStore
+  public var version: String
+  /// Largest team the workshop allows.
+  public var teamSizeLimit: Int
+  /// A person is typing (not a script).
+  public var interactive: Bool
+
+  public init(store: TallerStore, version: String, teamSizeLimit: Int = 3, interactive: Bool) {
+    self.store = store
+    self.version = version
+    self.teamSizeLimit = teamSizeLimit
+    self.interactive = interactive
+  }
+}
+
+/// The few things that change as a person works: the current team and the language.
+public struct Session: Sendable, Equatable {
+  public var teamID: String?
+  public var lang: Lang
+
+  public init(teamID: String? = nil, lang: Lang = .es) {
+    self.teamID = teamID
+    self.lang = lang
+  }
+}
+
+/// Keys of the replica-local settings the shell keeps.
+enum LocalKey {
+  static let team = "current_team"
+  static let lang = "lang"
+}
+
+// Words shared by several commands.
+private let teamWord = Word("team", ["equipo"])
+private let memberWord = Word("member", ["miembro", "integrante"])
+
+extension CommandTable {
+  /// Every command taller knows, in the order `help` lists them.
+  public static let standard = CommandTable([
+    CommandSpec(
+      [Word("help", ["ayuda", "?"])], summary: .cmdHelp, params: [Param(.argCommand, .command, optional: true, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        help(topic: args.tokens, lang: session.lang)
+      }),
+    CommandSpec(
+      [Word("status", ["estado"])], summary: .cmdStatus,
+      run: { ctx, session, _ throws(TallerError) in try status(ctx, &session) }),
+    CommandSpec(
+      [teamWord, Word("create", ["crear", "nuevo"])], summary: .cmdTeamCreate, detail: .detailTeamCreate,
+      params: [Param(.argName, .text, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        let team = try ctx.store.createTeam(name: args[0] ?? "")
+        session.teamID = team.id
+        try ctx.store.setLocalSetting(LocalKey.team, team.id)
+        return .ok(Message(.teamCreated, ["team": team.name]).text(session.lang))
+      }),
+    CommandSpec(
+      [teamWord, Word("list", ["listar", "lista"])], shortcuts: ["teams", "equipos"], summary: .cmdTeamList,
+      run: { ctx, session, _ throws(TallerError) in
+        let teams = try ctx.store.teams()
+        if teams.isEmpty { return .text(Message(.teamNone).text(session.lang)) }
+        var lines: [Line] = [.heading(Message(.teamListHeader).text(session.lang))]
+        for t in teams {
+          var note = Message(.teamMembersCount, ["count": String(t.members.count)]).text(session.lang)
+          if t.id == session.teamID { note += " " + Message(.teamCurrentMark).text(session.lang) }
+          lines.append(.item(t.name, note: note))
+        }
+        return Reply(lines: lines)
+      }),
+    CommandSpec(
+      [teamWord, Word("use", ["usar", "elegir"])], summary: .cmdTeamUse, params: [Param(.argName, .team, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        let team = try findTeam(ctx, named: args.tokens.joined(separator: " "))
+        session.teamID = team.id
+        try ctx.store.setLocalSetting(LocalKey.team, team.id)
+        return .ok(Message(.teamUsing, ["team": team.name]).text(session.lang))
+      }),
+    CommandSpec(
+      [teamWord, Word("rename", ["renombrar"])], summary: .cmdTeamRename, detail: .detailTeamRename,
+      params: [Param(.argNewName, .text, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        var target: Team
+        var newName = args[0] ?? ""
+        if args.tokens.count == 2, let named = try? findTeam(ctx, named: args.tokens[0], exact: true) {
+          target = named
+          newName = args.tokens[1]
+        } else {
+          target = try currentTeam(ctx, &session)
+        }
+        let (old, new) = try ctx.store.renameTeam(id: target.id, to: newName)
+        return .ok(Message(.teamRenamed, ["old": old, "team": new]).text(session.lang))
+      }),
+    CommandSpec(
+      [memberWord, Word("add", ["agregar", "añadir"])], summary: .cmdMemberAdd, detail: .detailMemberAdd,
+      params: [Param(.argNames, .text, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        let team = try currentTeam(ctx, &session)
+        let names = Names.splitList(args[0] ?? "")
+        let updated = try ctx.store.addMembers(teamID: team.id, names: names, limit: ctx.teamSizeLimit)
+        let added = names.map { "«\(Text.clean($0))»" }
+        return .ok(
+          Message(
+            .memberAdded,
+            [
+              "names": Text.list(added, lang: session.lang), "team": team.name,
+              "count": String(updated.members.count), "limit": String(ctx.teamSizeLimit),
+            ]
+          ).text(session.lang))
+      }),
+    CommandSpec(
+      [memberWord, Word("remove", ["quitar", "eliminar"])], summary: .cmdMemberRemove,
+      params: [Param(.argName, .member, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        let team = try currentTeam(ctx, &session)
+        let m = try ctx.store.removeMember(teamID: team.id, name: args.tokens.joined(separator: " "))
+        return .ok(Message(.memberRemoved, ["name": m.name, "team": team.name]).text(session.lang))
+      }),
+    CommandSpec(
+      [memberWord, Word("list", ["listar", "lista"])], shortcuts: ["members", "miembros", "integrantes"],
+      summary: .cmdMemberList,
+      run: { ctx, session, _ throws(TallerError) in
+        let team = try currentTeam(ctx, &session)
+        if team.members.isEmpty { return .text(Message(.memberNone, ["team": team.name]).text(session.lang)) }
+        var lines: [Line] = [.heading(Message(.memberListHeader, ["team": team.name]).text(session.lang))]
+        lines += team.members.map { .item($0.name, note: nil) }
+        return Reply(lines: lines)
+      }),
+    CommandSpec(
+      [Word("export", ["exportar"])], summary: .cmdExport, detail: .detailExport,
+      params: [Param(.argFormat, .choice(["json"])), Param(.argFile, .file, optional: true)],
+      flags: [Flag("force", .flagForce)],
+      run: { ctx, session, args throws(TallerError) in
+        let format = (args[0] ?? "").lowercased()
+        guard format == "json" else {
+          throw .refused(Message(.exportFormatUnknown, ["format": args[0] ?? "", "formats": "json"]))
+        }
+        let text = try ctx.store.snapshot().exportJSON()
+        guard let file = args[1], file != "-" else { return Reply(raw: text) }
+        try FileOutput.write(text, to: file, force: args.has("force"))
+        return .ok(Message(.exportWritten, ["file": file]).text(session.lang))
+      }),
+    CommandSpec(
+      [Word("lang", ["idioma", "language"])], summary: .cmdLang, detail: .detailLang,
+      params: [Param(.argLang, .lang, optional: true)],
+      run: { ctx, session, args throws(TallerError) in
+        guard let raw = args[0] else { return .text(Message(.langNow).text(session.lang)) }
+        guard let lang = Lang(lenient: raw) else {
+          throw .refused(Message(.langUnknown, ["lang": raw]))
+        }
+        session.lang = lang
+        try ctx.store.setLocalSetting(LocalKey.lang, lang.rawValue)
+        return .ok(Message(.langSet).text(lang))
+      }),
+    CommandSpec(
+      [Word("version", ["versión"])], summary: .cmdVersion,
+      run: { ctx, _, _ throws(TallerError) in .text("taller \(ctx.version)") }),
+    CommandSpec(
+      [Word("quit", ["salir", "exit"])], summary: .cmdQuit,
+      run: { _, session, _ throws(TallerError) in Reply(lines: [.success(Message(.bye).text(session.lang))], quit: true) }
+    ),
+  ])
+}
+
+// MARK: - Handlers' helpers
+
+/// The current team, or an error that says how to choose one.
+func currentTeam(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Team {
+  guard let id = session.teamID else { throw .refused(Message(.noTeamSelected)) }
+  guard let team = try ctx.store.team(id: id) else {
+    session.teamID = nil
+    throw .refused(Message(.noTeamSelected))
+  }
+  return team
+}
+
+/// Finds a team by name: exact (ignoring case and accents), else a unique prefix.
+func findTeam(_ ctx: ShellContext, named raw: String, exact: Bool = false) throws(TallerError) -> Team {
+  let name = Text.clean(raw)
+  if name.isEmpty { throw .refused(Message(.nameEmpty)) }
+  let teams = try ctx.store.teams()
+  if let t = teams.first(where: { Names.same($0.name, name) }) { return t }
+  if !exact {
+    let prefix = teams.filter { Text.fold($0.name).hasPrefix(Text.fold(name)) }
+    if prefix.count == 1 { return prefix[0] }
+  }
+  if teams.isEmpty { throw .refused(Message(.teamNotFound, ["team": name])) }
+  throw .refused(Message(.teamNotFoundKnown, ["team": name, "teams": teams.map(\.name).joined(separator: ", ")]))
+}
+
+func status(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
+  let lang = session.lang
+  var lines: [Line] = []
+  if let id = session.teamID, let team = try ctx.store.team(id: id) {
+    lines.append(.heading(Message(.statusTeam, ["team": team.name]).text(lang)))
+    if team.members.isEmpty {
+      lines.append(.text(Message(.statusNoMembers).text(lang)))
+    } else {
+      lines.append(
+        .text(
+          Message(
+            .statusMembers,
+            [
+              "count": String(team.members.count), "limit": String(ctx.teamSizeLimit),
+              "members": team.members.map(\.name).joined(separator: ", "),
+            ]
+          ).text(lang)))
+    }
+  } else {
+    session.teamID = nil
+    lines.append(.text(Message(.statusNoTeam).text(lang)))
+  }
+  lines.append(.dim(Message(.statusTeams, ["count": String(try ctx.store.teams().count)]).text(lang)))
+  lines.append(.dim(Message(.statusDatabase, ["path": ctx.store.path]).text(lang)))
+  lines.append(
+    .dim(Message(.statusReplica, ["label": ctx.store.replica.label, "replica": String(ctx.store.replica.id.prefix(8))]).text(lang)))
+  return Reply(lines: lines)
+}
+
+/// `help`, `help COMMAND`, `help GROUP`.
+func help(topic: [String], lang: Lang) -> Reply {
+  let table = CommandTable.standard
+  if topic.isEmpty {
+    var lines: [Line] = [.heading(Message(.helpTitle).text(lang))]
+    let width = table.commands.map { $0.localName(lang).count }.max() ?? 10
+    for c in table.commands {
+      let name = c.localName(lang)
+      lines.append(.item(name + String(repeating: " ", count: width - name.count), note: Message(c.summary).text(lang)))
+    }
+    lines.append(.dim(Message(.helpFooter).text(lang)))
+    return Reply(lines: lines)
+  }
+  if let (spec, used) = table.lookup(topic), used == topic.count {
+    var lines: [Line] = [
+      .heading(spec.localName(lang) + " — " + Message(spec.summary).text(lang)),
+      .text(Message(.helpUsage, ["usage": spec.usage(lang)]).text(lang)),
+    ]
+    if let d = spec.detail { lines.append(.text(Message(d).text(lang))) }
+    for f in spec.flags { lines.append(.item("--" + f.name, note: Message(f.help).text(lang))) }
+    var aliases: [String] = []
+    if spec.words.count == 1 {
+      aliases = spec.words[0].spellings
+    } else {
+      aliases = spec.words[1].spellings.map { spec.words[0].name + " " + $0 }
+        + spec.words[1].spellings.map { (spec.words[0].aliases.first ?? spec.words[0].name) + " " + $0 }
+    }
+    aliases += spec.shortcuts
+    var unique: [String] = []
+    for a in aliases where a != spec.localName(lang) && !unique.contains(a) { unique.append(a) }
+    if !unique.isEmpty { lines.append(.dim(Message(.helpAliases, ["aliases": unique.joined(separator: ", ")]).text(lang))) }
+    return Reply(lines: lines)
+  }
+  if let w = table.firstWords.first(where: { $0.matches(topic[0]) }), topic.count == 1 {
+    let subs = table.group(w)
+    var lines: [Line] = [.heading(Message(.helpSubcommands).text(lang))]
+    let width = subs.map { $0.usage(lang).count }.max() ?? 10
+    for c in subs {
+      let u = c.usage(lang)
+      lines.append(.item(u + String(repeating: " ", count: width - u.count), note: Message(c.summary).text(lang)))
+    }
+    return Reply(lines: lines)
+  }
+  return Reply(lines: [.text(Message(.helpUnknownTopic, ["topic": topic.joined(separator: " ")]).text(lang))])
+}
+
+/// Writes files the safe way: to a temporary name beside the target, flushed, then renamed, so
+/// no reader ever sees half a file; an existing file is kept unless `force`.
+enum FileOutput {
+  static func write(_ text: String, to path: String, force: Bool) throws(TallerError) {
+    let fm = FileManager.default
+    if fm.fileExists(atPath: path) && !force {
+      throw .file(Message(.fileExists, ["file": path]))
+    }
+    let url = URL(fileURLWithPath: path)
+    let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    do {
+      try Data(text.utf8).write(to: tmp)
+      if let h = try? FileHandle(forWritingTo: tmp) {
+        try? h.synchronize()
+        try? h.close()
+      }
+      if rename(tmp.path, path) != 0 {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+      }
+    } catch {
+      try? fm.removeItem(at: tmp)
+      throw .file(Message(.fileWriteFailed, ["file": path, "reason": (error as NSError).localizedDescription]))
+    }
+  }
+}

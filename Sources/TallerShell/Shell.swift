@@ -1,0 +1,181 @@
+import Foundation
+import TallerCore
+import TallerStore
+
+/// taller's version.
+public let tallerVersion = "0.1.0"
+
+/// The result of running one line.
+public struct LineResult: Equatable, Sendable {
+  /// Text for standard output.
+  public var output: String
+  /// Messages for standard error (already in the session's language, not yet prefixed).
+  public var errors: [String]
+  public var quit: Bool
+
+  public var failed: Bool { !errors.isEmpty }
+}
+
+/// The shell engine: turns lines into commands, runs them, renders replies. The same engine
+/// serves a person at a terminal, a piped script and `-c`; it never prints by itself: callers
+/// hand it where output goes.
+public final class Shell {
+  public let context: ShellContext
+  public private(set) var session: Session
+  public let table: CommandTable
+
+  public init(context: ShellContext, session: Session, table: CommandTable = .standard) {
+    self.context = context
+    self.session = session
+    self.table = table
+  }
+
+  /// Builds the session a run starts with: the remembered team and language, unless the
+  /// language is forced (flag or environment).
+  public static func restoredSession(store: TallerStore, forcedLang: Lang?) -> Session {
+    var session = Session()
+    if let id = try? store.localSetting(LocalKey.team), (try? store.team(id: id)) != nil {
+      session.teamID = id
+    }
+    if let forcedLang {
+      session.lang = forcedLang
+    } else if let stored = (try? store.localSetting(LocalKey.lang)).flatMap({ $0 }).flatMap(Lang.init(rawValue:)) {
+      session.lang = stored
+    }
+    return session
+  }
+
+  /// Quotes a word for a command line when it holds spaces or quotes.
+  public static func quoteIfNeeded(_ word: String) -> String {
+    guard word.isEmpty || word.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" }) else {
+      return word
+    }
+    return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+
+  /// Runs one line.
+  public func execute(_ line: String, renderer: Renderer) -> LineResult {
+    let lang = session.lang
+    let parsed: (CommandSpec, Arguments)
+    do {
+      parsed = try table.parse(line)
+    } catch {
+      if error == .empty { return LineResult(output: "", errors: [], quit: false) }
+      let text = table.message(for: error, lang: lang).map { $0.text(lang) }.joined(separator: " ")
+      return LineResult(output: "", errors: [text], quit: false)
+    }
+    let (spec, args) = parsed
+    do {
+      let reply = try spec.run(context, &session, args)
+      return LineResult(output: renderer.render(reply), errors: [], quit: reply.quit)
+    } catch {
+      return LineResult(output: "", errors: [error.message.text(lang)], quit: false)
+    }
+  }
+
+  /// The prompt: the current team (and, later, exercise and timer).
+  public func prompt(style: Style) -> String {
+    var label = Message(.noTeamPrompt).text(session.lang)
+    if let id = session.teamID, let team = try? context.store.team(id: id) { label = team.name }
+    guard style.color else { return label + "> " }
+    // \u{01}…\u{02} tell libedit that the escape codes take no room on screen.
+    return "\u{01}\u{1B}[1;36m\u{02}\(label)\u{01}\u{1B}[0m\u{02}> "
+  }
+
+  /// Candidates to complete `word`, given the text before it.
+  public func complete(before: String, word: String) -> [String] {
+    let tokens = (try? CommandTable.split(before)) ?? before.split(separator: " ").map(String.init)
+    let w = Text.fold(word)
+    func pick(_ options: [String]) -> [String] {
+      var out: [String] = []
+      for o in options where Text.fold(o).hasPrefix(w) && !out.contains(o) { out.append(o) }
+      return out
+    }
+    if tokens.isEmpty {
+      var all: [String] = []
+      for fw in table.firstWords { all.append(contentsOf: fw.spellings) }
+      for c in table.commands { all.append(contentsOf: c.shortcuts) }
+      return pick(all).filter { $0 != "?" }.sorted()
+    }
+    if tokens.count == 1, let g = table.firstWords.first(where: { $0.matches(tokens[0]) }), !table.group(g).isEmpty {
+      var subs: [String] = []
+      for c in table.group(g) { subs.append(contentsOf: c.words[1].spellings) }
+      return pick(subs).sorted()
+    }
+    guard let (spec, used) = table.lookup(tokens) else { return [] }
+    let position = tokens.count - used
+    let param: Param?
+    if let last = spec.params.last, last.rest || position < spec.params.count {
+      param = position < spec.params.count ? spec.params[position] : last
+    } else {
+      param = nil
+    }
+    var options: [String] = []
+    switch param?.kind {
+    case .team?: options = ((try? context.store.teams()) ?? []).map(\.name)
+    case .member?:
+      if let id = session.teamID, let t = try? context.store.team(id: id) { options = t.members.map(\.name) }
+    case .lang?: options = Lang.allCases.map(\.rawValue)
+    case .command?: for fw in table.firstWords { options.append(contentsOf: fw.spellings) }
+    case .choice(let values)?: options = values
+    default: break
+    }
+    if word.hasPrefix("--") { options = spec.flags.map { "--" + $0.name } }
+    return pick(options)
+  }
+
+  /// Runs lines from a script: no prompt, no banner; errors go to `error` as `line N: message`.
+  /// Goes on after an error unless `bail`. Returns the exit status: 0, or 1 if a command failed.
+  public func runScript(
+    lines next: () -> String?, renderer: Renderer, output: (String) -> Void, error: (String) -> Void, bail: Bool
+  ) -> Int32 {
+    var number = 0
+    var failed = false
+    while let raw = next() {
+      number += 1
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let r = execute(line, renderer: renderer)
+      if !r.output.isEmpty { output(r.output) }
+      for e in r.errors {
+        error(Message(.lineError, ["line": String(number), "message": e]).text(session.lang) + "\n")
+      }
+      if r.failed {
+        failed = true
+        if bail { break }
+      }
+      if r.quit { break }
+    }
+    return failed ? 1 : 0
+  }
+
+  /// The interactive loop: banner, prompt, line editing; Ctrl-C abandons the line, Ctrl-D or
+  /// `quit` leaves. Every answer is already saved when its command returns.
+  public func runInteractive(
+    reader: any LineReader, style: Style, banner: Bool, output: (String) -> Void, error: (String) -> Void
+  ) -> Int32 {
+    let renderer = Renderer(style: style)
+    if banner {
+      output(renderer.render(Reply(lines: [.dim(Message(.banner, ["version": context.version]).text(session.lang))])))
+    }
+    var hinted = false
+    while true {
+      switch reader.read(prompt: prompt(style: style)) {
+      case .end:
+        output(renderer.render(Reply(lines: [.success(Message(.bye).text(session.lang))])))
+        return 0
+      case .interrupted:
+        if !hinted {
+          output(renderer.render(Reply(lines: [.dim(Message(.interruptHint).text(session.lang))])))
+          hinted = true
+        }
+      case .line(let line):
+        reader.addHistory(line)
+        let r = execute(line, renderer: renderer)
+        if !r.output.isEmpty { output(r.output) }
+        for e in r.errors { error(renderer.renderError(e)) }
+        if r.quit { return 0 }
+      }
+    }
+  }
+}

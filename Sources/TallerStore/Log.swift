@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import TallerCore
+
+/// A draft of one user action, built inside a write transaction. Writes compute their `pred`
+/// from the values current at that moment, inside the same transaction.
+struct ChangeDraft {
+  let db: Database
+  var ops: [Op] = []
+
+  /// Creates a new entity with a fresh random id.
+  mutating func create(_ type: EntityType, parent: String?) -> String {
+    let id = UUID().uuidString.lowercased()
+    ops.append(.create(entity: id, type: type.rawValue, parent: parent))
+    return id
+  }
+
+  /// Writes a field, overwriting every value currently shown for it (including conflicting ones,
+  /// which the writer has now seen).
+  mutating func set(_ entity: String, _ field: String, _ value: JSONValue, seen: [OpID] = []) throws {
+    let pred = try String.fetchAll(
+      db, sql: "SELECT op FROM field_value WHERE entity = ? AND field = ?", arguments: [entity, field]
+    ).compactMap(OpID.init)
+    // A second write to the same field in one change replaces the first.
+    if let i = ops.firstIndex(where: {
+      if case .set(let e, let f, _, _, _) = $0 { return e == entity && f == field }
+      return false
+    }) {
+      ops[i] = .set(entity: entity, field: field, value: value, pred: pred, seen: seen)
+      return
+    }
+    ops.append(.set(entity: entity, field: field, value: value, pred: pred, seen: seen))
+  }
+}
+
+extension TallerStore {
+  /// Runs one user action: `body` validates against the current state and drafts operations; if
+  /// it drafted any, they are appended to the log as one change and applied to the state, all in
+  /// one immediate transaction.
+  func act<T>(author: String?, _ body: (Database, inout ChangeDraft) throws -> T) throws(TallerError) -> T {
+    do {
+      return try writer.write { db in
+        var draft = ChangeDraft(db: db)
+        let result = try body(db, &draft)
+        if !draft.ops.isEmpty {
+          try appendLocal(db, ops: draft.ops, author: author ?? replica.label)
+        }
+        return result
+      }
+    } catch let e as TallerError {
+      throw e
+    } catch {
+      throw Self.map(error, file: path)
+    }
+  }
+
+  private func appendLocal(_ db: Database, ops: [Op], author: String) throws {
+    let last = try Row.fetchOne(
+      db, sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1",
+      arguments: [replica.id])
+    let lastHLC = try Row.fetchOne(
+      db, sql: "SELECT hlc_ms, hlc_c FROM change_log ORDER BY hlc_ms DESC, hlc_c DESC LIMIT 1"
+    ).map { HLC(millis: $0["hlc_ms"], counter: $0["hlc_c"]) }
+    let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
+    let change = Change(
+      replica: replica.id, seq: seq, hlc: HLC.tick(last: lastHLC, now: now()), author: author,
+      prev: last?["hash"], ops: ops)
+    try Self.insert(db, change: change, body: change.body)
+  }
+
+  /// Appends a change to the log (change and op rows) and applies its operations to the state.
+  static func insert(_ db: Database, change: Change, body: String) throws {
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, prev, hash, body)
+        VALUES(?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      change.replica, change.seq, change.hlc.millis, change.hlc.counter, change.author, change.prev,
+      Change.hash(ofBody: body), body,
+    ])
+    let opInsert = try db.cachedStatement(
+      sql: """
+        INSERT INTO op_log(replica, seq, idx, kind, entity, type, parent, field, value, pred, seen)
+        VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (i, op) in change.ops.enumerated() {
+      switch op {
+      case .create(let e, let t, let p):
+        try opInsert.execute(arguments: [change.replica, change.seq, i, "create", e, t, p, nil, nil, "[]", "[]"])
+      case .set(let e, let f, let v, let pred, let seen):
+        try opInsert.execute(arguments: [
+          change.replica, change.seq, i, "set", e, nil, nil, f, CanonicalJSON.encode(v),
+          CanonicalJSON.encode(.array(pred.map { .string($0.description) })),
+          CanonicalJSON.encode(.array(seen.map { .string($0.description) })),
+        ])
+      }
+      try apply(db, op: op, id: OpID(replica: change.replica, seq: change.seq, index: i), hlc: change.hlc)
+    }
+  }
+
+  /// Applies one operation to the state tables. The result does not depend on the order in which
+  /// operations are applied (each table is a set, and overwriting is by explicit `pred`), so
+  /// merging logs is a set union and a rebuild may replay them in any order.
+  static func apply(_ db: Database, op: Op, id: OpID, hlc: HLC) throws {
+    switch op {
+    case .create(let e, let t, let p):
+      try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity(id, type, parent) VALUES(?, ?, ?)")
+        .execute(arguments: [e, t, p])
+    case .set(let e, let f, let v, let pred, _):
+      let supersede = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded(op) VALUES(?)")
+      let drop = try db.cachedStatement(sql: "DELETE FROM field_value WHERE op = ?")
+      for p in pred {
+        let text = p.description
+        try supersede.execute(arguments: [text])
+        try drop.execute(arguments: [text])
+      }
+      let text = id.description
+      let isSuperseded = try Bool.fetchOne(
+        db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM superseded WHERE op = ?)"), arguments: [text]) ?? false
+      if !isSuperseded {
+        try db.cachedStatement(
+          sql: "INSERT OR IGNORE INTO field_value(op, entity, field, value, hlc_ms, hlc_c) VALUES(?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [text, e, f, CanonicalJSON.encode(v), hlc.millis, hlc.counter])
+      }
+    }
+  }
+
+  // MARK: Rebuild and inspection
+
+  /// Rebuilds the state tables from the log alone, replaying the changes in the given order
+  /// (any order gives the same state). Used by tests and by repair.
+  public func rebuildState(order: ((Change, Change) -> Bool)? = nil) throws(TallerError) {
+    do {
+      try writer.write { db in
+        try db.execute(sql: "DELETE FROM entity; DELETE FROM field_value; DELETE FROM superseded;")
+        var changes: [Change] = []
+        for body in try String.fetchAll(db, sql: "SELECT body FROM change_log") {
+          changes.append(try Change(body: body))
+        }
+        if let order { changes.sort(by: order) }
+        for c in changes {
+          for (i, op) in c.ops.enumerated() {
+            try Self.apply(db, op: op, id: OpID(replica: c.replica, seq: c.seq, index: i), hlc: c.hlc)
+          }
+        }
+      }
+    } catch {
+      throw Self.map(error, file: path)
+    }
+  }
+
+  /// Every change in the log, in (replica, seq) order, parsed from its stored body.
+  public func changes() throws(TallerError) -> [Change] {
+    try read { db in
+      try String.fetchAll(db, sql: "SELECT body FROM change_log ORDER BY replica, seq").map { try Change(body: $0) }
+    }
+  }
+
+  /// Number of changes in the log.
+  public func changeCount() throws(TallerError) -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") ?? 0 }
+  }
+
+  /// The live state, as the log defines it.
+  public func snapshot() throws(TallerError) -> Snapshot {
+    try read { db in try Self.snapshot(db) }
+  }
+
+  static func snapshot(_ db: Database) throws -> Snapshot {
+    var fields: [String: [String: [JSONValue]]] = [:]
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT entity, field, value FROM field_value ORDER BY entity, field, hlc_ms DESC, hlc_c DESC, op DESC")
+    for row in rows {
+      let e: String = row["entity"]
+      let f: String = row["field"]
+      let v = try StrictJSONParser.parse(row["value"] as String)
+      fields[e, default: [:]][f, default: []].append(v)
+    }
+    let entities = try Row.fetchAll(db, sql: "SELECT id, type, parent FROM entity").map { row in
+      Snapshot.Entity(id: row["id"], type: row["type"], parent: row["parent"], fields: fields[row["id"]] ?? [:])
+    }
+    return Snapshot(entities: entities)
+  }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import GRDB
+import TallerCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// This database's identity as a replica.
+public struct ReplicaInfo: Equatable, Sendable {
+  /// Random, stable id (a UUID), minted on first open and again when the file is found copied.
+  public var id: String
+  /// A human label: `user@host`.
+  public var label: String
+  /// When this open found the file copied from elsewhere: the id it had before.
+  public var copiedFrom: String?
+}
+
+/// The taller database: the change log and the state derived from it.
+///
+/// Every write is one user action: one immediate transaction that appends a change to the log and
+/// updates the state, committed before the call returns. Nothing outside this type sees SQL.
+public final class TallerStore: Sendable {
+  let writer: any DatabaseWriter
+  /// The database file (or `:memory:`).
+  public let path: String
+  /// This replica's identity.
+  public let replica: ReplicaInfo
+  let now: @Sendable () -> Int64
+
+  init(writer: any DatabaseWriter, path: String, replica: ReplicaInfo, now: @escaping @Sendable () -> Int64) {
+    self.writer = writer
+    self.path = path
+    self.replica = replica
+    self.now = now
+  }
+
+  /// Wall-clock milliseconds.
+  public static let systemClock: @Sendable () -> Int64 = {
+    Int64((Date().timeIntervalSince1970 * 1000).rounded())
+  }
+
+  // MARK: Opening
+
+  /// Opens (or creates) the database at `path`, after checking that it is a taller database this
+  /// version can read. A file that is refused is left exactly as it was.
+  public static func open(
+    path: String, label: String? = nil, now: @escaping @Sendable () -> Int64 = systemClock
+  ) throws(TallerError) -> TallerStore {
+    let url = URL(fileURLWithPath: path)
+    let fm = FileManager.default
+    var isDir: ObjCBool = false
+    let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
+    if exists && isDir.boolValue { throw .database(Message(.dbIsDirectory, ["file": path])) }
+    if !exists {
+      let folder = url.deletingLastPathComponent().path
+      do {
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw .database(Message(.dbFolder, ["folder": folder, "reason": Self.describe(error)]))
+      }
+    } else {
+      try inspect(path: path)
+    }
+    var config = Configuration()
+    config.busyMode = .timeout(15)
+    config.label = "taller"
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: config)
+    } catch {
+      throw map(error, file: path)
+    }
+    return try finishOpening(writer: pool, path: path, label: label, fingerprint: fingerprint(path: path), now: now)
+  }
+
+  /// An empty database in memory, for tests.
+  public static func inMemory(
+    replicaID: String? = nil, label: String = "test", now: @escaping @Sendable () -> Int64 = systemClock
+  ) throws(TallerError) -> TallerStore {
+    let queue: DatabaseQueue
+    do { queue = try DatabaseQueue() } catch { throw map(error, file: ":memory:") }
+    let store = try finishOpening(
+      writer: queue, path: ":memory:", label: label, fingerprint: "memory", now: now, forcedID: replicaID)
+    return store
+  }
+
+  private static func finishOpening(
+    writer: any DatabaseWriter, path: String, label: String?, fingerprint: String,
+    now: @escaping @Sendable () -> Int64, forcedID: String? = nil
+  ) throws(TallerError) -> TallerStore {
+    do {
+      try Schema.migrator.migrate(writer)
+      let info = try writer.write { db -> ReplicaInfo in
+        var meta: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM replica_meta") {
+          meta[row["key"]] = row["value"]
+        }
+        let label = label ?? meta["label"] ?? defaultLabel()
+        func put(_ k: String, _ v: String) throws {
+          try db.execute(
+            sql: "INSERT INTO replica_meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [k, v])
+        }
+        if let id = meta["replica_id"], meta["fingerprint"] == fingerprint {
+          if meta["label"] != label { try put("label", label) }
+          return ReplicaInfo(id: id, label: label, copiedFrom: nil)
+        }
+        // First open, or the file now lives somewhere else (copied to another laptop or folder):
+        // a new identity, so two copies never write changes under one id.
+        let newID = forcedID ?? UUID().uuidString.lowercased()
+        let previous = meta["replica_id"]
+        if let previous {
+          var history = meta["previous_ids"].map { $0.split(separator: ",").map(String.init) } ?? []
+          history.append(previous)
+          try put("previous_ids", history.joined(separator: ","))
+        } else {
+          try put("created_ms", String(now()))
+        }
+        try put("replica_id", newID)
+        try put("fingerprint", fingerprint)
+        try put("label", label)
+        return ReplicaInfo(id: newID, label: label, copiedFrom: previous)
+      }
+      return TallerStore(writer: writer, path: path, replica: info, now: now)
+    } catch let e as TallerError {
+      throw e
+    } catch {
+      throw map(error, file: path)
+    }
+  }
+
+  /// Reads an existing file's header, then opens it read-only to check that it is a taller
+  /// database this version knows. Never writes.
+  static func inspect(path: String) throws(TallerError) {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .database(Message(.dbCannotOpen, ["file": path, "reason": "permission denied"]))
+    }
+    let header = (try? handle.read(upToCount: 100)) ?? Data()
+    try? handle.close()
+    if header.isEmpty { return }  // An empty file is an empty database: it becomes a new one.
+    let magic = Array("SQLite format 3\0".utf8)
+    guard header.count >= 100, Array(header.prefix(16)) == magic else {
+      throw .database(Message(.dbNotSQLite, ["file": path]))
+    }
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(15)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      try queue.read { db in
+        // Read through SQLite, not from the header: in WAL mode the header on disk may be stale.
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        if appID != Schema.applicationID {
+          if tables.isEmpty { return }  // A blank SQLite file: fine to initialize.
+          throw TallerError.database(Message(.dbForeign, ["file": path]))
+        }
+        if try Schema.migrator.hasBeenSuperseded(db) {
+          let known = Set(Schema.migrator.migrations)
+          let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(known).sorted()
+          throw TallerError.database(Message(.dbNewer, ["file": path, "found": unknown.last ?? "?"]))
+        }
+        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM replica_meta")
+      }
+      try queue.close()
+    } catch let e as TallerError {
+      throw e
+    } catch {
+      throw map(error, file: path)
+    }
+  }
+
+  /// A fingerprint of where this file lives: the machine and the file's identity on disk.
+  /// A copy (to another laptop, or next to the original) has a different one.
+  static func fingerprint(path: String) -> String {
+    var machine = ""
+    for candidate in ["/etc/machine-id", "/var/lib/dbus/machine-id"] {
+      if let s = try? String(contentsOfFile: candidate, encoding: .utf8) {
+        machine = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !machine.isEmpty { break }
+      }
+    }
+    if machine.isEmpty { machine = ProcessInfo.processInfo.hostName }
+    var st = stat()
+    let fileID = stat(path, &st) == 0 ? "\(st.st_dev):\(st.st_ino)" : path
+    return "\(machine)|\(fileID)"
+  }
+
+  static func defaultLabel() -> String {
+    let env = ProcessInfo.processInfo.environment
+    let user = env["USER"] ?? env["LOGNAME"] ?? "user"
+    var host = ProcessInfo.processInfo.hostName
+    if let dot = host.firstIndex(of: ".") { host = String(host[..<dot]) }
+    return "\(user)@\(host)"
+  }
+
+  static func describe(_ error: any Error) -> String {
+    if let e = error as? CocoaError, let underlying = e.userInfo[NSUnderlyingErrorKey] as? NSError {
+      return underlying.localizedDescription
+    }
+    return (error as NSError).localizedDescription
+  }
+
+  /// Turns an SQLite failure into a message that names the file and what to do.
+  static func map(_ error: any Error, file: String) -> TallerError {
+    if let e = error as? TallerError { return e }
+    guard let dbError = error as? DatabaseError else {
+      return .database(Message(.dbCannotOpen, ["file": file, "reason": describe(error)]))
+    }
+    let reason = dbError.message ?? "\(dbError.resultCode)"
+    switch dbError.resultCode.primaryResultCode {
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+      return .database(Message(.dbCorrupt, ["file": file, "reason": reason]))
+    case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+      return .database(Message(.dbReadOnly, ["file": file]))
+    case .SQLITE_FULL:
+      return .database(Message(.dbDiskFull, ["file": file]))
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      return .database(Message(.dbBusy, ["file": file]))
+    case .SQLITE_CANTOPEN:
+      return .database(Message(.dbCannotOpen, ["file": file, "reason": reason]))
+    default:
+      return .database(Message(.dbCannotOpen, ["file": file, "reason": reason]))
+    }
+  }
+
+  /// Runs a read, mapping failures to ``TallerError``.
+  func read<T>(_ body: (Database) throws -> T) throws(TallerError) -> T {
+    do {
+      return try writer.read(body)
+    } catch {
+      throw Self.map(error, file: path)
+    }
+  }
+
+  // MARK: Local settings (never synced)
+
+  /// A replica-local setting (current team, language).
+  public func localSetting(_ key: String) throws(TallerError) -> String? {
+    try read { db in try String.fetchOne(db, sql: "SELECT value FROM local_setting WHERE key = ?", arguments: [key]) }
+  }
+
+  /// Stores (or clears, with `nil`) a replica-local setting.
+  public func setLocalSetting(_ key: String, _ value: String?) throws(TallerError) {
+    do {
+      try writer.write { db in
+        if let value {
+          try db.execute(
+            sql:
+              "INSERT INTO local_setting(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+        } else {
+          try db.execute(sql: "DELETE FROM local_setting WHERE key = ?", arguments: [key])
+        }
+      }
+    } catch {
+      throw Self.map(error, file: path)
+    }
+  }
+}

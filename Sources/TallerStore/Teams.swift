@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import TallerCore
+
+extension TallerStore {
+  // MARK: Reads
+
+  /// Every team that is not removed, sorted by name, with its current members.
+  public func teams() throws(TallerError) -> [Team] {
+    try read { db in try Self.teams(db) }
+  }
+
+  /// One team by id.
+  public func team(id: String) throws(TallerError) -> Team? {
+    try read { db in try Self.teams(db).first { $0.id == id } }
+  }
+
+  static func teams(_ db: Database) throws -> [Team] {
+    let winners = try Self.winningValues(db, fields: [Field.name, Field.deleted])
+    let rows = try Row.fetchAll(db, sql: "SELECT id, type, parent FROM entity WHERE type IN ('team', 'member')")
+    var teams: [String: Team] = [:]
+    var members: [(parent: String, member: Member)] = []
+    for row in rows {
+      let id: String = row["id"]
+      let w = winners[id] ?? [:]
+      if w[Field.deleted]?.boolValue == true { continue }
+      let name = w[Field.name]?.stringValue ?? ""
+      if row["type"] == EntityType.team.rawValue {
+        teams[id] = Team(id: id, name: name, members: [])
+      } else if let parent: String = row["parent"] {
+        members.append((parent, Member(id: id, name: name)))
+      }
+    }
+    for (parent, m) in members { teams[parent]?.members.append(m) }
+    return teams.values.map { t in
+      var t = t
+      t.members.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+      return t
+    }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+  }
+
+  /// The winning value of the given fields for every entity: entity → field → value.
+  static func winningValues(_ db: Database, fields: [String]) throws -> [String: [String: JSONValue]] {
+    var out: [String: [String: JSONValue]] = [:]
+    let placeholders = fields.map { _ in "?" }.joined(separator: ",")
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT entity, field, value FROM field_value WHERE field IN (\(placeholders))
+        ORDER BY entity, field, hlc_ms DESC, hlc_c DESC, op DESC
+        """, arguments: StatementArguments(fields))
+    for row in rows {
+      let e: String = row["entity"]
+      let f: String = row["field"]
+      if out[e]?[f] != nil { continue }
+      out[e, default: [:]][f] = try StrictJSONParser.parse(row["value"] as String)
+    }
+    return out
+  }
+
+  // MARK: Writes (each one a user action)
+
+  /// Creates a team. Names are unique, ignoring case and accents.
+  public func createTeam(name raw: String, author: String? = nil) throws(TallerError) -> Team {
+    let name = try Names.validate(raw)
+    return try act(author: author) { db, draft in
+      if let existing = try Self.teams(db).first(where: { Names.same($0.name, name) }) {
+        throw TallerError.refused(Message(.teamExists, ["team": existing.name]))
+      }
+      let id = draft.create(.team, parent: nil)
+      try draft.set(id, Field.name, .string(name))
+      return Team(id: id, name: name, members: [])
+    }
+  }
+
+  /// Renames a team; the new name must not be another team's.
+  public func renameTeam(id: String, to raw: String, author: String? = nil) throws(TallerError) -> (old: String, new: String) {
+    let name = try Names.validate(raw)
+    return try act(author: author) { db, draft in
+      let all = try Self.teams(db)
+      guard let team = all.first(where: { $0.id == id }) else {
+        throw TallerError.refused(Message(.teamNotFound, ["team": id]))
+      }
+      if let other = all.first(where: { $0.id != id && Names.same($0.name, name) }) {
+        throw TallerError.refused(Message(.teamExists, ["team": other.name]))
+      }
+      if team.name != name { try draft.set(id, Field.name, .string(name)) }
+      return (team.name, name)
+    }
+  }
+
+  /// Adds members to a team, all or none: a name already in the team or a team that would grow
+  /// past `limit` refuses the whole action.
+  public func addMembers(teamID: String, names raw: [String], limit: Int, author: String? = nil) throws(TallerError) -> Team {
+    var names: [String] = []
+    for r in raw {
+      let n = try Names.validate(r)
+      if names.contains(where: { Names.same($0, n) }) { continue }
+      names.append(n)
+    }
+    if names.isEmpty { throw .refused(Message(.nameEmpty)) }
+    return try act(author: author) { db, draft in
+      guard var team = try Self.teams(db).first(where: { $0.id == teamID }) else {
+        throw TallerError.refused(Message(.teamNotFound, ["team": teamID]))
+      }
+      for n in names {
+        if let m = team.members.first(where: { Names.same($0.name, n) }) {
+          throw TallerError.refused(Message(.memberExists, ["name": m.name, "team": team.name]))
+        }
+      }
+      if team.members.count + names.count > limit {
+        throw TallerError.refused(
+          Message(
+            .teamFull,
+            [
+              "team": team.name, "count": String(team.members.count), "limit": String(limit),
+              "names": names.joined(separator: ", "),
+            ]))
+      }
+      for n in names {
+        let id = draft.create(.member, parent: teamID)
+        try draft.set(id, Field.name, .string(n))
+        team.members.append(Member(id: id, name: n))
+      }
+      return team
+    }
+  }
+
+  /// Removes a member found by name (exact, or unambiguous ignoring case and accents). The member's
+  /// data stays in the log and can be restored.
+  public func removeMember(teamID: String, name raw: String, author: String? = nil) throws(TallerError) -> Member {
+    let name = Text.clean(raw)
+    if name.isEmpty { throw .refused(Message(.nameEmpty)) }
+    return try act(author: author) { db, draft in
+      guard let team = try Self.teams(db).first(where: { $0.id == teamID }) else {
+        throw TallerError.refused(Message(.teamNotFound, ["team": teamID]))
+      }
+      let member = try Self.resolve(name, in: team)
+      let seen = try String.fetchAll(db, sql: "SELECT op FROM field_value WHERE entity = ?", arguments: [member.id])
+        .compactMap(OpID.init)
+      try draft.set(member.id, Field.deleted, .bool(true), seen: seen)
+      return member
+    }
+  }
+
+  static func resolve(_ name: String, in team: Team) throws -> Member {
+    if let exact = team.members.first(where: { $0.name == name }) { return exact }
+    let folded = team.members.filter { Names.same($0.name, name) }
+    if folded.count == 1 { return folded[0] }
+    let prefix = team.members.filter { Text.fold($0.name).hasPrefix(Text.fold(name)) }
+    if prefix.count == 1 { return prefix[0] }
+    let list = team.members.map(\.name)
+    if prefix.count > 1 {
+      throw TallerError.refused(
+        Message(.memberAmbiguous, ["name": name, "members": prefix.map(\.name).joined(separator: ", ")]))
+    }
+    throw TallerError.refused(
+      Message(
+        .memberNotFound,
+        ["name": name, "team": team.name, "members": list.isEmpty ? "—" : list.joined(separator: ", ")]))
+  }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import TallerCore
+import TallerShell
+import TallerStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Process flags. Everything else lives in the library; this file only wires it together.
+struct Taller: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "taller",
+    abstract: "Talleres de experiencia del cliente (CX) en la terminal · Customer-experience workshops in the terminal.",
+    discussion: """
+      Sin argumentos abre el intérprete interactivo; con la entrada redirigida ejecuta un guion línea por línea.
+      Without arguments it opens the interactive shell; with piped input it runs a script line by line.
+      Exit codes: 0 ok · 1 a command failed · 2 usage error.
+      """,
+    version: "taller \(tallerVersion)"
+  )
+
+  @Option(name: .long, help: "Database file (else $TALLER_DB, else $XDG_DATA_HOME/taller/taller.sqlite).")
+  var db: String?
+
+  @Option(name: .long, help: "Language: es (default) or en (else $TALLER_LANG).")
+  var lang: String?
+
+  @Option(name: .customShort("c"), help: "Run one command and exit.")
+  var command: String?
+
+  @Option(name: .customShort("f"), help: "Run the commands in a script file.")
+  var file: String?
+
+  @ArgumentParser.Flag(name: .long, help: "Stop a script at its first failing command.")
+  var bail = false
+
+  @Argument(parsing: .captureForPassthrough, help: "A command to run, as typed in the shell (e.g. team list).")
+  var words: [String] = []
+
+  func run() throws {}
+}
+
+let environment = ProcessInfo.processInfo.environment
+
+func fail(_ message: Message, lang: Lang, code: Int32) -> Never {
+  writeAll(fd: 2, message.text(lang) + "\n")
+  exit(code)
+}
+
+let options: Taller
+do {
+  options = try Taller.parseAsRoot() as? Taller ?? Taller()
+} catch {
+  let code = Taller.exitCode(for: error)
+  let lang = environment["TALLER_LANG"].flatMap(Lang.init(lenient:)) ?? .es
+  if code == .success {
+    writeAll(fd: 1, Taller.fullMessage(for: error) + "\n")
+    exit(0)
+  }
+  writeAll(fd: 2, Message(.usageError, ["detail": Taller.message(for: error)]).text(lang) + "\n")
+  fail(Message(.processUsage), lang: lang, code: 2)
+}
+
+var forcedLang: Lang?
+if let raw = options.lang ?? environment["TALLER_LANG"] {
+  guard let l = Lang(lenient: raw) else {
+    fail(Message(.langUnknown, ["lang": raw]), lang: .es, code: 2)
+  }
+  forcedLang = l
+}
+let lang = forcedLang ?? .es
+if options.command != nil && options.file != nil {
+  writeAll(fd: 2, Message(.usageError, ["detail": "-c / -f"]).text(lang) + "\n")
+  fail(Message(.processUsage), lang: lang, code: 2)
+}
+
+let dbPath: String = {
+  if let p = options.db, !p.isEmpty { return p }
+  if let p = environment["TALLER_DB"], !p.isEmpty { return p }
+  let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    ?? (NSHomeDirectory() + "/.local/share")
+  return data + "/taller/taller.sqlite"
+}()
+
+let store: TallerStore
+do {
+  store = try TallerStore.open(path: dbPath)
+} catch {
+  fail(error.message, lang: lang, code: 1)
+}
+
+let stdinIsTerminal = isatty(0) == 1
+let oneCommand: String? =
+  options.command ?? (options.words.isEmpty ? nil : options.words.map(Shell.quoteIfNeeded).joined(separator: " "))
+let interactive = oneCommand == nil && options.file == nil && stdinIsTerminal
+let context = ShellContext(store: store, version: tallerVersion, interactive: interactive)
+let shell = Shell(context: context, session: Shell.restoredSession(store: store, forcedLang: forcedLang))
+let out: (String) -> Void = { writeAll(fd: 1, $0) }
+let err: (String) -> Void = { writeAll(fd: 2, $0) }
+
+if let copied = store.replica.copiedFrom {
+  _ = copied
+  err(Message(.dbCopyDetected, ["replica": String(store.replica.id.prefix(8))]).text(shell.session.lang) + "\n")
+}
+
+if let line = oneCommand {
+  let style = Style.detect(fd: 1, environment: environment)
+  let r = shell.execute(line, renderer: Renderer(style: style))
+  out(r.output)
+  for e in r.errors { err(Renderer(style: Style.detect(fd: 2, environment: environment)).renderError(e)) }
+  exit(r.failed ? 1 : 0)
+}
+
+if let path = options.file {
+  guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+    fail(Message(.scriptNotFound, ["file": path, "reason": "?"]), lang: shell.session.lang, code: 2)
+  }
+  var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).makeIterator()
+  let status = shell.runScript(
+    lines: { lines.next() }, renderer: Renderer(style: .plain), output: out, error: err, bail: options.bail)
+  exit(status)
+}
+
+if !interactive {
+  let status = shell.runScript(
+    lines: { readLine(strippingNewline: true) }, renderer: Renderer(style: .plain), output: out, error: err,
+    bail: options.bail)
+  exit(status)
+}
+
+enableUTF8Locale()
+installInterruptHandler()
+let historyPath = environment["TALLER_HISTORY"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.taller_history")
+let completer: Completer = { before, word in shell.complete(before: before, word: word) }
+let reader: any LineReader = LibeditReader(historyPath: historyPath, completer: completer) ?? PlainReader()
+let style = Style.detect(fd: 1, environment: environment)
+let status = shell.runInteractive(reader: reader, style: style, banner: true, output: out, error: err)
+reader.saveHistory()
+exit(status)
