@@ -43,7 +43,7 @@ let package = Package(
     .testTarget(
       name: "TallerTests",
       dependencies: ["TallerCore", "TallerStore", "TallerShell", "taller"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Fixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]

@@ -68,7 +68,7 @@ let catalogES: [L: String] = [
   .teamMembersCount: "{count} integrante(s)",
   .teamCurrentMark: "(actual)",
   .noTeamSelected: "Primero elige un equipo con «equipo usar NOMBRE» o crea uno con «equipo crear NOMBRE».",
-  .teamFull: "El equipo «{team}» ya tiene {count} integrantes; en este taller el máximo es {limit}. No se agregó a {names}.",
+  .teamFull: "No caben {names}: el equipo «{team}» tiene {count} integrante(s) y en este taller el máximo es {limit}. No se agregó a nadie.",
   .nameEmpty: "Falta el nombre.",
   .nameTooLong: "El nombre es demasiado largo ({count} caracteres; máximo {limit}).",
   .nameInvalid: "El nombre «{name}» no es válido: no puede contener saltos de línea ni caracteres de control.",

@@ -103,7 +103,7 @@ public struct Renderer: Sendable {
 
   /// An error line: `✗ message` on a terminal, the bare message elsewhere.
   public func renderError(_ text: String) -> String {
-    style.unicode ? paint("✗", "31") + " " + text + "\n" : chrome(text) + "\n"
+    style.unicode ? paint("✗", "31") + " " + text + "\n" : text + "\n"
   }
 
   /// Replaces taller's own symbols by ASCII when the output is not a terminal. The user's text
@@ -118,6 +118,6 @@ public struct Renderer: Sendable {
 
   static let asciiChrome: [(String, String)] = [
     ("✓", "ok"), ("✗", "x"), ("«", "\""), ("»", "\""), ("…", "..."), (" · ", " - "), ("·", "-"),
-    ("⏱", ""), ("⚑", "!"), ("—", "-"), ("–", "-"), ("→", "->"), ("¿", "¿"),
+    ("⏱", ""), ("⚑", "!"), ("—", "-"), ("–", "-"), ("→", "->"),
   ]
 }

@@ -45,6 +45,17 @@ public final class Shell {
     return session
   }
 
+  /// Splits a script's text into lines: LF or CRLF endings, a last line without newline.
+  public static func lines(of text: String) -> [String] {
+    var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      var s = String(String.UnicodeScalarView(line))
+      if s.unicodeScalars.last == "\r" { s.unicodeScalars.removeLast() }
+      return s
+    }
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
   /// Quotes a word for a command line when it holds spaces or quotes.
   public static func quoteIfNeeded(_ word: String) -> String {
     guard word.isEmpty || word.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" }) else {
@@ -62,14 +73,14 @@ public final class Shell {
     } catch {
       if error == .empty { return LineResult(output: "", errors: [], quit: false) }
       let text = table.message(for: error, lang: lang).map { $0.text(lang) }.joined(separator: " ")
-      return LineResult(output: "", errors: [text], quit: false)
+      return LineResult(output: "", errors: [renderer.chrome(text)], quit: false)
     }
     let (spec, args) = parsed
     do {
       let reply = try spec.run(context, &session, args)
       return LineResult(output: renderer.render(reply), errors: [], quit: reply.quit)
     } catch {
-      return LineResult(output: "", errors: [error.message.text(lang)], quit: false)
+      return LineResult(output: "", errors: [renderer.chrome(error.message.text(lang))], quit: false)
     }
   }
 
@@ -138,7 +149,7 @@ public final class Shell {
       let r = execute(line, renderer: renderer)
       if !r.output.isEmpty { output(r.output) }
       for e in r.errors {
-        error(Message(.lineError, ["line": String(number), "message": e]).text(session.lang) + "\n")
+        error(renderer.chrome(Message(.lineError, ["line": String(number), "message": e]).text(session.lang)) + "\n")
       }
       if r.failed {
         failed = true

@@ -6,11 +6,12 @@ import TallerCore
 /// from the values current at that moment, inside the same transaction.
 struct ChangeDraft {
   let db: Database
+  let newID: @Sendable () -> String
   var ops: [Op] = []
 
-  /// Creates a new entity with a fresh random id.
+  /// Creates a new entity with a fresh id.
   mutating func create(_ type: EntityType, parent: String?) -> String {
-    let id = UUID().uuidString.lowercased()
+    let id = newID()
     ops.append(.create(entity: id, type: type.rawValue, parent: parent))
     return id
   }
@@ -40,7 +41,7 @@ extension TallerStore {
   func act<T>(author: String?, _ body: (Database, inout ChangeDraft) throws -> T) throws(TallerError) -> T {
     do {
       return try writer.write { db in
-        var draft = ChangeDraft(db: db)
+        var draft = ChangeDraft(db: db, newID: newID)
         let result = try body(db, &draft)
         if !draft.ops.isEmpty {
           try appendLocal(db, ops: draft.ops, author: author ?? replica.label)

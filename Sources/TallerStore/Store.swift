@@ -27,12 +27,24 @@ public final class TallerStore: Sendable {
   /// This replica's identity.
   public let replica: ReplicaInfo
   let now: @Sendable () -> Int64
+  /// Mints entity ids: random UUIDs, or a counter in tests.
+  let newID: @Sendable () -> String
 
-  init(writer: any DatabaseWriter, path: String, replica: ReplicaInfo, now: @escaping @Sendable () -> Int64) {
+  init(
+    writer: any DatabaseWriter, path: String, replica: ReplicaInfo, now: @escaping @Sendable () -> Int64,
+    newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+  ) {
     self.writer = writer
     self.path = path
     self.replica = replica
     self.now = now
+    self.newID = newID
+  }
+
+  /// Ids `00000000-0000-4000-8000-000000000001`, `…002`, …: deterministic, for tests and fixtures.
+  public static func sequentialIDs() -> @Sendable () -> String {
+    let counter = Counter()
+    return { String(format: "00000000-0000-4000-8000-%012d", counter.next()) }
   }
 
   /// Wall-clock milliseconds.
@@ -79,13 +91,15 @@ public final class TallerStore: Sendable {
 
   /// An empty database in memory, for tests.
   public static func inMemory(
-    replicaID: String? = nil, label: String = "test", now: @escaping @Sendable () -> Int64 = systemClock
+    replicaID: String? = nil, label: String = "test", now: @escaping @Sendable () -> Int64 = systemClock,
+    newID: (@Sendable () -> String)? = nil
   ) throws(TallerError) -> TallerStore {
     let queue: DatabaseQueue
     do { queue = try DatabaseQueue() } catch { throw map(error, file: ":memory:") }
     let store = try finishOpening(
       writer: queue, path: ":memory:", label: label, fingerprint: "memory", now: now, forcedID: replicaID)
-    return store
+    guard let newID else { return store }
+    return TallerStore(writer: queue, path: store.path, replica: store.replica, now: now, newID: newID)
   }
 
   private static func finishOpening(
@@ -259,6 +273,19 @@ public final class TallerStore: Sendable {
       }
     } catch {
       throw Self.map(error, file: path)
+    }
+  }
+}
+
+/// A thread-safe counter.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  func next() -> Int {
+    lock.withLock {
+      value += 1
+      return value
     }
   }
 }

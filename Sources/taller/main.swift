@@ -63,6 +63,21 @@ do {
   fail(Message(.processUsage), lang: lang, code: 2)
 }
 
+// Words after the flags form one command; a flag there that is not the command's is a usage error.
+if let first = options.words.first, first.hasPrefix("-") {
+  if first == "--version" {
+    writeAll(fd: 1, "taller \(tallerVersion)\n")
+    exit(0)
+  }
+  if first == "--help" || first == "-h" {
+    writeAll(fd: 1, Taller.helpMessage() + "\n")
+    exit(0)
+  }
+  let lang = environment["TALLER_LANG"].flatMap(Lang.init(lenient:)) ?? .es
+  writeAll(fd: 2, Message(.usageError, ["detail": first]).text(lang) + "\n")
+  fail(Message(.processUsage), lang: lang, code: 2)
+}
+
 var forcedLang: Lang?
 if let raw = options.lang ?? environment["TALLER_LANG"] {
   guard let l = Lang(lenient: raw) else {
@@ -83,6 +98,13 @@ let dbPath: String = {
     ?? (NSHomeDirectory() + "/.local/share")
   return data + "/taller/taller.sqlite"
 }()
+
+/// Leaves the process after folding the write-ahead log into the database file, so that the
+/// `.sqlite` file alone carries everything (best effort: another taller may hold it open).
+func finish(_ status: Int32) -> Never {
+  try? store.checkpoint()
+  exit(status)
+}
 
 let store: TallerStore
 do {
@@ -110,24 +132,24 @@ if let line = oneCommand {
   let r = shell.execute(line, renderer: Renderer(style: style))
   out(r.output)
   for e in r.errors { err(Renderer(style: Style.detect(fd: 2, environment: environment)).renderError(e)) }
-  exit(r.failed ? 1 : 0)
+  finish(r.failed ? 1 : 0)
 }
 
 if let path = options.file {
   guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
     fail(Message(.scriptNotFound, ["file": path, "reason": "?"]), lang: shell.session.lang, code: 2)
   }
-  var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).makeIterator()
+  var lines = Shell.lines(of: text).makeIterator()
   let status = shell.runScript(
     lines: { lines.next() }, renderer: Renderer(style: .plain), output: out, error: err, bail: options.bail)
-  exit(status)
+  finish(status)
 }
 
 if !interactive {
   let status = shell.runScript(
     lines: { readLine(strippingNewline: true) }, renderer: Renderer(style: .plain), output: out, error: err,
     bail: options.bail)
-  exit(status)
+  finish(status)
 }
 
 enableUTF8Locale()
@@ -138,4 +160,4 @@ let reader: any LineReader = LibeditReader(historyPath: historyPath, completer: 
 let style = Style.detect(fd: 1, environment: environment)
 let status = shell.runInteractive(reader: reader, style: style, banner: true, output: out, error: err)
 reader.saveHistory()
-exit(status)
+finish(status)

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import TallerCore
+
+@Suite("Message catalogs")
+struct CatalogTests {
+  @Test("every key exists in every language, with the same placeholders", arguments: L.allCases)
+  func keyInEveryLanguage(key: L) throws {
+    let es = try #require(Lang.es.catalog[key], "missing in Spanish: \(key.rawValue)")
+    let en = try #require(Lang.en.catalog[key], "missing in English: \(key.rawValue)")
+    #expect(!es.isEmpty && !en.isEmpty)
+    #expect(Message.placeholders(es) == Message.placeholders(en), "placeholders differ for \(key.rawValue)")
+  }
+
+  @Test("catalogs hold no keys beyond the list")
+  func noStrayKeys() {
+    #expect(Lang.es.catalog.count == L.allCases.count)
+    #expect(Lang.en.catalog.count == L.allCases.count)
+  }
+
+  @Test("placeholders are filled; unknown ones are left as written")
+  func formatting() {
+    #expect(Message.format("Hola {name}, {x}", ["name": "Ana"]) == "Hola Ana, {x}")
+    #expect(Message(.teamCreated, ["team": "Los Incas"]).text(.en) == "✓ Team \"Los Incas\" created; it is the current team.")
+  }
+
+  @Test("lenient language names", arguments: [("es", Lang.es), ("Español", .es), ("es_PE.UTF-8", .es), ("en", .en), ("English", .en), ("inglés", .en)])
+  func lenientLang(text: String, lang: Lang) {
+    #expect(Lang(lenient: text) == lang)
+  }
+
+  @Test("human lists use y / e / and")
+  func humanLists() {
+    #expect(Text.list(["Ana", "José"], lang: .es) == "Ana y José")
+    #expect(Text.list(["Ana", "Inés"], lang: .es) == "Ana e Inés")
+    #expect(Text.list(["Ana", "José", "Luz"], lang: .en) == "Ana, José and Luz")
+  }
+}
+
+@Suite("Canonical JSON")
+struct JSONTests {
+  @Test("keys are sorted by UTF-8 bytes and strings minimally escaped")
+  func canonical() {
+    let v: JSONValue = ["b": 1, "a": ["x", true, nil], "ñ": "José \"J\"\n\u{01}", "Z": -5]
+    #expect(CanonicalJSON.encode(v) == #"{"Z":-5,"a":["x",true,null],"b":1,"ñ":"José \"J\"\n\u0001"}"#)
+  }
+
+  @Test("parse gives back what was encoded")
+  func roundTrip() throws {
+    let v: JSONValue = ["ops": [["k": "set", "v": "¿qué? ü ñ 😀"]], "n": 9_007_199_254_740_993]
+    #expect(try StrictJSONParser.parse(CanonicalJSON.encode(v)) == v)
+    #expect(try StrictJSONParser.parse(#"{"a":"\ud83d\ude00\/"}"#) == ["a": "😀/"])
+  }
+
+  @Test(
+    "strictness: floats, duplicates, bad escapes, trailing text, deep nesting are refused",
+    arguments: [
+      "1.5", "{\"a\":1,\"a\":2}", "\"\\x\"", "[1,]", "{} x", "01", "\"\\ud800\"", "tru", "\"a\u{01}\"",
+      String(repeating: "[", count: 100) + String(repeating: "]", count: 100), "99999999999999999999",
+    ])
+  func refuses(text: String) {
+    #expect(throws: JSONParseError.self) { try StrictJSONParser.parse(text) }
+  }
+
+  @Test("invalid UTF-8 inside a string is refused")
+  func badUTF8() {
+    #expect(throws: JSONParseError.self) { try StrictJSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
+  }
+}
+
+@Suite("Change log model")
+struct ChangeModelTests {
+  @Test("a change's body is canonical and parses back to the same change")
+  func changeBody() throws {
+    let c = Change(
+      replica: "r1", seq: 3, hlc: HLC(millis: 10, counter: 2), author: "Ana", prev: "abc",
+      ops: [
+        .create(entity: "e1", type: "team", parent: nil),
+        .set(entity: "e1", field: "name", value: "Los Incas", pred: [OpID(replica: "r0", seq: 1, index: 0)], seen: []),
+      ])
+    #expect(
+      c.body
+        == #"{"author":"Ana","hlc":[10,2],"ops":[{"e":"e1","k":"create","t":"team"},{"e":"e1","f":"name","k":"set","pred":["r0:1:0"],"v":"Los Incas"}],"prev":"abc","replica":"r1","seq":3,"v":1}"#
+    )
+    #expect(try Change(body: c.body) == c)
+    #expect(Change.hash(ofBody: c.body).count == 64)
+  }
+
+  @Test("the clock never goes backwards, even when the wall clock does")
+  func hlcTick() {
+    let a = HLC.tick(last: nil, now: 100)
+    let b = HLC.tick(last: a, now: 50)
+    let c = HLC.tick(last: b, now: 200)
+    #expect(a < b && b < c)
+    #expect(b == HLC(millis: 100, counter: 1))
+  }
+
+  @Test("op ids parse only in their exact form", arguments: ["r:1:0", "a-b:12:3"])
+  func opIDs(text: String) throws {
+    #expect(try #require(OpID(text)).description == text)
+  }
+
+  @Test("malformed op ids are refused", arguments: ["", "r:0:0", "r:1", ":1:0", "r:x:0", "r:1:-1"])
+  func badOpIDs(text: String) {
+    #expect(OpID(text) == nil)
+  }
+}
+
+@Suite("Names")
+struct NameTests {
+  @Test("names are cleaned: NFC, trimmed, inner spaces collapsed")
+  func cleaning() throws {
+    #expect(try Names.validate("  Jose\u{301}   Pérez ") == "José Pérez")
+  }
+
+  @Test("empty, too long and control characters are refused")
+  func refusals() {
+    #expect(throws: TallerError.refused(Message(.nameEmpty))) { try Names.validate("   ") }
+    #expect(throws: TallerError.self) { try Names.validate(String(repeating: "a", count: 61)) }
+    #expect(throws: TallerError.self) { try Names.validate("a\u{07}b") }
+  }
+
+  @Test("the same name ignoring case and accents")
+  func sameness() {
+    #expect(Names.same("José Pérez", "jose perez"))
+    #expect(!Names.same("Ana", "Anna"))
+    #expect(Names.splitList("Ana Muñoz, José Pérez,, ") == ["Ana Muñoz", "José Pérez"])
+  }
+}

@@ -1,0 +1,270 @@
+import Foundation
+import Testing
+
+@testable import TallerCore
+@testable import TallerStore
+
+@Suite("Store")
+struct StoreTests {
+  @Test("a fresh database migrates and gets a stable replica id")
+  func replicaIdentityIsStable() throws {
+    let dir = try TempDir()
+    let path = dir.file("nested/folder/taller.sqlite")
+    let first = try TallerStore.open(path: path, label: "ana@laptop")
+    #expect(first.replica.copiedFrom == nil)
+    #expect(UUID(uuidString: first.replica.id) != nil)
+    _ = try first.createTeam(name: "Los Incas")
+    let again = try TallerStore.open(path: path)
+    #expect(again.replica.id == first.replica.id)
+    #expect(again.replica.label == "ana@laptop")
+    #expect(try again.teams().map(\.name) == ["Los Incas"])
+  }
+
+  @Test("a copied database file is detected and gets its own replica id")
+  func copiedDatabaseGetsNewIdentity() throws {
+    let dir = try TempDir()
+    let original = dir.file("a.sqlite")
+    let store = try TallerStore.open(path: original)
+    _ = try store.createTeam(name: "Los Incas")
+    try store.checkpoint()
+    try FileManager.default.copyItem(atPath: original, toPath: dir.file("b.sqlite"))
+    let copy = try TallerStore.open(path: dir.file("b.sqlite"))
+    #expect(copy.replica.id != store.replica.id)
+    #expect(copy.replica.copiedFrom == store.replica.id)
+    // The copy keeps the data, and writes under its own id from seq 1.
+    #expect(try copy.teams().map(\.name) == ["Los Incas"])
+    _ = try copy.createTeam(name: "Los Andes")
+    let mine = try copy.changes().filter { $0.replica == copy.replica.id }
+    #expect(mine.map(\.seq) == [1])
+    #expect(mine[0].prev == nil)
+    // The original is not confused by the copy.
+    #expect(try TallerStore.open(path: original).replica.id == store.replica.id)
+  }
+
+  @Test("every action is one change with per-replica sequence numbers, a hash chain and a clock that only moves forward")
+  func changeLog() throws {
+    let clock = TestClock()
+    let store = try TallerStore.inMemory(now: clock.now)
+    let team = try store.createTeam(name: "Los Incas")
+    clock.advance(-5000)  // a laptop clock jumping back must not reorder the log
+    _ = try store.addMembers(teamID: team.id, names: ["Ana", "José"], limit: 3)
+    _ = try store.renameTeam(id: team.id, to: "Los Incas del Sur")
+    let changes = try store.changes()
+    #expect(changes.map(\.seq) == [1, 2, 3])
+    #expect(changes[0].prev == nil)
+    #expect(changes[1].prev == Change.hash(ofBody: changes[0].body))
+    #expect(changes[2].prev == Change.hash(ofBody: changes[1].body))
+    #expect(changes[0].hlc < changes[1].hlc && changes[1].hlc < changes[2].hlc)
+    // The rename overwrote exactly the value it saw.
+    guard case .set(_, "name", _, let pred, _) = changes[2].ops[0] else {
+      Issue.record("expected a set")
+      return
+    }
+    #expect(pred == [OpID(replica: store.replica.id, seq: 1, index: 1)])
+  }
+
+  @Test("refused actions write nothing")
+  func refusedWritesNothing() throws {
+    let store = try TallerStore.inMemory()
+    let team = try store.createTeam(name: "Los Incas")
+    #expect(throws: TallerError.self) { try store.createTeam(name: "los íncas") }
+    #expect(throws: TallerError.self) { try store.addMembers(teamID: team.id, names: ["A", "B", "C", "D"], limit: 3) }
+    _ = try store.addMembers(teamID: team.id, names: ["Ana"], limit: 3)
+    #expect(throws: TallerError.self) { try store.addMembers(teamID: team.id, names: ["ANA"], limit: 3) }
+    #expect(throws: TallerError.self) { try store.removeMember(teamID: team.id, name: "Zoe") }
+    #expect(try store.changeCount() == 2)
+  }
+
+  @Test("the state rebuilt from the log alone equals the live state, in any replay order", arguments: 0..<8)
+  func rebuildEqualsLive(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let store = try TallerStore.inMemory()
+    var teamIDs: [String] = []
+    for step in 0..<60 {
+      switch rng.next() % 5 {
+      case 0:
+        if let t = try? store.createTeam(name: "Equipo \(step)") { teamIDs.append(t.id) }
+      case 1 where !teamIDs.isEmpty:
+        let id = teamIDs[Int(rng.next() % UInt64(teamIDs.count))]
+        _ = try? store.renameTeam(id: id, to: "Renombrado \(step) ñ")
+      case 2 where !teamIDs.isEmpty:
+        let id = teamIDs[Int(rng.next() % UInt64(teamIDs.count))]
+        _ = try? store.addMembers(teamID: id, names: ["Persona \(step)"], limit: 3)
+      case 3 where !teamIDs.isEmpty:
+        let id = teamIDs[Int(rng.next() % UInt64(teamIDs.count))]
+        if let m = try store.team(id: id)?.members.first {
+          _ = try store.removeMember(teamID: id, name: m.name)
+        }
+      default: break
+      }
+    }
+    let live = try store.snapshot()
+    let liveExport = live.exportJSON()
+    try store.rebuildState()
+    #expect(try store.snapshot() == live)
+    // Replaying in a scrambled order gives the same state: merging logs is a set union.
+    var order = rng
+    let keys = Dictionary(uniqueKeysWithValues: try store.changes().map { ($0.seq, order.next()) })
+    try store.rebuildState(order: { keys[$0.seq, default: 0] < keys[$1.seq, default: 0] })
+    #expect(try store.snapshot() == live)
+    #expect(try store.snapshot().exportJSON() == liveExport)
+  }
+
+  @Test("the op rows of the log say exactly what the change bodies say")
+  func opRowsMatchBodies() throws {
+    let store = try TallerStore.inMemory()
+    let t = try store.createTeam(name: "Los Incas")
+    _ = try store.addMembers(teamID: t.id, names: ["Ana", "José"], limit: 3)
+    _ = try store.removeMember(teamID: t.id, name: "Ana")
+    #expect(try store.opRowsMatchBodies())
+  }
+
+  @Test("the change log is append-only, enforced by the database")
+  func appendOnly() throws {
+    let store = try TallerStore.inMemory()
+    _ = try store.createTeam(name: "Los Incas")
+    #expect(throws: (any Error).self) { try store.writer.write { try $0.execute(sql: "DELETE FROM change_log") } }
+    #expect(throws: (any Error).self) { try store.writer.write { try $0.execute(sql: "UPDATE op_log SET value = 'x'") } }
+  }
+
+  @Test("two stores on one file write at once without errors or losses")
+  func concurrentWriters() async throws {
+    let dir = try TempDir()
+    let path = dir.file("shared.sqlite")
+    let a = try TallerStore.open(path: path)
+    let b = try TallerStore.open(path: path)
+    let team = try a.createTeam(name: "Los Incas")
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for (store, prefix) in [(a, "A"), (b, "B")] {
+        group.addTask {
+          for i in 0..<40 {
+            _ = try store.renameTeam(id: team.id, to: "\(prefix) \(i)")
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    #expect(try a.changeCount() == 81)
+    let seqs = try a.changes().map(\.seq)
+    #expect(Set(seqs).count == 81, "sequence numbers are never reused")
+  }
+}
+
+@Suite("Refusing files that are not ours")
+struct RefusalTests {
+  static func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+  @Test("a text file is refused untouched")
+  func textFile() throws {
+    let dir = try TempDir()
+    let path = dir.file("notes.txt")
+    try "Hola, esto no es una base de datos.\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let before = try Self.bytes(path)
+    #expect(throws: TallerError.database(Message(.dbNotSQLite, ["file": path]))) { try TallerStore.open(path: path) }
+    #expect(try Self.bytes(path) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["notes.txt"])
+  }
+
+  @Test("another program's SQLite database is refused untouched")
+  func foreignDatabase() throws {
+    let dir = try TempDir()
+    let path = dir.file("other.sqlite")
+    try makeSQLite(path, sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1);")
+    let before = try Self.bytes(path)
+    #expect(throws: TallerError.database(Message(.dbForeign, ["file": path]))) { try TallerStore.open(path: path) }
+    #expect(try Self.bytes(path) == before)
+  }
+
+  @Test("a database from a newer taller is refused untouched")
+  func newerDatabase() throws {
+    let dir = try TempDir()
+    let path = dir.file("new.sqlite")
+    let store = try TallerStore.open(path: path)
+    _ = try store.createTeam(name: "Los Incas")
+    try store.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('2099-01-01 from the future')") }
+    try store.checkpoint()
+    let before = try Self.bytes(path)
+    #expect(throws: TallerError.database(Message(.dbNewer, ["file": path, "found": "2099-01-01 from the future"]))) {
+      try TallerStore.open(path: path)
+    }
+    #expect(try Self.bytes(path) == before)
+  }
+
+  @Test("a damaged database is refused with the file named")
+  func corruptDatabase() throws {
+    let dir = try TempDir()
+    let path = dir.file("broken.sqlite")
+    let store = try TallerStore.open(path: path)
+    _ = try store.createTeam(name: "Los Incas")
+    try store.checkpoint()
+    var data = try Self.bytes(path)
+    // Keep the header, scribble over the schema page.
+    for i in 100..<min(data.count, 4096) { data[i] = 0xA5 }
+    try data.write(to: URL(fileURLWithPath: path))
+    try? FileManager.default.removeItem(atPath: path + "-wal")
+    try? FileManager.default.removeItem(atPath: path + "-shm")
+    let before = try Self.bytes(path)
+    do {
+      _ = try TallerStore.open(path: path)
+      Issue.record("a damaged file was opened")
+    } catch {
+      #expect(error.message.key == .dbCorrupt)
+      #expect(error.message.text(.es).contains(path))
+    }
+    #expect(try Self.bytes(path) == before)
+  }
+
+  @Test("a folder is not a database")
+  func folder() throws {
+    let dir = try TempDir()
+    #expect(throws: TallerError.database(Message(.dbIsDirectory, ["file": dir.path]))) { try TallerStore.open(path: dir.path) }
+  }
+
+  @Test("an empty file becomes a new database")
+  func emptyFile() throws {
+    let dir = try TempDir()
+    let path = dir.file("empty.sqlite")
+    FileManager.default.createFile(atPath: path, contents: Data())
+    let store = try TallerStore.open(path: path)
+    _ = try store.createTeam(name: "Los Incas")
+    #expect(try store.teams().count == 1)
+  }
+}
+
+@Suite("Older databases")
+struct UpgradeTests {
+  /// Databases written by each earlier schema, kept as fixtures: they must open and keep their data.
+  @Test("fixture databases of every earlier schema open, with their data", arguments: ["schema-2026-11-22.sqlite"])
+  func olderDatabaseOpens(name: String) throws {
+    let dir = try TempDir()
+    let fixture = packageRoot.appendingPathComponent("Tests/TallerTests/Fixtures/\(name)")
+    let path = dir.file(name)
+    try FileManager.default.copyItem(atPath: fixture.path, toPath: path)
+    let store = try TallerStore.open(path: path)
+    let teams = try store.teams()
+    #expect(teams.map(\.name) == ["Los Incas"])
+    #expect(teams[0].members.map(\.name) == ["Ana Muñoz", "José Pérez"])
+    // And it works as a current database afterwards.
+    _ = try store.createTeam(name: "Los Andes")
+    try store.rebuildState()
+    #expect(try store.teams().count == 2)
+  }
+}
+
+/// A small deterministic random generator for tests.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Writes a plain SQLite file with the sqlite3 C API through the store's test hook.
+func makeSQLite(_ path: String, sql: String) throws {
+  try TallerStore.makePlainSQLite(path: path, sql: sql)
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import TallerCore
+@testable import TallerShell
+@testable import TallerStore
+
+/// A fresh temporary folder, removed when the test ends.
+final class TempDir {
+  let url: URL
+  var path: String { url.path }
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("taller-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// A clock tests move by hand.
+final class TestClock: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Int64
+
+  init(_ start: Int64 = 1_795_000_000_000) { value = start }
+
+  var now: @Sendable () -> Int64 { { [self] in lock.withLock { value } } }
+
+  func advance(_ ms: Int64) { lock.withLock { value += ms } }
+}
+
+/// The package's root folder (for golden files and fixtures).
+let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+
+/// Whether golden files are being re-recorded (`TALLER_RECORD=1 swift test`).
+let recording = ProcessInfo.processInfo.environment["TALLER_RECORD"] == "1"
+
+/// Compares text with a golden file; records it when `TALLER_RECORD=1` (and fails on purpose, so
+/// a recording run never passes silently).
+func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = packageRoot.appendingPathComponent("Tests/TallerTests/Golden/\(name)")
+  if recording {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try actual.write(to: url, atomically: true, encoding: .utf8)
+    Issue.record("Recorded \(name); run again without TALLER_RECORD.", sourceLocation: sourceLocation)
+    return
+  }
+  guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+    Issue.record("Missing golden file \(name); record it with TALLER_RECORD=1.", sourceLocation: sourceLocation)
+    return
+  }
+  #expect(actual == expected, "golden \(name) differs", sourceLocation: sourceLocation)
+}
+
+/// The built `taller` binary.
+func tallerBinary() throws -> URL {
+  var candidates: [URL] = []
+  let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+  var dir = testBinary.deletingLastPathComponent()
+  for _ in 0..<4 {
+    candidates.append(dir.appendingPathComponent("taller"))
+    dir = dir.deletingLastPathComponent()
+  }
+  candidates.append(packageRoot.appendingPathComponent(".build/debug/taller"))
+  for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) {
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: c.path, isDirectory: &isDir), !isDir.boolValue { return c }
+  }
+  throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "taller binary"])
+}
+
+/// What a run of the binary gave.
+struct RunResult {
+  var stdout: String
+  var stderr: String
+  var status: Int32
+}
+
+/// Runs the binary with arguments, environment additions and standard input; waits for it.
+func runTaller(_ args: [String], input: String? = nil, env: [String: String] = [:], cwd: String? = nil) throws -> RunResult {
+  let p = Process()
+  p.executableURL = try tallerBinary()
+  p.arguments = args
+  var environment = ProcessInfo.processInfo.environment
+  environment["TALLER_LANG"] = nil
+  environment["TALLER_DB"] = nil
+  for (k, v) in env { environment[k] = v }
+  p.environment = environment
+  if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+  let inPipe = Pipe()
+  let outPipe = Pipe()
+  let errPipe = Pipe()
+  p.standardInput = inPipe
+  p.standardOutput = outPipe
+  p.standardError = errPipe
+  try p.run()
+  if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+  try inPipe.fileHandleForWriting.close()
+  let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+  let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return RunResult(
+    stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+    status: p.terminationStatus)
+}
+
+/// A shell on an in-memory store, as scripts see it.
+func makeShell(lang: Lang = .es, clock: TestClock = TestClock()) throws -> Shell {
+  let store = try TallerStore.inMemory(
+    replicaID: "00000000-0000-4000-8000-000000000001", label: "test@lab", now: clock.now,
+    newID: TallerStore.sequentialIDs())
+  return Shell(context: ShellContext(store: store, version: "0.0.0-test", interactive: false), session: Session(lang: lang))
+}
