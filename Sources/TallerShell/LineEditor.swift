@@ -34,6 +34,11 @@ public func installInterruptHandler() {
   sigemptyset(&action.sa_mask)
   action.sa_flags = 0  // no SA_RESTART: the blocked read returns, so the line can be abandoned
   sigaction(SIGINT, &action, nil)
+  // A parent may have left SIGINT blocked (some process launchers do); unblock it.
+  var set = sigset_t()
+  sigemptyset(&set)
+  sigaddset(&set, SIGINT)
+  sigprocmask(SIG_UNBLOCK, &set, nil)
 }
 
 /// Makes the C library speak UTF-8, which libedit needs to accept ñ, á, ¿, ü.
