@@ -126,6 +126,27 @@ public enum L: String, CaseIterable, Sendable {
   case dbNothingChanged = "db.nothing_changed"
   case dbCopyDetected = "db.copy_detected"
 
+  // Content lint
+  case lintDuplicateID = "lint.duplicate_id"
+  case lintDangling = "lint.dangling"
+  case lintNoAgenda = "lint.no_agenda"
+  case lintEmptyFolder = "lint.empty_folder"
+  case lintWrongKind = "lint.wrong_kind"
+  case lintUnknownKey = "lint.unknown_key"
+  case lintMissingKey = "lint.missing_key"
+  case lintMissingTranslation = "lint.missing_translation"
+  case lintNewerVersion = "lint.newer_version"
+  case lintEmptyFile = "lint.empty_file"
+  case lintYAML = "lint.yaml"
+  case lintBadID = "lint.bad_id"
+  case lintBadValue = "lint.bad_value"
+  case lintWeights = "lint.weights"
+  case lintOK = "lint.ok"
+  case lintFailed = "lint.failed"
+  case cmdLint = "cmd.lint"
+  case argDir = "arg.dir"
+  case contentRefused = "content.refused"
+
   // Process
   case scriptNotFound = "process.script_not_found"
   case usageError = "process.usage_error"

@@ -1,0 +1,203 @@
+import Foundation
+
+/// A text in every language taller speaks.
+public struct Localized: Hashable, Sendable {
+  public var es: String
+  public var en: String
+
+  public init(es: String, en: String) {
+    self.es = es
+    self.en = en
+  }
+
+  public func text(_ lang: Lang) -> String { lang == .es ? es : en }
+}
+
+/// What a field holds.
+public enum FieldKind: String, Sendable, CaseIterable {
+  /// One line of text.
+  case text
+  /// Several lines; merged line by line when laptops sync.
+  case longtext
+  /// A list of items, each with its own fields.
+  case list
+  /// One (or several, with `multiple`) of a fixed set of options.
+  case choice
+  /// An integer between bounds.
+  case scale
+  /// Items of another list of the same team (by id).
+  case ref
+}
+
+/// One option of a choice field.
+public struct Option: Hashable, Sendable {
+  public var id: String
+  public var label: Localized
+  public var help: Localized?
+
+  public init(id: String, label: Localized, help: Localized? = nil) {
+    self.id = id
+    self.label = label
+    self.help = help
+  }
+}
+
+/// Where a reference field points: a list field of an exercise (`touchpoints.points`).
+public struct RefTarget: Hashable, Sendable {
+  public var exercise: String
+  public var list: String
+}
+
+/// A field of an exercise, or of the items of a list field.
+public struct FieldDef: Hashable, Sendable {
+  public var id: String
+  public var kind: FieldKind
+  public var prompt: Localized
+  public var help: Localized
+  public var hint: Localized
+  public var example: Localized
+  public var required: Bool
+  /// Choice: the options; `multiple` allows several; `other` accepts the team's own words.
+  public var options: [Option]
+  public var multiple: Bool
+  public var other: Bool
+  /// Scale bounds, and labels for some values (for emotions).
+  public var min: Int?
+  public var max: Int?
+  /// List: bounds on the number of items, the items' fields, and items every new sheet starts with.
+  public var minItems: Int?
+  public var maxItems: Int?
+  public var fields: [FieldDef]
+  public var defaults: [[String: String]]
+  /// Ref: the list it points to.
+  public var ref: RefTarget?
+  /// A field of an earlier exercise whose answer is offered as this one's starting value
+  /// (`marca-peruana.story`), so nothing is typed twice.
+  public var prefill: String?
+
+  public init(
+    id: String, kind: FieldKind, prompt: Localized, help: Localized, hint: Localized, example: Localized,
+    required: Bool = false, options: [Option] = [], multiple: Bool = false, other: Bool = false, min: Int? = nil,
+    max: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, fields: [FieldDef] = [],
+    defaults: [[String: String]] = [], ref: RefTarget? = nil, prefill: String? = nil
+  ) {
+    self.id = id
+    self.kind = kind
+    self.prompt = prompt
+    self.help = help
+    self.hint = hint
+    self.example = example
+    self.required = required
+    self.options = options
+    self.multiple = multiple
+    self.other = other
+    self.min = min
+    self.max = max
+    self.minItems = minItems
+    self.maxItems = maxItems
+    self.fields = fields
+    self.defaults = defaults
+    self.ref = ref
+    self.prefill = prefill
+  }
+
+  /// The option a typed word names: its id, its label in either language, or its number (1-based).
+  public func option(matching raw: String) -> Option? {
+    let t = Text.fold(raw)
+    if let n = Int(t), n >= 1, n <= options.count { return options[n - 1] }
+    return options.first { Text.fold($0.id) == t || Text.fold($0.label.es) == t || Text.fold($0.label.en) == t }
+  }
+}
+
+/// A step of an exercise: a group of fields, possibly time-boxed by the agenda.
+public struct StepDef: Hashable, Sendable {
+  public var id: String
+  public var title: Localized
+  public var fields: [FieldDef]
+}
+
+/// How `show` draws an exercise.
+public enum Drawing: String, Sendable, CaseIterable {
+  case sheet
+  case matrix
+  case mot
+  case canvas
+  case journey
+}
+
+/// An exercise definition, loaded from a file in `exercises/`.
+public struct ExerciseDef: Hashable, Sendable {
+  /// The newest definition format this taller reads.
+  public static let formatVersion = 1
+
+  public var version: Int
+  public var id: String
+  public var title: Localized
+  public var intro: Localized
+  public var drawing: Drawing
+  public var steps: [StepDef]
+
+  /// Every top-level field, in order.
+  public var fields: [FieldDef] { steps.flatMap(\.fields) }
+
+  /// A top-level field by id.
+  public func field(_ id: String) -> FieldDef? { fields.first { $0.id == id } }
+
+  /// The step a field belongs to.
+  public func step(of field: String) -> StepDef? { steps.first { $0.fields.contains { $0.id == field } } }
+}
+
+/// One exercise as the agenda schedules it.
+public struct AgendaItem: Hashable, Sendable {
+  public var exercise: String
+  /// Minutes per step id.
+  public var timeboxes: [String: Int]
+}
+
+/// A line of the grade: a weight and the exercises it covers (none for participation).
+public struct GradeItem: Hashable, Sendable {
+  public var id: String
+  public var title: Localized
+  public var weight: Int
+  public var exercises: [String]
+}
+
+/// A workshop agenda, loaded from a file in `workshops/`.
+public struct Agenda: Hashable, Sendable {
+  public static let formatVersion = 1
+
+  public var version: Int
+  public var id: String
+  public var title: Localized
+  public var teamSize: Int
+  public var scaleMax: Int
+  public var exercises: [AgendaItem]
+  public var grading: [GradeItem]
+}
+
+/// Everything a class runs on: the agenda and the exercise definitions it uses.
+public struct Content: Sendable {
+  public var agenda: Agenda
+  public var exercises: [ExerciseDef]
+
+  /// The exercises in agenda order.
+  public var ordered: [ExerciseDef] {
+    agenda.exercises.compactMap { item in exercises.first { $0.id == item.exercise } }
+  }
+
+  /// An exercise by id, or by a lenient spelling of its id or title.
+  public func exercise(_ raw: String) -> ExerciseDef? {
+    let t = Text.fold(raw)
+    if let e = exercises.first(where: { $0.id == raw || Text.fold($0.id) == t }) { return e }
+    if let n = Int(t), n >= 1, n <= ordered.count { return ordered[n - 1] }
+    let byTitle = exercises.filter {
+      Text.fold($0.title.es).hasPrefix(t) || Text.fold($0.title.en).hasPrefix(t) || Text.fold($0.id).hasPrefix(t)
+    }
+    return byTitle.count == 1 ? byTitle[0] : nil
+  }
+
+  /// Minutes of a step's time box, if the agenda sets one.
+  public func timebox(exercise: String, step: String) -> Int? {
+    agenda.exercises.first { $0.exercise == exercise }?.timeboxes[step]
+  }
+}
