@@ -105,7 +105,13 @@ public struct FieldDef: Hashable, Sendable {
   public func option(matching raw: String) -> Option? {
     let t = Text.fold(raw)
     if let n = Int(t), n >= 1, n <= options.count { return options[n - 1] }
-    return options.first { Text.fold($0.id) == t || Text.fold($0.label.es) == t || Text.fold($0.label.en) == t }
+    if let exact = options.first(where: { Text.fold($0.id) == t || Text.fold($0.label.es) == t || Text.fold($0.label.en) == t }) {
+      return exact
+    }
+    // A unique prefix of a label ("primer" for "primer momento").
+    guard !t.isEmpty else { return nil }
+    let prefixed = options.filter { Text.fold($0.label.es).hasPrefix(t) || Text.fold($0.label.en).hasPrefix(t) }
+    return prefixed.count == 1 ? prefixed[0] : nil
   }
 }
 

@@ -8,12 +8,20 @@ public enum TallerError: Error, Equatable, Sendable {
   case database(Message)
   /// A file to read or write could not be used.
   case file(Message)
+  /// Content files with problems: each one, and a summary.
+  case lint([LintIssue], Message)
 
   /// The explanation, ready to render in any language.
   public var message: Message {
     switch self {
-    case .refused(let m), .database(let m), .file(let m): return m
+    case .refused(let m), .database(let m), .file(let m), .lint(_, let m): return m
     }
+  }
+
+  /// Every line of the explanation, in a language.
+  public func lines(_ lang: Lang) -> [String] {
+    if case .lint(let issues, let m) = self { return issues.map { $0.text(lang) } + [m.text(lang)] }
+    return [message.text(lang)]
   }
 }
 
@@ -21,6 +29,8 @@ public enum TallerError: Error, Equatable, Sendable {
 public enum EntityType: String, Sendable, CaseIterable {
   case team
   case member
+  case sheet
+  case item
 }
 
 /// Field names stored in the change log.
@@ -118,22 +128,23 @@ public struct Snapshot: Equatable, Sendable {
   /// The canonical export: every entity and every current value, keyed by stable ids, with no
   /// replica-local data. Two databases holding the same data give the same bytes.
   public func exportJSON() -> String {
-    var teams: [JSONValue] = []
     let byParent = Dictionary(grouping: entities.filter { $0.parent != nil }, by: { $0.parent ?? "" })
-    func fieldsJSON(_ e: Entity) -> JSONValue {
-      var o: [String: JSONValue] = [:]
+    func json(_ e: Entity) -> JSONValue {
+      var fields: [String: JSONValue] = [:]
       for (k, values) in e.fields {
-        o[k] = values.count == 1 ? values[0] : .object(["conflict": .array(values)])
+        fields[k] = values.count == 1 ? values[0] : .object(["conflict": .array(values)])
       }
+      var o: [String: JSONValue] = ["id": .string(e.id), "fields": .object(fields)]
+      for child in byParent[e.id] ?? [] {
+        let key = child.type + "s"
+        var list = o[key]?.arrayValue ?? []
+        list.append(json(child))
+        o[key] = .array(list)
+      }
+      if e.type == EntityType.team.rawValue, o["members"] == nil { o["members"] = .array([]) }
       return .object(o)
     }
-    for team in entities where team.type == EntityType.team.rawValue {
-      var members: [JSONValue] = []
-      for m in (byParent[team.id] ?? []) where m.type == EntityType.member.rawValue {
-        members.append(.object(["id": .string(m.id), "fields": fieldsJSON(m)]))
-      }
-      teams.append(.object(["id": .string(team.id), "fields": fieldsJSON(team), "members": .array(members)]))
-    }
+    let teams = entities.filter { $0.type == EntityType.team.rawValue }.map(json)
     let doc: JSONValue = .object([
       "format": "taller-export",
       "version": 1,

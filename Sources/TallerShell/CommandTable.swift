@@ -29,6 +29,13 @@ public enum ParamKind: Sendable, Hashable {
   case member
   case lang
   case command
+  case exercise
+  /// `exercise.field`
+  case field
+  /// `exercise.list`
+  case list
+  /// `field=value`
+  case assignment
   case file
   case choice([String])
 }

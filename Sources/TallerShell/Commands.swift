@@ -6,16 +6,27 @@ import TallerStore
 public struct ShellContext: Sendable {
   public var store: TallerStore
   public var version: String
-  /// Largest team the workshop allows.
-  public var teamSizeLimit: Int
+  /// The workshop agenda and exercise definitions in use.
+  public var content: Content
   /// A person is typing (not a script).
   public var interactive: Bool
+  /// Wall-clock milliseconds (injected in tests).
+  public var now: @Sendable () -> Int64
+  /// Columns available for drawings.
+  public var width: Int = 80
 
-  public init(store: TallerStore, version: String, teamSizeLimit: Int = 3, interactive: Bool) {
+  /// Largest team the workshop allows.
+  public var teamSizeLimit: Int { content.agenda.teamSize }
+
+  public init(
+    store: TallerStore, version: String, content: Content, interactive: Bool,
+    now: @escaping @Sendable () -> Int64 = TallerStore.systemClock
+  ) {
     self.store = store
     self.version = version
-    self.teamSizeLimit = teamSizeLimit
+    self.content = content
     self.interactive = interactive
+    self.now = now
   }
 }
 
@@ -23,6 +34,8 @@ public struct ShellContext: Sendable {
 public struct Session: Sendable, Equatable {
   public var teamID: String?
   public var lang: Lang
+  /// Walking an exercise step by step.
+  public var guided: GuidedState?
 
   public init(teamID: String? = nil, lang: Lang = .es) {
     self.teamID = teamID
@@ -42,7 +55,9 @@ private let memberWord = Word("member", ["miembro", "integrante"])
 
 extension CommandTable {
   /// Every command taller knows, in the order `help` lists them.
-  public static let standard = CommandTable([
+  public static let standard = CommandTable(baseCommands.prefix(2) + exerciseCommands + baseCommands.dropFirst(2))
+
+  static let baseCommands: [CommandSpec] = [
     CommandSpec(
       [Word("help", ["ayuda", "?"])], summary: .cmdHelp, params: [Param(.argCommand, .command, optional: true, rest: true)],
       run: { ctx, session, args throws(TallerError) in
@@ -57,6 +72,7 @@ extension CommandTable {
       run: { ctx, session, args throws(TallerError) in
         let team = try ctx.store.createTeam(name: args[0] ?? "")
         session.teamID = team.id
+        session.guided = nil
         try ctx.store.setLocalSetting(LocalKey.team, team.id)
         return .ok(Message(.teamCreated, ["team": team.name]).text(session.lang))
       }),
@@ -78,6 +94,7 @@ extension CommandTable {
       run: { ctx, session, args throws(TallerError) in
         let team = try findTeam(ctx, named: args.tokens.joined(separator: " "))
         session.teamID = team.id
+        session.guided = nil
         try ctx.store.setLocalSetting(LocalKey.team, team.id)
         return .ok(Message(.teamUsing, ["team": team.name]).text(session.lang))
       }),
@@ -164,7 +181,7 @@ extension CommandTable {
       [Word("quit", ["salir", "exit"])], summary: .cmdQuit,
       run: { _, session, _ throws(TallerError) in Reply(lines: [.success(Message(.bye).text(session.lang))], quit: true) }
     ),
-  ])
+  ]
 }
 
 // MARK: - Handlers' helpers

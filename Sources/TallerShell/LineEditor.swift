@@ -100,7 +100,12 @@ public final class LibeditReader: LineReader {
   }
 
   public func read(prompt: String) -> ReadResult {
-    sigintArrived = 0
+    // A Ctrl-C pressed while a command ran abandons what was typed ahead.
+    if sigintArrived != 0 {
+      sigintArrived = 0
+      terminalWrite("^C\n")
+      return .interrupted
+    }
     guard let p = readlineFn(prompt) else {
       if sigintArrived != 0 {
         sigintArrived = 0

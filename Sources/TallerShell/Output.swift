@@ -47,6 +47,25 @@ public enum Line: Equatable, Sendable {
   case heading(String)
   case dim(String)
   case item(String, note: String?)
+  /// A grid fitted to the width: box drawing on a terminal, ASCII elsewhere.
+  case table(TableSpec)
+  /// An emotion curve across columns (values in -2…+2).
+  case curve(labels: [String], values: [Int?])
+}
+
+/// A table to draw: a header row, rows of cells (a cell may hold several lines), and an optional
+/// first column of row labels.
+public struct TableSpec: Equatable, Sendable {
+  public var header: [String]
+  public var rows: [[String]]
+  /// Columns whose empty cells show a dot (so gaps stand out).
+  public var markEmpty: Bool
+
+  public init(header: [String], rows: [[String]], markEmpty: Bool = false) {
+    self.header = header
+    self.rows = rows
+    self.markEmpty = markEmpty
+  }
 }
 
 /// What a command produced: lines for the output, possibly a request to quit.
@@ -55,6 +74,8 @@ public struct Reply: Equatable, Sendable {
   /// Raw text written as is (an export to standard output).
   public var raw: String?
   public var quit: Bool
+  /// A question to ask before going on (only on a terminal).
+  public var confirm: Confirmation?
 
   public init(lines: [Line] = [], raw: String? = nil, quit: Bool = false) {
     self.lines = lines
@@ -94,10 +115,132 @@ public struct Renderer: Sendable {
       case .item(let s, let note):
         out += "  " + chrome(s)
         if let note { out += "  " + paint(chrome(note), "2") }
+      case .table(let t):
+        out += drawTable(t)
+        continue
+      case .curve(let labels, let values):
+        out += drawCurve(labels: labels, values: values)
+        continue
       }
       out += "\n"
     }
     if let raw = reply.raw { out += raw }
+    return out
+  }
+
+  /// Wraps text to a width, breaking at spaces (long words are cut).
+  static func wrap(_ text: String, _ width: Int) -> [String] {
+    guard width > 0 else { return [text] }
+    var lines: [String] = []
+    for para in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var cur = ""
+      for word in para.split(separator: " ") {
+        var w = String(word)
+        while w.count > width {
+          if !cur.isEmpty {
+            lines.append(cur)
+            cur = ""
+          }
+          lines.append(String(w.prefix(width)))
+          w = String(w.dropFirst(width))
+        }
+        if cur.isEmpty {
+          cur = w
+        } else if cur.count + 1 + w.count <= width {
+          cur += " " + w
+        } else {
+          lines.append(cur)
+          cur = w
+        }
+      }
+      lines.append(cur)
+    }
+    return lines
+  }
+
+  func pad(_ s: String, _ width: Int) -> String {
+    s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+  }
+
+  /// Draws a table within the style's width: columns share the room left by the widest needs.
+  func drawTable(_ t: TableSpec) -> String {
+    let cols = max(t.header.count, t.rows.map(\.count).max() ?? 0)
+    guard cols > 0 else { return "" }
+    let cells = t.rows.map { r in (0..<cols).map { i in i < r.count ? chrome(r[i]) : "" } }
+    let head = (0..<cols).map { i in i < t.header.count ? chrome(t.header[i]) : "" }
+    let available = max(cols * 6, style.width - (3 * cols + 1))
+    var natural = (0..<cols).map { i in
+      max(head[i].count, cells.map { $0[i].split(separator: "\n").map(\.count).max() ?? 0 }.max() ?? 0, 1)
+    }
+    // Shrink the widest columns until everything fits.
+    while natural.reduce(0, +) > available, let widest = natural.indices.max(by: { natural[$0] < natural[$1] }),
+      natural[widest] > 6
+    {
+      natural[widest] -= 1
+    }
+    let u = style.unicode
+    let v = u ? "│" : "|"
+    func rule(_ l: String, _ m: String, _ r: String) -> String {
+      (u ? l : "+") + natural.map { String(repeating: u ? "─" : "-", count: $0 + 2) }.joined(separator: u ? m : "+")
+        + (u ? r : "+") + "\n"
+    }
+    func row(_ r: [String], emptyMark: Bool) -> String {
+      let wrapped = r.enumerated().map { i, c -> [String] in
+        let text = c.isEmpty && emptyMark && i > 0 ? "·" : c
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { Self.wrap(String($0), natural[i]) }
+      }
+      let height = wrapped.map(\.count).max() ?? 1
+      var out = ""
+      for line in 0..<height {
+        out += v
+        for i in 0..<cols {
+          out += " " + pad(line < wrapped[i].count ? wrapped[i][line] : "", natural[i]) + " " + v
+        }
+        out += "\n"
+      }
+      return out
+    }
+    var out = rule("┌", "┬", "┐")
+    if t.header.contains(where: { !$0.isEmpty }) {
+      out += paint(row(head, emptyMark: false), "1")
+      out += rule("├", "┼", "┤")
+    }
+    for (i, r) in cells.enumerated() {
+      out += row(r, emptyMark: t.markEmpty)
+      if i < cells.count - 1 { out += rule("├", "┼", "┤") }
+    }
+    out += rule("└", "┴", "┘")
+    return out
+  }
+
+  /// Draws values −2…+2 as a curve: one row per level, one column per stage.
+  func drawCurve(labels: [String], values: [Int?]) -> String {
+    guard !labels.isEmpty else { return "" }
+    let colWidth = max(4, min(14, (style.width - 6) / max(1, labels.count)))
+    var out = ""
+    for level in stride(from: 2, through: -2, by: -1) {
+      var line = (level > 0 ? "+\(level)" : String(level)).padding(toLength: 3, withPad: " ", startingAt: 0) + (style.unicode ? "┤" : "|")
+      for (i, v) in values.enumerated() {
+        var cell = String(repeating: " ", count: colWidth)
+        if v == level {
+          let mark = style.unicode ? (level > 0 ? "●" : level < 0 ? "●" : "●") : "*"
+          cell = String(repeating: " ", count: colWidth / 2) + mark + String(repeating: " ", count: colWidth - colWidth / 2 - 1)
+          // Show the direction to the next stage.
+          if i + 1 < values.count, let next = values[i + 1] {
+            let arrow = style.unicode ? (next > level ? "╱" : next < level ? "╲" : "─") : (next > level ? "/" : next < level ? "\\" : "-")
+            cell = String(cell.prefix(colWidth - 1)) + arrow
+          }
+        } else if level == 0 {
+          cell = String(repeating: style.unicode ? "┄" : ".", count: colWidth)
+        }
+        line += cell
+      }
+      let painted = level > 0 ? paint(line, "32") : level < 0 ? paint(line, "31") : line
+      out += painted + "\n"
+    }
+    var axis = "    "
+    for l in labels { axis += pad(String(chrome(l).prefix(colWidth - 1)), colWidth) }
+    out += axis.trimmingCharacters(in: .whitespaces).isEmpty ? "" : axis + "\n"
     return out
   }
 

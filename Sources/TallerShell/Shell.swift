@@ -12,6 +12,15 @@ public struct LineResult: Equatable, Sendable {
   /// Messages for standard error (already in the session's language, not yet prefixed).
   public var errors: [String]
   public var quit: Bool
+  /// A question to ask before going on.
+  public var confirm: Confirmation?
+
+  public init(output: String, errors: [String], quit: Bool, confirm: Confirmation? = nil) {
+    self.output = output
+    self.errors = errors
+    self.quit = quit
+    self.confirm = confirm
+  }
 
   public var failed: Bool { !errors.isEmpty }
 }
@@ -67,6 +76,20 @@ public final class Shell {
   /// Runs one line.
   public func execute(_ line: String, renderer: Renderer) -> LineResult {
     let lang = session.lang
+    var line = line
+    if session.guided != nil {
+      let word = Text.fold(line)
+      if line.hasPrefix("/") {
+        line.removeFirst()
+      } else if !["salir", "quit", "exit"].contains(word) {
+        do {
+          let reply = try Guide.input(context, &session, line: line)
+          return LineResult(output: renderer.render(reply), errors: [], quit: reply.quit)
+        } catch {
+          return LineResult(output: "", errors: error.lines(lang).map(renderer.chrome), quit: false)
+        }
+      }
+    }
     let parsed: (CommandSpec, Arguments)
     do {
       parsed = try table.parse(line)
@@ -78,9 +101,9 @@ public final class Shell {
     let (spec, args) = parsed
     do {
       let reply = try spec.run(context, &session, args)
-      return LineResult(output: renderer.render(reply), errors: [], quit: reply.quit)
+      return LineResult(output: renderer.render(reply), errors: [], quit: reply.quit, confirm: reply.confirm)
     } catch {
-      return LineResult(output: "", errors: [renderer.chrome(error.message.text(lang))], quit: false)
+      return LineResult(output: "", errors: error.lines(lang).map(renderer.chrome), quit: false)
     }
   }
 
@@ -88,9 +111,10 @@ public final class Shell {
   public func prompt(style: Style) -> String {
     var label = Message(.noTeamPrompt).text(session.lang)
     if let id = session.teamID, let team = try? context.store.team(id: id) { label = team.name }
-    guard style.color else { return label + "> " }
+    let guided = Guide.promptLabel(context, session).map { (style.unicode ? " · " : " - ") + $0 } ?? ""
+    guard style.color else { return label + guided + "> " }
     // \u{01}…\u{02} tell libedit that the escape codes take no room on screen.
-    return "\u{01}\u{1B}[1;36m\u{02}\(label)\u{01}\u{1B}[0m\u{02}> "
+    return "\u{01}\u{1B}[1;36m\u{02}\(label)\u{01}\u{1B}[0;33m\u{02}\(guided)\u{01}\u{1B}[0m\u{02}> "
   }
 
   /// Candidates to complete `word`, given the text before it.
@@ -171,6 +195,8 @@ public final class Shell {
     }
     var hinted = false
     while true {
+      let due = Guide.timerNotices(context, session)
+      if !due.isEmpty { output(renderer.render(Reply(lines: due))) }
       switch reader.read(prompt: prompt(style: style)) {
       case .end:
         output(renderer.render(Reply(lines: [.success(Message(.bye).text(session.lang))])))
@@ -182,11 +208,24 @@ public final class Shell {
         }
       case .line(let line):
         reader.addHistory(line)
-        let r = execute(line, renderer: renderer)
+        var r = execute(line, renderer: renderer)
         if !r.output.isEmpty { output(r.output) }
         for e in r.errors { error(renderer.renderError(e)) }
+        if let c = r.confirm {
+          if case .line(let answer) = reader.read(prompt: c.question + " "),
+            ["si", "s", "yes", "y"].contains(Text.fold(answer))
+          {
+            r = execute(c.line, renderer: renderer)
+            if !r.output.isEmpty { output(r.output) }
+            for e in r.errors { error(renderer.renderError(e)) }
+          } else {
+            output(renderer.render(Reply(lines: [.dim(c.cancelled)])))
+          }
+        }
         if r.quit { return 0 }
       }
+      let notices = Guide.timerNotices(context, session)
+      if !notices.isEmpty { output(renderer.render(Reply(lines: notices))) }
     }
   }
 }

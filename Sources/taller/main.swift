@@ -21,17 +21,20 @@ struct Taller: ParsableCommand {
     version: "taller \(tallerVersion)"
   )
 
-  @Option(name: .long, help: "Database file (else $TALLER_DB, else $XDG_DATA_HOME/taller/taller.sqlite).")
+  @ArgumentParser.Option(name: .long, help: "Database file (else $TALLER_DB, else $XDG_DATA_HOME/taller/taller.sqlite).")
   var db: String?
 
-  @Option(name: .long, help: "Language: es (default) or en (else $TALLER_LANG).")
+  @ArgumentParser.Option(name: .long, help: "Language: es (default) or en (else $TALLER_LANG).")
   var lang: String?
 
-  @Option(name: .customShort("c"), help: "Run one command and exit.")
+  @ArgumentParser.Option(name: .customShort("c"), help: "Run one command and exit.")
   var command: String?
 
-  @Option(name: .customShort("f"), help: "Run the commands in a script file.")
+  @ArgumentParser.Option(name: .customShort("f"), help: "Run the commands in a script file.")
   var file: String?
+
+  @ArgumentParser.Option(name: .long, help: "A content folder with workshops/ and exercises/ (else $TALLER_CONTENT, else the built-in CEM module).")
+  var content: String?
 
   @ArgumentParser.Flag(name: .long, help: "Stop a script at its first failing command.")
   var bail = false
@@ -43,6 +46,12 @@ struct Taller: ParsableCommand {
 }
 
 let environment = ProcessInfo.processInfo.environment
+
+// A launcher may leave signals blocked (Foundation's Process does); start from a clean mask so
+// Ctrl-C, SIGTERM and SIGHUP behave as people expect.
+var emptySignals = sigset_t()
+sigemptyset(&emptySignals)
+sigprocmask(SIG_SETMASK, &emptySignals, nil)
 
 func fail(_ message: Message, lang: Lang, code: Int32) -> Never {
   writeAll(fd: 2, message.text(lang) + "\n")
@@ -113,11 +122,22 @@ do {
   fail(error.message, lang: lang, code: 1)
 }
 
+let content: Content
+let contentDir = options.content ?? environment["TALLER_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
+switch contentDir.map({ ContentLoader.load(directory: $0) }) ?? BuiltinContent.content {
+case .success(let c): content = c
+case .failure(let f):
+  writeAll(fd: 2, Message(.contentRefused, ["dir": contentDir ?? "(built-in)"]).text(lang) + "\n")
+  for issue in f.issues { writeAll(fd: 2, issue.text(lang) + "\n") }
+  exit(1)
+}
+
 let stdinIsTerminal = isatty(0) == 1
 let oneCommand: String? =
   options.command ?? (options.words.isEmpty ? nil : options.words.map(Shell.quoteIfNeeded).joined(separator: " "))
 let interactive = oneCommand == nil && options.file == nil && stdinIsTerminal
-let context = ShellContext(store: store, version: tallerVersion, interactive: interactive)
+var context = ShellContext(store: store, version: tallerVersion, content: content, interactive: interactive)
+context.width = Style.detect(fd: 1, environment: environment).width
 let shell = Shell(context: context, session: Shell.restoredSession(store: store, forcedLang: forcedLang))
 let out: (String) -> Void = { writeAll(fd: 1, $0) }
 let err: (String) -> Void = { writeAll(fd: 2, $0) }

@@ -113,5 +113,8 @@ func makeShell(lang: Lang = .es, clock: TestClock = TestClock()) throws -> Shell
   let store = try TallerStore.inMemory(
     replicaID: "00000000-0000-4000-8000-000000000001", label: "test@lab", now: clock.now,
     newID: TallerStore.sequentialIDs())
-  return Shell(context: ShellContext(store: store, version: "0.0.0-test", interactive: false), session: Session(lang: lang))
+  let content = try BuiltinContent.content.get()
+  return Shell(
+    context: ShellContext(store: store, version: "0.0.0-test", content: content, interactive: false, now: clock.now),
+    session: Session(lang: lang))
 }

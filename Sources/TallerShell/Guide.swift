@@ -1,0 +1,428 @@
+import Foundation
+import TallerCore
+import TallerStore
+
+/// Where the guided walk through an exercise stands.
+public struct GuidedState: Sendable, Equatable {
+  public var exercise: String
+  /// Index into the exercise's top-level fields.
+  public var field: Int
+  /// Inside a list: the item being filled (nil before its first answer) and the sub-field index.
+  public var item: String?
+  public var sub: Int?
+
+  /// The text form kept between runs: `exercise|field|item|sub`.
+  var encoded: String { [exercise, String(field), item ?? "", sub.map(String.init) ?? ""].joined(separator: "|") }
+
+  init(exercise: String, field: Int, item: String? = nil, sub: Int? = nil) {
+    self.exercise = exercise
+    self.field = field
+    self.item = item
+    self.sub = sub
+  }
+
+  init?(encoded: String) {
+    let p = encoded.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+    guard p.count == 4, let f = Int(p[1]) else { return nil }
+    self.init(exercise: p[0], field: f, item: p[2].isEmpty ? nil : p[2], sub: Int(p[3]))
+  }
+}
+
+/// A question the shell must ask before running a line (`reset` on a terminal).
+public struct Confirmation: Equatable, Sendable {
+  public var question: String
+  /// The line to run when the answer is yes.
+  public var line: String
+  public var cancelled: String
+}
+
+/// The guided flow: one field at a time, with help, hints, examples, back/skip, time boxes.
+enum Guide {
+  static func cursorKey(_ team: String) -> String { "cursor.\(team)" }
+  static func timerKey(_ team: String, _ exercise: String, _ step: String) -> String { "timer.\(team).\(exercise).\(step)" }
+
+  // MARK: Entering
+
+  static func start(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, at state: GuidedState?) throws(TallerError) -> Reply {
+    let lang = session.lang
+    let sheet = try ctx.store.openSheet(teamID: team.id, def: def)
+    var g = state ?? GuidedState(exercise: def.id, field: firstUnanswered(def, sheet) ?? 0)
+    if g.field >= def.fields.count { g = GuidedState(exercise: def.id, field: 0) }
+    session.guided = g
+    try save(ctx, session, team: team)
+    var lines: [Line] = [.heading(def.title.text(lang)), .dim(def.intro.text(lang))]
+    lines += try ask(ctx, &session, team: team, def: def, announceStep: true)
+    return Reply(lines: lines)
+  }
+
+  static func resume(_ ctx: ShellContext, _ session: inout Session, team: Team) throws(TallerError) -> Reply {
+    if let text = try ctx.store.localSetting(cursorKey(team.id)), let g = GuidedState(encoded: text),
+      let def = ctx.content.exercise(g.exercise)
+    {
+      return try start(ctx, &session, team: team, def: def, at: g)
+    }
+    // Another laptop, or never started here: the first exercise not complete, at its first gap.
+    for def in ctx.content.ordered {
+      let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)
+      if !ExerciseProgress(sheet: sheet, def: def).done { return try start(ctx, &session, team: team, def: def, at: nil) }
+    }
+    return .ok(Message(.allDone).text(session.lang))
+  }
+
+  static func firstUnanswered(_ def: ExerciseDef, _ sheet: Sheet) -> Int? {
+    def.fields.firstIndex { !sheet.isAnswered($0) }
+  }
+
+  static func save(_ ctx: ShellContext, _ session: Session, team: Team) throws(TallerError) {
+    try ctx.store.setLocalSetting(cursorKey(team.id), session.guided?.encoded)
+  }
+
+  // MARK: Asking
+
+  /// The question for where the walk stands (and the step header when a step begins).
+  static func ask(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, announceStep: Bool) throws(TallerError) -> [Line] {
+    guard let g = session.guided else { return [] }
+    let lang = session.lang
+    var lines: [Line] = []
+    guard g.field < def.fields.count else { return finish(ctx, &session, team: team, def: def) }
+    let field = def.fields[g.field]
+    if announceStep, let step = def.step(of: field.id) {
+      var header = step.title.text(lang)
+      if let minutes = ctx.content.timebox(exercise: def.id, step: step.id) {
+        let timer = try startTimer(ctx, team: team, def: def, step: step.id, minutes: minutes)
+        header += " · " + clock(timer.remaining(now: ctx.now())) + " ⏱"
+      }
+      lines.append(.heading(header))
+    }
+    let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)
+    let number = "[\(g.field + 1)/\(def.fields.count)] "
+    if field.kind == .list {
+      let items = sheet.items(field.id)
+      if g.sub == nil {
+        lines.append(.text(number + field.prompt.text(lang) + " (\(items.count))"))
+        lines.append(.dim(Message(.guideListHelp, ["count": String(items.count)]).text(lang)))
+        session.guided?.sub = 0
+        session.guided?.item = nil
+      }
+      let sub = session.guided?.sub ?? 0
+      let sf = field.fields[sub]
+      var q = "   " + sf.prompt.text(lang) + choicesSuffix(ctx, team: team, field: sf, lang: lang)
+      if let itemID = session.guided?.item, let item = items.first(where: { $0.id == itemID }), let v = item.values[sf.id] {
+        q += "  " + Message(.guideCurrent, ["value": display(ctx, team: team, field: sf, value: v, lang: lang)]).text(lang)
+      }
+      lines.append(.text(q))
+    } else {
+      var q = number + field.prompt.text(lang) + choicesSuffix(ctx, team: team, field: field, lang: lang)
+      if let v = sheet.values[field.id] {
+        q += "  " + Message(.guideCurrent, ["value": display(ctx, team: team, field: field, value: v, lang: lang)]).text(lang)
+      } else if let p = field.prefill, let pv = prefillValue(ctx, team: team, path: p) {
+        q += "  " + Message(.guidePrefill, ["value": pv]).text(lang)
+      }
+      lines.append(.text(q))
+      if g.field == 0 || announceStep { lines.append(.dim(Message(.guideKeys).text(lang))) }
+    }
+    try save(ctx, session, team: team)
+    return lines
+  }
+
+  static func choicesSuffix(_ ctx: ShellContext, team: Team, field: FieldDef, lang: Lang) -> String {
+    switch field.kind {
+    case .choice:
+      let opts = field.options.enumerated().map { "\($0.offset + 1) \($0.element.label.text(lang))" }.joined(separator: ", ")
+      return " — " + opts + (field.multiple ? " " + Message(.guideSeveral).text(lang) : "")
+    case .scale:
+      return " (\(field.min ?? 0)…\(field.max ?? 0))"
+    case .ref:
+      guard let ref = field.ref else { return "" }
+      let choices = refChoices(ctx, teamID: team.id, target: ref, lang: lang)
+      let list = choices.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
+      return " — " + (list.isEmpty ? "—" : list) + (field.multiple ? " " + Message(.guideSeveral).text(lang) : "")
+    default:
+      return ""
+    }
+  }
+
+  static func display(_ ctx: ShellContext, team: Team, field: FieldDef, value: JSONValue, lang: Lang) -> String {
+    let refs = field.ref.map { refChoices(ctx, teamID: team.id, target: $0, lang: lang) } ?? []
+    return AnswerParser.display(value, field: field, lang: lang) { id in refs.first { $0.id == id }?.label }
+  }
+
+  /// The answer of `exercise.field` for the team, as text (for prefilled fields).
+  static func prefillValue(_ ctx: ShellContext, team: Team, path: String) -> String? {
+    let p = path.split(separator: ".").map(String.init)
+    guard p.count == 2, let sheet = try? ctx.store.sheet(teamID: team.id, exercise: p[0]) else { return nil }
+    return sheet.values[p[1]]?.stringValue
+  }
+
+  static func finish(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef) -> [Line] {
+    let lang = session.lang
+    session.guided = nil
+    try? ctx.store.setLocalSetting(cursorKey(team.id), nil)
+    let p = (try? ctx.store.sheet(teamID: team.id, exercise: def.id)).map { ExerciseProgress(sheet: $0, def: def) }
+    var lines: [Line] = [.success(Message(.guideFinished, ["exercise": def.title.text(lang)]).text(lang))]
+    if let p, !p.done {
+      lines.append(.text(Message(.guideMissing, ["answered": String(p.answered), "total": String(p.total)]).text(lang)))
+    }
+    if let next = ctx.content.ordered.drop(while: { $0.id != def.id }).dropFirst().first {
+      lines.append(.dim(Message(.guideNext, ["exercise": next.id]).text(lang)))
+    }
+    return lines
+  }
+
+  // MARK: Answering
+
+  /// Handles a line typed while walking an exercise.
+  static func input(_ ctx: ShellContext, _ session: inout Session, line: String) throws(TallerError) -> Reply {
+    guard let g = session.guided, let def = ctx.content.exercise(g.exercise) else {
+      session.guided = nil
+      return Reply()
+    }
+    let team = try currentTeam(ctx, &session)
+    let lang = session.lang
+    let field = def.fields[min(g.field, def.fields.count - 1)]
+    let active = field.kind == .list ? field.fields[g.sub ?? 0] : field
+    let word = Text.fold(line)
+    switch word {
+    case "?", "ayuda", "help":
+      var lines: [Line] = [.text(active.help.text(lang))]
+      for o in active.options { if let h = o.help { lines.append(.item(o.label.text(lang), note: h.text(lang))) } }
+      return Reply(lines: lines)
+    case "pista", "hint":
+      return Reply(lines: [.text("  " + active.hint.text(lang))])
+    case "ejemplo", "example":
+      return Reply(lines: [.text("  " + Message(.guideExample, ["example": active.example.text(lang)]).text(lang))])
+    case "ver", "show":
+      return Reply(lines: Drawings.draw(ctx, team: team, def: def, lang: lang))
+    case "listo", "done", "terminar":
+      return Reply(lines: finish(ctx, &session, team: team, def: def))
+    case "atras", "back":
+      return try move(ctx, &session, team: team, def: def, by: -1)
+    case "saltar", "skip":
+      return try move(ctx, &session, team: team, def: def, by: 1)
+    default: break
+    }
+    if field.kind == .list { return try listInput(ctx, &session, team: team, def: def, list: field, line: line) }
+    let text = line.trimmingCharacters(in: .whitespaces)
+    let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)
+    if text.isEmpty {
+      // Enter: keep the current answer, or take the prefilled one.
+      if sheet.values[field.id] == nil, let p = field.prefill, let pv = prefillValue(ctx, team: team, path: p) {
+        try ctx.store.setAnswers(teamID: team.id, def: def, values: [field.id: .string(pv)])
+        var lines: [Line] = [.success(Message(.answerSaved).text(lang))]
+        session.guided?.field += 1
+        lines += try ask(ctx, &session, team: team, def: def, announceStep: stepChanges(def, g.field))
+        return Reply(lines: lines)
+      }
+      if field.required && sheet.values[field.id] == nil {
+        return Reply(lines: [.dim(Message(.guideRequired).text(lang))])
+      }
+      return try move(ctx, &session, team: team, def: def, by: 1)
+    }
+    let value = try parseAnswer(ctx, teamID: team.id, field: field, raw: text, lang: lang)
+    try ctx.store.setAnswers(teamID: team.id, def: def, values: [field.id: value])
+    var lines: [Line] = [.success(Message(.answerSaved).text(lang))]
+    session.guided?.field += 1
+    lines += try ask(ctx, &session, team: team, def: def, announceStep: stepChanges(def, g.field))
+    return Reply(lines: lines)
+  }
+
+  static func stepChanges(_ def: ExerciseDef, _ from: Int) -> Bool {
+    guard from + 1 < def.fields.count else { return false }
+    return def.step(of: def.fields[from].id)?.id != def.step(of: def.fields[from + 1].id)?.id
+  }
+
+  static func move(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, by delta: Int) throws(TallerError) -> Reply {
+    guard var g = session.guided else { return Reply() }
+    let field = def.fields[g.field]
+    if field.kind == .list, let sub = g.sub {
+      // Inside a list: step between the item's fields; past its last field, a new item.
+      let next = sub + delta
+      if next < 0 {
+        g.sub = nil
+        g.item = nil
+        g.field = max(0, g.field - 1)
+      } else if next >= field.fields.count || (g.item == nil && delta > 0) {
+        if g.item == nil {
+          g.sub = nil
+          g.field += 1
+        } else {
+          g.item = nil
+          g.sub = 0
+        }
+      } else {
+        g.sub = next
+      }
+    } else {
+      g.field = max(0, g.field + delta)
+      g.sub = nil
+      g.item = nil
+    }
+    let announce = g.field != session.guided?.field
+    session.guided = g
+    return Reply(lines: try ask(ctx, &session, team: team, def: def, announceStep: announce && g.field < def.fields.count))
+  }
+
+  static func listInput(
+    _ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, list: FieldDef, line: String
+  ) throws(TallerError) -> Reply {
+    guard let g = session.guided else { return Reply() }
+    let lang = session.lang
+    let sub = g.sub ?? 0
+    let sf = list.fields[sub]
+    let text = line.trimmingCharacters(in: .whitespaces)
+    if text.isEmpty {
+      if g.item == nil {
+        // Enter on a new item's first field: the list is finished.
+        let count = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id).count
+        if let min = list.minItems, count < min {
+          return Reply(lines: [.dim(Message(.guideListMin, ["min": String(min)]).text(lang))])
+        }
+        session.guided?.sub = nil
+        session.guided?.field += 1
+        return Reply(lines: try ask(ctx, &session, team: team, def: def, announceStep: stepChanges(def, g.field)))
+      }
+      return try move(ctx, &session, team: team, def: def, by: 1)
+    }
+    let value = try parseAnswer(ctx, teamID: team.id, field: sf, raw: text, lang: lang)
+    if let itemID = g.item {
+      try ctx.store.editItem(itemID: itemID, values: [sf.id: value])
+    } else {
+      let count = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id).count
+      if let max = list.maxItems, count >= max {
+        throw .refused(Message(.listFull, ["list": list.prompt.text(lang), "max": String(max)]))
+      }
+      let item = try ctx.store.addItem(teamID: team.id, def: def, list: list.id, values: [sf.id: value])
+      session.guided?.item = item.id
+    }
+    var lines: [Line] = [.success(Message(.answerSaved).text(lang))]
+    if sub + 1 < list.fields.count {
+      session.guided?.sub = sub + 1
+    } else {
+      let n = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id).count
+      lines.append(.dim(Message(.guideItemDone, ["number": String(n)]).text(lang)))
+      session.guided?.sub = 0
+      session.guided?.item = nil
+    }
+    lines += try ask(ctx, &session, team: team, def: def, announceStep: false)
+    return Reply(lines: lines)
+  }
+
+  // MARK: Time boxes
+
+  /// A step's time box: when it started, and pauses.
+  struct Timer: Equatable {
+    var start: Int64
+    var minutes: Int
+    var pausedAt: Int64?
+    var pausedTotal: Int64
+    var warned: Bool
+    var rang: Bool
+
+    var encoded: String {
+      "\(start)|\(minutes)|\(pausedAt.map(String.init) ?? "")|\(pausedTotal)|\(warned ? 1 : 0)|\(rang ? 1 : 0)"
+    }
+
+    init(start: Int64, minutes: Int) {
+      self.start = start
+      self.minutes = minutes
+      pausedTotal = 0
+      warned = false
+      rang = false
+    }
+
+    init?(encoded: String) {
+      let p = encoded.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+      guard p.count == 6, let s = Int64(p[0]), let m = Int(p[1]), let pt = Int64(p[3]) else { return nil }
+      start = s
+      minutes = m
+      pausedAt = Int64(p[2])
+      pausedTotal = pt
+      warned = p[4] == "1"
+      rang = p[5] == "1"
+    }
+
+    /// Milliseconds left (negative when over).
+    func remaining(now: Int64) -> Int64 {
+      let elapsed = (pausedAt ?? now) - start - pausedTotal
+      return Int64(minutes) * 60_000 - elapsed
+    }
+  }
+
+  static func startTimer(_ ctx: ShellContext, team: Team, def: ExerciseDef, step: String, minutes: Int) throws(TallerError) -> Timer {
+    let key = timerKey(team.id, def.id, step)
+    if let text = try ctx.store.localSetting(key), let t = Timer(encoded: text) { return t }
+    let t = Timer(start: ctx.now(), minutes: minutes)
+    try ctx.store.setLocalSetting(key, t.encoded)
+    return t
+  }
+
+  /// The running time box of where the walk stands, if its step has one.
+  static func currentTimer(_ ctx: ShellContext, _ session: Session) -> (key: String, timer: Timer, step: StepDef)? {
+    guard let g = session.guided, let team = session.teamID, let def = ctx.content.exercise(g.exercise),
+      g.field < def.fields.count, let step = def.step(of: def.fields[g.field].id),
+      let text = try? ctx.store.localSetting(timerKey(team, def.id, step.id)), let t = Timer(encoded: text)
+    else { return nil }
+    return (timerKey(team, def.id, step.id), t, step)
+  }
+
+  /// `14:31`, or `-01:05` when over.
+  static func clock(_ ms: Int64) -> String {
+    let total = Int((abs(ms) + 999) / 1000)
+    let s = String(format: "%02d:%02d", total / 60, total % 60)
+    return ms < 0 ? "-" + s : s
+  }
+
+  /// Warnings due before the next prompt: one minute left, and the end (with the bell).
+  static func timerNotices(_ ctx: ShellContext, _ session: Session) -> [Line] {
+    guard let (key, t, step) = currentTimer(ctx, session), t.pausedAt == nil else { return [] }
+    var t2 = t
+    let left = t.remaining(now: ctx.now())
+    var lines: [Line] = []
+    let title = step.title.text(session.lang)
+    if left <= 0 && !t.rang {
+      t2.rang = true
+      t2.warned = true
+      lines.append(.text("\u{07}⏱ " + Message(.timerEnded, ["step": title]).text(session.lang)))
+    } else if left <= 60_000 && left > 0 && !t.warned {
+      t2.warned = true
+      lines.append(.text("⏱ " + Message(.timerOneMinute, ["step": title]).text(session.lang)))
+    }
+    if t2 != t { try? ctx.store.setLocalSetting(key, t2.encoded) }
+    return lines
+  }
+
+  static func timerCommand(_ ctx: ShellContext, _ session: inout Session, action: String?) throws(TallerError) -> Reply {
+    let lang = session.lang
+    guard let (key, t, step) = currentTimer(ctx, session) else {
+      return .text(Message(.timerNone).text(lang))
+    }
+    var t2 = t
+    let now = ctx.now()
+    switch action.map(Text.fold) {
+    case "pause"?, "pausa"?, "pausar"?:
+      if t2.pausedAt == nil { t2.pausedAt = now }
+    case "resume"?, "sigue"?, "seguir"?, "reanudar"?:
+      if let p = t2.pausedAt {
+        t2.pausedTotal += now - p
+        t2.pausedAt = nil
+      }
+    default: break
+    }
+    if t2 != t { try ctx.store.setLocalSetting(key, t2.encoded) }
+    let state = t2.pausedAt != nil ? Message(.timerPaused).text(lang) : ""
+    return .text(
+      Message(.timerShow, ["step": step.title.text(lang), "left": clock(t2.remaining(now: now)), "minutes": String(t2.minutes)])
+        .text(lang) + state)
+  }
+
+  /// The prompt's label while walking: `marca 14:31`.
+  static func promptLabel(_ ctx: ShellContext, _ session: Session) -> String? {
+    guard let g = session.guided, let def = ctx.content.exercise(g.exercise) else { return nil }
+    var label = def.id
+    if g.field < def.fields.count { label += "." + def.fields[g.field].id }
+    if let (_, t, _) = currentTimer(ctx, session) {
+      label += " " + clock(t.remaining(now: ctx.now())) + (t.pausedAt != nil ? "‖" : "")
+    }
+    return label
+  }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import GRDB
+import TallerCore
+
+/// Field names the store keeps on sheets and items, besides the answers themselves.
+enum Meta {
+  static let exercise = "@exercise"
+  static let version = "@version"
+  static let list = "@list"
+  static let position = "@pos"
+}
+
+extension TallerStore {
+  // MARK: Reads
+
+  /// A team's answers to an exercise (empty when nobody has answered yet).
+  public func sheet(teamID: String, exercise: String) throws(TallerError) -> Sheet {
+    try read { db in try Self.sheet(db, teamID: teamID, exercise: exercise) }
+  }
+
+  static func sheet(_ db: Database, teamID: String, exercise: String) throws -> Sheet {
+    let id = Sheet.id(team: teamID, exercise: exercise)
+    var sheet = Sheet(id: id, teamID: teamID, exercise: exercise)
+    sheet.exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM entity WHERE id = ?)", arguments: [id]) ?? false
+    guard sheet.exists else { return sheet }
+    let (values, conflicts) = try fieldValues(db, entity: id)
+    for (k, v) in values where !k.hasPrefix("@") && v != .null { sheet.values[k] = v }
+    sheet.version = values[Meta.version]?.intValue.map(Int.init)
+    sheet.conflicts = conflicts
+    for itemID in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item'", arguments: [id]) {
+      let (iv, ic) = try fieldValues(db, entity: itemID)
+      if iv[Field.deleted]?.boolValue == true { continue }
+      guard let list = iv[Meta.list]?.stringValue else { continue }
+      var clean: [String: JSONValue] = [:]
+      for (k, v) in iv where !k.hasPrefix("@") && k != Field.deleted && v != .null { clean[k] = v }
+      let item = Item(id: itemID, list: list, position: iv[Meta.position]?.stringValue ?? "", values: clean, conflicts: ic)
+      sheet.lists[list, default: []].append(item)
+    }
+    for (k, items) in sheet.lists {
+      sheet.lists[k] = items.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+    }
+    return sheet
+  }
+
+  /// Winning values of an entity's fields, and the fields that hold more than one value.
+  static func fieldValues(_ db: Database, entity: String) throws -> ([String: JSONValue], Set<String>) {
+    var values: [String: JSONValue] = [:]
+    var counts: [String: Set<String>] = [:]
+    let rows = try Row.fetchAll(
+      db.cachedStatement(
+        sql: "SELECT field, value FROM field_value WHERE entity = ? ORDER BY field, hlc_ms DESC, hlc_c DESC, op DESC"),
+      arguments: [entity])
+    for row in rows {
+      let f: String = row["field"]
+      let text: String = row["value"]
+      if values[f] == nil { values[f] = try StrictJSONParser.parse(text) }
+      counts[f, default: []].insert(text)
+    }
+    // Identical concurrent values are not a conflict.
+    let conflicts = Set(counts.filter { $0.value.count > 1 }.map(\.key))
+    return (values, conflicts)
+  }
+
+  // MARK: Writes
+
+  /// Creates the sheet (and the default items of its lists) if it does not exist yet.
+  private func ensureSheet(_ db: Database, _ draft: inout ChangeDraft, teamID: String, def: ExerciseDef) throws -> String {
+    let id = Sheet.id(team: teamID, exercise: def.id)
+    let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM entity WHERE id = ?)", arguments: [id]) ?? false
+    if exists || draft.ops.contains(where: { $0.entity == id }) { return id }
+    draft.ops.append(.create(entity: id, type: "sheet", parent: teamID))
+    try draft.set(id, Meta.exercise, .string(def.id))
+    try draft.set(id, Meta.version, .int(Int64(def.version)))
+    for field in def.fields where field.kind == .list {
+      var pos: String?
+      for (i, d) in field.defaults.enumerated() {
+        let itemID = StableID.make("default", id, field.id, String(i))
+        draft.ops.append(.create(entity: itemID, type: "item", parent: id))
+        try draft.set(itemID, Meta.list, .string(field.id))
+        let p = FractionalIndex.between(pos, nil)
+        pos = p
+        try draft.set(itemID, Meta.position, .string(p))
+        for (k, v) in d.sorted(by: { $0.key < $1.key }) { try draft.set(itemID, k, .string(v)) }
+      }
+    }
+    return id
+  }
+
+  /// Starts a sheet (creating its default items) without answering anything.
+  public func openSheet(teamID: String, def: ExerciseDef, author: String? = nil) throws(TallerError) -> Sheet {
+    try act(author: author) { db, draft in
+      _ = try ensureSheet(db, &draft, teamID: teamID, def: def)
+    }
+    return try sheet(teamID: teamID, exercise: def.id)
+  }
+
+  /// Writes (or, with `.null`, clears) top-level answers of a sheet, as one action.
+  public func setAnswers(teamID: String, def: ExerciseDef, values: [String: JSONValue], author: String? = nil) throws(TallerError) {
+    try act(author: author) { db, draft in
+      let id = try ensureSheet(db, &draft, teamID: teamID, def: def)
+      for (k, v) in values.sorted(by: { $0.key < $1.key }) { try draft.set(id, k, v) }
+    }
+  }
+
+  /// Adds an item at the end of a list (or before the item at `index`, 0-based).
+  public func addItem(
+    teamID: String, def: ExerciseDef, list: String, values: [String: JSONValue], author: String? = nil
+  ) throws(TallerError) -> Item {
+    try act(author: author) { db, draft in
+      let sheetID = try ensureSheet(db, &draft, teamID: teamID, def: def)
+      // The list as it stands (including default items this very action created).
+      let current = try Self.sheet(db, teamID: teamID, exercise: def.id).items(list)
+      let draftPositions = draft.ops.compactMap { op -> String? in
+        if case .set(_, Meta.position, .string(let p), _, _) = op { return p }
+        return nil
+      }
+      let last = (current.map(\.position) + draftPositions).max()
+      let itemID = draft.create(.item, parent: sheetID)
+      try draft.set(itemID, Meta.list, .string(list))
+      let pos = FractionalIndex.between(last, nil)
+      try draft.set(itemID, Meta.position, .string(pos))
+      for (k, v) in values.sorted(by: { $0.key < $1.key }) where v != .null { try draft.set(itemID, k, v) }
+      return Item(id: itemID, list: list, position: pos, values: values.filter { $0.value != .null })
+    }
+  }
+
+  /// Changes fields of an item.
+  public func editItem(itemID: String, values: [String: JSONValue], author: String? = nil) throws(TallerError) {
+    try act(author: author) { _, draft in
+      for (k, v) in values.sorted(by: { $0.key < $1.key }) { try draft.set(itemID, k, v) }
+    }
+  }
+
+  /// Removes an item; its values stay in the log and it can be restored.
+  public func removeItem(itemID: String, author: String? = nil) throws(TallerError) {
+    try act(author: author) { db, draft in
+      let seen = try String.fetchAll(db, sql: "SELECT op FROM field_value WHERE entity = ?", arguments: [itemID])
+        .compactMap(OpID.init)
+      try draft.set(itemID, Field.deleted, .bool(true), seen: seen)
+    }
+  }
+
+  /// Moves an item so that it ends between two positions.
+  public func moveItem(itemID: String, after: String?, before: String?, author: String? = nil) throws(TallerError) {
+    try act(author: author) { _, draft in
+      try draft.set(itemID, Meta.position, .string(FractionalIndex.between(after, before)))
+    }
+  }
+
+  /// Clears every answer of a sheet and removes its items, as one action (all stays in the log).
+  public func resetSheet(teamID: String, def: ExerciseDef, author: String? = nil) throws(TallerError) {
+    try act(author: author) { db, draft in
+      let sheet = try Self.sheet(db, teamID: teamID, exercise: def.id)
+      guard sheet.exists else { return }
+      for k in sheet.values.keys.sorted() { try draft.set(sheet.id, k, .null) }
+      for items in sheet.lists.values {
+        for item in items {
+          let seen = try String.fetchAll(db, sql: "SELECT op FROM field_value WHERE entity = ?", arguments: [item.id])
+            .compactMap(OpID.init)
+          try draft.set(item.id, Field.deleted, .bool(true), seen: seen)
+        }
+      }
+    }
+  }
+}
