@@ -257,7 +257,9 @@ enum Guide {
       g.sub = nil
       g.item = nil
     }
-    let announce = g.field != session.guided?.field
+    let old = session.guided?.field ?? 0
+    let stepOf = { (i: Int) in i < def.fields.count ? def.step(of: def.fields[i].id)?.id : nil }
+    let announce = stepOf(g.field) != stepOf(old)
     session.guided = g
     return Reply(lines: try ask(ctx, &session, team: team, def: def, announceStep: announce && g.field < def.fields.count))
   }
@@ -419,7 +421,7 @@ enum Guide {
   static func promptLabel(_ ctx: ShellContext, _ session: Session) -> String? {
     guard let g = session.guided, let def = ctx.content.exercise(g.exercise) else { return nil }
     var label = def.id
-    if g.field < def.fields.count { label += "." + def.fields[g.field].id }
+    if g.field < def.fields.count { label += " \(g.field + 1)/\(def.fields.count)" }
     if let (_, t, _) = currentTimer(ctx, session) {
       label += " " + clock(t.remaining(now: ctx.now())) + (t.pausedAt != nil ? "‖" : "")
     }

@@ -102,7 +102,7 @@ public struct Renderer: Sendable {
     var out = ""
     for line in reply.lines {
       switch line {
-      case .text(let s): out += chrome(s)
+      case .text(let s): out += Self.wrap(chrome(s), style.width).joined(separator: "\n")
       case .success(let s):
         let t = chrome(s)
         if t.hasPrefix("✓") {
@@ -111,7 +111,7 @@ public struct Renderer: Sendable {
           out += t
         }
       case .heading(let s): out += paint(chrome(s), "1")
-      case .dim(let s): out += paint(chrome(s), "2")
+      case .dim(let s): out += Self.wrap(chrome(s), style.width).map { paint($0, "2") }.joined(separator: "\n")
       case .item(let s, let note):
         out += "  " + chrome(s)
         if let note { out += "  " + paint(chrome(note), "2") }

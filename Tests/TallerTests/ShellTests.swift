@@ -133,14 +133,19 @@ struct CompletionTests {
 /// (errors marked `! `). Replayed through the shell engine as a script would run it.
 @Suite("Shell transcripts")
 struct TranscriptTests {
-  static let names = ["foundation-es.transcript", "foundation-en.transcript", "errors-es.transcript"]
+  static let names = [
+    "foundation-es.transcript", "foundation-en.transcript", "errors-es.transcript", "exercises-es.transcript",
+    "exercises-en.transcript", "guided-es.transcript", "guided-en.transcript",
+  ]
 
-  static func replay(_ inputs: [String], lang: Lang) throws -> String {
-    let shell = try makeShell(lang: lang)
+  static func replay(_ inputs: [String], lang: Lang, style: Style = .plain) throws -> String {
+    let clock = TestClock()
+    let shell = try makeShell(lang: lang, clock: clock)
     var out = ""
     for line in inputs {
+      clock.advance(20_000)  // 20 s per answer: time boxes move, deterministically
       out += "> \(line)\n"
-      let r = shell.execute(line, renderer: Renderer(style: .plain))
+      let r = shell.execute(line, renderer: Renderer(style: style))
       out += r.output
       for e in r.errors { out += "! \(e)\n" }
     }
@@ -155,5 +160,16 @@ struct TranscriptTests {
       .filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
     let lang: Lang = name.contains("-en") ? .en : .es
     try assertGolden(try Self.replay(inputs, lang: lang), name)
+  }
+
+  @Test("drawings on a terminal use box drawing and Unicode", arguments: [Lang.es, Lang.en])
+  func unicodeDrawings(lang: Lang) throws {
+    let url = packageRoot.appendingPathComponent("Tests/TallerTests/Golden/exercises-\(lang.rawValue).transcript")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let inputs = text.split(separator: "\n").filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
+      .filter { !$0.hasPrefix("reset") }
+    let out = try Self.replay(inputs, lang: lang, style: Style(color: false, unicode: true, width: 100))
+    let drawings = out.components(separatedBy: "\n> ").filter { $0.hasPrefix("ver ") || $0.hasPrefix("show ") }
+    try assertGolden(drawings.joined(separator: "\n> "), "drawings-unicode-\(lang.rawValue).txt")
   }
 }
