@@ -23,8 +23,10 @@ public struct Word: Sendable, Hashable {
 
 /// What a parameter holds; drives completion and validation.
 public enum ParamKind: Sendable, Hashable {
-  /// Free text.
+  /// Free text (kept as typed when it ends the line).
   case text
+  /// A name (quotes must match; spacing is cleaned).
+  case name
   case team
   case member
   case lang
@@ -154,16 +156,25 @@ public struct CommandTable: Sendable {
   /// Splits a line like a shell: white space separates; double or single quotes keep spaces;
   /// a backslash escapes the next character (outside single quotes).
   public static func split(_ line: String) throws(ParseFailure) -> [String] {
-    var tokens: [String] = []
+    try tokenize(line, lenient: false).map(\.text)
+  }
+
+  /// Tokens with where each starts in the line. Lenient: a quote that never closes is literal.
+  static func tokenize(_ line: String, lenient: Bool) throws(ParseFailure) -> [(text: String, start: String.Index)] {
+    var tokens: [(text: String, start: String.Index)] = []
     var cur = ""
+    var start = line.startIndex
     var inToken = false
     var quote: Character?
+    var quoteAt = line.startIndex
     var escape = false
-    for ch in line {
+    var i = line.startIndex
+    while i < line.endIndex {
+      let ch = line[i]
+      defer { i = line.index(after: i) }
       if escape {
         cur.append(ch)
         escape = false
-        inToken = true
         continue
       }
       if let q = quote {
@@ -176,31 +187,48 @@ public struct CommandTable: Sendable {
         }
         continue
       }
-      switch ch {
-      case "\\":
-        escape = true
-        inToken = true
-      case "\"", "'", "“", "”", "«", "»":
-        // Typographic quotes are common when text is pasted from a document.
-        quote = (ch == "“" ? "”" : ch == "«" ? "»" : ch)
-        inToken = true
-      default:
-        if ch.isWhitespace {
-          if inToken {
-            tokens.append(cur)
-            cur = ""
-            inToken = false
-          }
-        } else {
-          cur.append(ch)
-          inToken = true
+      if ch.isWhitespace {
+        if inToken {
+          tokens.append((cur, start))
+          cur = ""
+          inToken = false
         }
+        continue
+      }
+      if !inToken {
+        inToken = true
+        start = i
+      }
+      switch ch {
+      case "\\": escape = true
+      case "\"", "'", "“", "«":
+        // Typographic quotes are common when text is pasted from a document.
+        quote = ch == "“" ? "”" : ch == "«" ? "»" : ch
+        quoteAt = i
+      default: cur.append(ch)
       }
     }
-    if let q = quote { throw .unterminatedQuote(q) }
+    if let q = quote {
+      guard lenient else { throw .unterminatedQuote(q) }
+      // Take the quote literally: re-read from where it opened, without it being special.
+      let before = tokens.filter { $0.start < quoteAt }
+      let restStart = inToken ? start : quoteAt
+      var out = before
+      out.append((String(line[restStart...]).trimmingCharacters(in: .whitespaces), restStart))
+      return out
+    }
     if escape { cur.append("\\") }
-    if inToken { tokens.append(cur) }
+    if inToken { tokens.append((cur, start)) }
     return tokens
+  }
+
+  /// The raw text of a line from a position, without one pair of quotes around all of it.
+  static func rawRest(_ line: String, from start: String.Index) -> String {
+    let raw = String(line[start...]).trimmingCharacters(in: .whitespaces)
+    if let t = try? tokenize(raw, lenient: false), t.count == 1, let first = raw.first, "\"'“«".contains(first) {
+      return t[0].text
+    }
+    return raw
   }
 
   /// Finds the command a token list starts with: the longest match of words, or a shortcut.
@@ -242,7 +270,18 @@ public struct CommandTable: Sendable {
 
   /// Parses a line into a command and its arguments.
   public func parse(_ line: String) throws(ParseFailure) -> (CommandSpec, Arguments) {
-    let tokens = try Self.split(line)
+    var positioned: [(text: String, start: String.Index)]
+    do {
+      positioned = try Self.tokenize(line, lenient: false)
+    } catch {
+      // An apostrophe or an open quote is fine inside free text at the end of a command.
+      positioned = try Self.tokenize(line, lenient: true)
+      if let (spec, _) = lookup(positioned.map(\.text)), spec.params.last?.rest == true, spec.params.last?.kind == .text {
+      } else {
+        throw error
+      }
+    }
+    let tokens = positioned.map(\.text)
     guard !tokens.isEmpty else { throw .empty }
     guard let (spec, used) = lookup(tokens) else {
       if let w = firstWords.first(where: { $0.matches(tokens[0]) }) {
@@ -269,7 +308,15 @@ public struct CommandTable: Sendable {
       }
       throw .unknown(tokens[0], suggestions: unique)
     }
-    return (spec, try bind(spec, Array(tokens[used...])))
+    var args = try bind(spec, Array(tokens[used...]))
+    // Free text at the end keeps exactly what was typed (quotes, apostrophes, spacing).
+    if let last = spec.params.last, last.rest, last.kind == .text, spec.flags.isEmpty,
+      let index = args.values.indices.last, args.values[index] != nil
+    {
+      let consumed = used + spec.params.count - 1
+      if consumed < positioned.count { args.values[index] = Self.rawRest(line, from: positioned[consumed].start) }
+    }
+    return (spec, args)
   }
 
   /// Binds tokens to a command's parameters and flags.

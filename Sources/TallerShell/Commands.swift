@@ -68,7 +68,7 @@ extension CommandTable {
       run: { ctx, session, _ throws(TallerError) in try status(ctx, &session) }),
     CommandSpec(
       [teamWord, Word("create", ["crear", "nuevo"])], summary: .cmdTeamCreate, detail: .detailTeamCreate,
-      params: [Param(.argName, .text, rest: true)],
+      params: [Param(.argName, .name, rest: true)],
       run: { ctx, session, args throws(TallerError) in
         let team = try ctx.store.createTeam(name: args[0] ?? "")
         session.teamID = team.id
@@ -100,7 +100,7 @@ extension CommandTable {
       }),
     CommandSpec(
       [teamWord, Word("rename", ["renombrar"])], summary: .cmdTeamRename, detail: .detailTeamRename,
-      params: [Param(.argNewName, .text, rest: true)],
+      params: [Param(.argNewName, .name, rest: true)],
       run: { ctx, session, args throws(TallerError) in
         var target: Team
         var newName = args[0] ?? ""
@@ -115,7 +115,7 @@ extension CommandTable {
       }),
     CommandSpec(
       [memberWord, Word("add", ["agregar", "añadir"])], summary: .cmdMemberAdd, detail: .detailMemberAdd,
-      params: [Param(.argNames, .text, rest: true)],
+      params: [Param(.argNames, .name, rest: true)],
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let names = Names.splitList(args[0] ?? "")

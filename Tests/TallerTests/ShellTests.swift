@@ -100,6 +100,8 @@ struct CommandTableTests {
     let (spec, args) = try Self.table.parse("equipo crear Los   Incas")
     #expect(spec.name == "team create")
     #expect(args[0] == "Los Incas")
+    let (_, text) = try Self.table.parse(#"set marca-peruana.historia It's "great",  ok"#)
+    #expect(text[1] == #"It's "great",  ok"#, "free text at the end is kept as typed")
     let (e, eargs) = try Self.table.parse("export json out.json --force")
     #expect(e.name == "export" && eargs[1] == "out.json" && eargs.has("force"))
     #expect(throws: ParseFailure.self) { try Self.table.parse("export json a b") }
