@@ -134,7 +134,7 @@ private struct Reader {
 
   mutating func issue(_ line: Int, _ m: Message) { issues.append(LintIssue(file: file, line: line, message: m)) }
 
-  func line(_ n: Node) -> Int { (n.mark?.line ?? 0) + 1 }
+  func line(_ n: Node) -> Int { max(1, n.mark?.line ?? 1) }  // Yams counts lines from 1
 
   /// A mapping's entries, refusing keys not in `allowed`.
   mutating func mapping(_ node: Node, allowed: Set<String>, context: String) -> [String: Node]? {
@@ -238,7 +238,7 @@ private struct Reader {
     } catch let e as YamlError {
       var l = 1
       switch e {
-      case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): l = mark.line + 1
+      case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): l = max(1, mark.line)
       default: break
       }
       issue(l, Message(.lintYAML, ["reason": "\(e)".split(separator: "\n").first.map(String.init) ?? ""]))

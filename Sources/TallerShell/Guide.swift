@@ -182,6 +182,11 @@ enum Guide {
     let field = def.fields[min(g.field, def.fields.count - 1)]
     let active = field.kind == .list ? field.fields[g.sub ?? 0] : field
     let word = Text.fold(line)
+    let first = word.split(separator: " ").first.map(String.init) ?? ""
+    if ["timer", "reloj", "tiempo"].contains(first) {
+      let action = word.split(separator: " ").dropFirst().first.map(String.init)
+      return try timerCommand(ctx, &session, action: action)
+    }
     switch word {
     case "?", "ayuda", "help":
       var lines: [Line] = [.text(active.help.text(lang))]

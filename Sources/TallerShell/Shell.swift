@@ -197,7 +197,20 @@ public final class Shell {
     while true {
       let due = Guide.timerNotices(context, session)
       if !due.isEmpty { output(renderer.render(Reply(lines: due))) }
-      switch reader.read(prompt: prompt(style: style)) {
+      // Ring the bell when the running time box ends, even while the person is typing (a bell
+      // alone does not disturb the line being edited).
+      var bell: DispatchWorkItem?
+      if let (_, t, _) = Guide.currentTimer(context, session), t.pausedAt == nil, !t.rang {
+        let left = t.remaining(now: context.now())
+        if left > 0 {
+          let item = DispatchWorkItem { terminalWrite("\u{07}") }
+          DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(left)), execute: item)
+          bell = item
+        }
+      }
+      let read = reader.read(prompt: prompt(style: style))
+      bell?.cancel()
+      switch read {
       case .end:
         output(renderer.render(Reply(lines: [.success(Message(.bye).text(session.lang))])))
         return 0

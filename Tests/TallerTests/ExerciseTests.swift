@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+@testable import TallerCore
+@testable import TallerShell
+@testable import TallerStore
+
+@Suite("Exercises")
+struct ExerciseTests {
+  func run(_ shell: Shell, _ lines: [String]) -> [LineResult] {
+    lines.map { shell.execute($0, renderer: Renderer(style: .plain)) }
+  }
+
+  @Test("the direct path and the guided path store the same answers")
+  func bothPathsAgree() throws {
+    let a = try makeShell()
+    let b = try makeShell()
+    _ = run(a, ["team create X", "set marca-peruana.marca Inca Kola", "set marca-peruana.experiencia humana, digital"])
+    _ = run(b, ["team create X", "start marca-peruana", "Inca Kola", "saltar", "saltar", "2, 3"])
+    let sa = try a.context.store.sheet(teamID: try #require(a.session.teamID), exercise: "marca-peruana")
+    let sb = try b.context.store.sheet(teamID: try #require(b.session.teamID), exercise: "marca-peruana")
+    #expect(sa.values == sb.values)
+    #expect(sa.values["experiencia"] == .array(["humana", "digital"]))
+  }
+
+  @Test("answers record the exercise's id and definition version")
+  func answersCarryVersion() throws {
+    let shell = try makeShell()
+    _ = run(shell, ["team create X", "set puntos-contacto.puntos x"])
+    _ = run(shell, ["add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano valoracion=3"])
+    let sheet = try shell.context.store.sheet(teamID: try #require(shell.session.teamID), exercise: "puntos-contacto")
+    #expect(sheet.version == 1)
+    #expect(sheet.items("puntos").count == 1)
+  }
+
+  @Test("invalid answers are refused with what is accepted, and nothing is half-saved")
+  func refusals() throws {
+    let shell = try makeShell()
+    _ = run(shell, ["team create X"])
+    let before = try shell.context.store.changeCount()
+    let results = run(shell, [
+      "set marca-peruana.experiencia humana, mágica",
+      "add puntos-contacto.puntos nombre=A momento=durante tipo=humano valoracion=7",
+      "add puntos-contacto.puntos momento=durante",
+      "add momentos-verdad.momentos punto=1",
+      "set proyecto-final.nps 101",
+      "set marca-peruana.nada x",
+      "set nada.marca x",
+    ])
+    let allFailed = results.allSatisfy { $0.failed }
+    #expect(allFailed)
+    #expect(results[0].errors[0].contains("estática, humana, digital"))
+    #expect(results[1].errors[0].contains("1 a 5"))
+    #expect(try shell.context.store.changeCount() == before)
+  }
+
+  @Test("quitting mid-exercise and starting again resumes at the same step")
+  func resumeAfterRestart() throws {
+    let clock = TestClock()
+    let store = try TallerStore.inMemory(now: clock.now)
+    let content = try BuiltinContent.content.get()
+    let ctx = ShellContext(store: store, version: "t", content: content, interactive: false, now: clock.now)
+    let first = Shell(context: ctx, session: Session())
+    _ = run(first, ["team create X", "start marca-peruana", "Inca Kola", "Bebida"])
+    #expect(first.session.guided?.field == 2)
+    // A new process on the same database.
+    let second = Shell(context: ctx, session: Shell.restoredSession(store: store, forcedLang: nil))
+    #expect(second.session.guided == nil)
+    let r = second.execute("resume", renderer: Renderer(style: .plain))
+    #expect(r.output.contains("[3/6] ¿En qué se diferencia?"))
+    #expect(second.session.guided?.field == 2)
+  }
+
+  @Test("time boxes: remaining time in the prompt, a warning at one minute, the bell at the end, pause and resume")
+  func timeBoxes() throws {
+    let clock = TestClock()
+    let store = try TallerStore.inMemory(now: clock.now)
+    let ctx = ShellContext(store: store, version: "t", content: try BuiltinContent.content.get(), interactive: false, now: clock.now)
+    let shell = Shell(context: ctx, session: Session())
+    _ = run(shell, ["team create X", "start marca-peruana"])
+    #expect(shell.prompt(style: .plain).hasSuffix("marca-peruana 1/6 15:00> "))
+    clock.advance(14 * 60_000 + 1_000)
+    #expect(shell.prompt(style: .plain).contains("00:59"))
+    var notices = Guide.timerNotices(ctx, shell.session)
+    #expect(notices == [.text("⏱ Queda 1 minuto para «Planeación».")])
+    #expect(Guide.timerNotices(ctx, shell.session).isEmpty, "warned once")
+    _ = run(shell, ["timer pause"])
+    clock.advance(10 * 60_000)
+    #expect(shell.prompt(style: .plain).contains("00:59‖"))
+    _ = run(shell, ["timer resume"])
+    clock.advance(60_000)
+    notices = Guide.timerNotices(ctx, shell.session)
+    #expect(notices.count == 1)
+    #expect(notices.first.map { if case .text(let s) = $0 { return s.hasPrefix("\u{07}⏱ Se acabó el tiempo") } else { return false } } == true)
+    // Typing goes on after the end; the time box survives a restart.
+    _ = run(shell, ["Inca Kola"])
+    let again = Shell(context: ctx, session: Shell.restoredSession(store: store, forcedLang: nil))
+    _ = run(again, ["resume"])
+    #expect(again.prompt(style: .plain).contains("-00:01"))
+  }
+
+  @Test("fractional positions sort in list order and always leave room")
+  func fractionalIndex() {
+    var keys: [String] = []
+    var last: String?
+    for _ in 0..<50 {
+      let k = FractionalIndex.between(last, nil)
+      keys.append(k)
+      last = k
+    }
+    #expect(keys == keys.sorted())
+    var a = "i"
+    let b = "j"
+    for _ in 0..<30 {
+      let m = FractionalIndex.between(a, b)
+      #expect(a < m && m < b)
+      a = m
+    }
+    #expect(FractionalIndex.between(nil, "1") < "1")
+  }
+}
+
+@Suite("Content folders")
+struct ContentFolderTests {
+  func folder(editing: (inout [String: String]) -> Void) throws -> TempDir {
+    let dir = try TempDir()
+    var files: [String: String] = [:]
+    for (name, text) in try contentFiles("workshops") + contentFiles("exercises") { files[name] = text }
+    editing(&files)
+    for (name, text) in files {
+      let url = dir.url.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return dir
+  }
+
+  @Test(
+    "a broken file is reported as file:line: reason, and nothing is loaded",
+    arguments: [
+      ("exercises/marca-peruana.yaml", "drawing: sheet", "drawing: sheet\ncolour: red", "exercises/marca-peruana.yaml:5:", "colour"),
+      ("exercises/marca-peruana.yaml", "        required: true\n        prompt: {es: \"¿Cuál es la marca?\", en: \"What is the brand?\"}", "        required: maybe\n        prompt: {es: \"¿Cuál es la marca?\", en: \"What is the brand?\"}", "exercises/marca-peruana.yaml:", "required"),
+      ("exercises/mapa-empatia.yaml", "prompt: {es: \"¿Qué ve?\", en: \"What do they see?\"}", "prompt: {es: \"¿Qué ve?\"}", "exercises/mapa-empatia.yaml:", "\"en\""),
+      ("exercises/momentos-verdad.yaml", "ref: puntos-contacto.puntos", "ref: puntos-contacto.nada", "exercises/momentos-verdad.yaml:", "puntos-contacto.nada"),
+      ("workshops/cem.yaml", "weight: 40", "weight: 45", "workshops/cem.yaml:", "105"),
+      ("exercises/marca-peruana.yaml", "version: 1", "version: 7", "exercises/marca-peruana.yaml:2:", "7"),
+      ("exercises/marca-peruana.yaml", "kind: longtext", "kind: essay", "exercises/marca-peruana.yaml:", "essay"),
+    ])
+  func lintReports(file: String, from: String, to: String, location: String, mentions: String) throws {
+    let dir = try folder { files in files[file] = files[file]?.replacingOccurrences(of: from, with: to) }
+    guard case .failure(let f) = ContentLoader.load(directory: dir.path) else {
+      Issue.record("a broken folder loaded")
+      return
+    }
+    let texts = f.issues.map { $0.text(.en) }
+    #expect(texts.contains { $0.hasPrefix(location) && $0.contains(mentions) }, "\(texts)")
+  }
+
+  @Test("an instructor's own folder loads and is used, end to end")
+  func ownFolder() throws {
+    let dir = try folder { files in
+      files["exercises/marca-peruana.yaml"] = files["exercises/marca-peruana.yaml"]?
+        .replacingOccurrences(of: "\"¿Cuál es la marca?\"", with: "\"¿Qué marca eligieron?\"")
+      files["workshops/cem.yaml"] = files["workshops/cem.yaml"]?.replacingOccurrences(of: "team_size: 3", with: "team_size: 4")
+    }
+    let db = try TempDir()
+    let r = try runTaller(
+      ["--db", db.file("x.sqlite"), "--content", dir.path],
+      input: "team create A\nmember add W, X, Y, Z\nstart marca-peruana\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("¿Qué marca eligieron?"))
+    #expect(r.stdout.contains("(4/4)"))
+    let lint = try runTaller(["--db", db.file("x.sqlite"), "lint", dir.path])
+    #expect(lint.status == 0)
+    let bad = try folder { files in files["exercises/mapa-viaje.yaml"] = "version: 1\nid: [\n" }
+    let refused = try runTaller(["--db", db.file("x.sqlite"), "--content", bad.path, "-c", "status"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("exercises/mapa-viaje.yaml:"))
+  }
+}
