@@ -196,10 +196,20 @@ public struct Content: Sendable {
     let t = Text.fold(raw)
     if let e = exercises.first(where: { $0.id == raw || Text.fold($0.id) == t }) { return e }
     if let n = Int(t), n >= 1, n <= ordered.count { return ordered[n - 1] }
+    guard !t.isEmpty else { return nil }
     let byTitle = exercises.filter {
       Text.fold($0.title.es).hasPrefix(t) || Text.fold($0.title.en).hasPrefix(t) || Text.fold($0.id).hasPrefix(t)
     }
-    return byTitle.count == 1 ? byTitle[0] : nil
+    if byTitle.count == 1 { return byTitle[0] }
+    // A word of the title or id ("touchpoints", "empathy", "journey", "viaje").
+    let stem = t.hasSuffix("s") ? String(t.dropLast()) : t
+    let byWord = exercises.filter { e in
+      let words = [e.title.es, e.title.en, e.id.replacingOccurrences(of: "-", with: " ")].flatMap {
+        Text.fold($0).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+      }
+      return words.contains { $0.count >= 3 && ($0.hasPrefix(stem) || stem.hasPrefix($0)) }
+    }
+    return byWord.count == 1 ? byWord[0] : nil
   }
 
   /// Minutes of a step's time box, if the agenda sets one.

@@ -378,7 +378,8 @@ public struct CommandTable: Sendable {
         m.append(Message(.seeHelp))
       } else {
         let localized = suggestions.map { s in
-          "«" + (spec(s)?.localName(lang) ?? localFirstWord(s, lang)) + "»"
+          let name = spec(s)?.localName(lang) ?? localFirstWord(s, lang)
+          return lang == .es ? "«\(name)»" : "\"\(name)\""
         }
         m.append(Message(.didYouMean, ["suggestions": orList(localized, lang)]))
       }

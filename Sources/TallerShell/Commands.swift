@@ -228,6 +228,11 @@ func status(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -
             ]
           ).text(lang)))
     }
+    lines.append(.text(Message(.statusProgress).text(lang)))
+    for (i, def) in ctx.content.ordered.enumerated() {
+      let p = ExerciseProgress(sheet: try ctx.store.sheet(teamID: team.id, exercise: def.id), def: def)
+      lines.append(.item("\(i + 1). \(def.title.text(lang))", note: progressText(p, lang)))
+    }
   } else {
     session.teamID = nil
     lines.append(.text(Message(.statusNoTeam).text(lang)))

@@ -153,6 +153,16 @@ public final class Shell {
     case .lang?: options = Lang.allCases.map(\.rawValue)
     case .command?: for fw in table.firstWords { options.append(contentsOf: fw.spellings) }
     case .choice(let values)?: options = values
+    case .exercise?: options = context.content.ordered.map(\.id)
+    case .field?, .list?:
+      let wantList = param?.kind == .list
+      for def in context.content.ordered {
+        for f in def.fields where !wantList || f.kind == .list { options.append("\(def.id).\(f.id)") }
+      }
+    case .assignment?:
+      if let path = tokens.dropFirst(used).first, let (_, list) = try? findList(context, path, lang: session.lang) {
+        options = list.fields.map { $0.id + "=" }
+      }
     default: break
     }
     if word.hasPrefix("--") { options = spec.flags.map { "--" + $0.name } }
