@@ -55,7 +55,8 @@ private let memberWord = Word("member", ["miembro", "integrante"])
 
 extension CommandTable {
   /// Every command taller knows, in the order `help` lists them.
-  public static let standard = CommandTable(baseCommands.prefix(2) + exerciseCommands + baseCommands.dropFirst(2))
+  public static let standard = CommandTable(
+    baseCommands.prefix(2) + exerciseCommands + syncCommands + baseCommands.dropFirst(2))
 
   static let baseCommands: [CommandSpec] = [
     CommandSpec(

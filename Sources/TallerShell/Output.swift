@@ -76,6 +76,8 @@ public struct Reply: Equatable, Sendable {
   public var quit: Bool
   /// A question to ask before going on (only on a terminal).
   public var confirm: Confirmation?
+  /// Problems met along the way (the command still did what it could; it counts as failed).
+  public var errors: [String] = []
 
   public init(lines: [Line] = [], raw: String? = nil, quit: Bool = false) {
     self.lines = lines
@@ -261,6 +263,6 @@ public struct Renderer: Sendable {
 
   static let asciiChrome: [(String, String)] = [
     ("✓", "ok"), ("✗", "x"), ("«", "\""), ("»", "\""), ("…", "..."), (" · ", " - "), ("·", "-"),
-    ("⏱", ""), ("⚑", "!"), ("—", "-"), ("–", "-"), ("→", "->"),
+    ("⏱", ""), ("⚑", "!"), ("›", ">"), ("—", "-"), ("–", "-"), ("→", "->"),
   ]
 }

@@ -101,7 +101,8 @@ public final class Shell {
     let (spec, args) = parsed
     do {
       let reply = try spec.run(context, &session, args)
-      return LineResult(output: renderer.render(reply), errors: [], quit: reply.quit, confirm: reply.confirm)
+      return LineResult(
+        output: renderer.render(reply), errors: reply.errors.map(renderer.chrome), quit: reply.quit, confirm: reply.confirm)
     } catch {
       return LineResult(output: "", errors: error.lines(lang).map(renderer.chrome), quit: false)
     }
@@ -111,7 +112,10 @@ public final class Shell {
   public func prompt(style: Style) -> String {
     var label = Message(.noTeamPrompt).text(session.lang)
     if let id = session.teamID, let team = try? context.store.team(id: id) { label = team.name }
-    let guided = Guide.promptLabel(context, session).map { (style.unicode ? " · " : " - ") + $0 } ?? ""
+    var guided = Guide.promptLabel(context, session).map { (style.unicode ? " · " : " - ") + $0 } ?? ""
+    if let n = try? context.store.conflicts().count, n > 0 {
+      guided += " [" + Message(.promptConflicts, ["count": String(n)]).text(session.lang) + "]"
+    }
     guard style.color else { return label + guided + "> " }
     // \u{01}…\u{02} tell libedit that the escape codes take no room on screen.
     return "\u{01}\u{1B}[1;36m\u{02}\(label)\u{01}\u{1B}[0;33m\u{02}\(guided)\u{01}\u{1B}[0m\u{02}> "

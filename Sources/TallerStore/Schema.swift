@@ -73,6 +73,19 @@ enum Schema {
           CREATE TABLE superseded(op TEXT PRIMARY KEY NOT NULL);
           """)
     }
+    m.registerMigration("2026-11-22 pending changes") { db in
+      try db.execute(
+        sql: """
+          -- Changes received before the changes they follow: kept until those arrive.
+          CREATE TABLE pending_change(
+            replica TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY(replica, seq)
+          );
+          """)
+    }
     return m
   }
 }

@@ -278,11 +278,12 @@ public final class TallerStore: Sendable {
 }
 
 /// A thread-safe counter.
-final class Counter: @unchecked Sendable {
+public final class Counter: @unchecked Sendable {
+  public init() {}
   private let lock = NSLock()
   private var value = 0
 
-  func next() -> Int {
+  public func next() -> Int {
     lock.withLock {
       value += 1
       return value

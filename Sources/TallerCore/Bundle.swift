@@ -1,0 +1,103 @@
+import Crypto
+import Foundation
+
+/// A sync bundle: a text file of JSON Lines that carries changes between replicas.
+///
+/// Line 1 is a header, then one change per line (each change's stored body, byte for byte, so a
+/// relay can pass on what it did not write without altering it), then an end line with the count
+/// and the SHA-256 of every byte before it. See `sync/PROTOCOL.md`.
+public struct SyncBundle: Equatable, Sendable {
+  /// Version of the bundle grammar.
+  public static let formatVersion: Int64 = 1
+  /// File-name suffix of bundles.
+  public static let suffix = ".taller.jsonl"
+
+  /// The replica that wrote the file.
+  public var writer: String
+  public var writerLabel: String
+  /// For each replica, the highest sequence number the receiver must already have for the
+  /// changes in this bundle to apply (like git bundle prerequisites).
+  public var prerequisites: [String: Int64]
+  /// Change bodies, in (replica, seq) order.
+  public var bodies: [String]
+
+  public init(writer: String, writerLabel: String, prerequisites: [String: Int64], bodies: [String]) {
+    self.writer = writer
+    self.writerLabel = writerLabel
+    self.prerequisites = prerequisites
+    self.bodies = bodies
+  }
+
+  /// The file's text.
+  public func encode() -> String {
+    let header: JSONValue = .object([
+      "format": "taller-bundle",
+      "v": .int(Self.formatVersion),
+      "schema": .int(Change.formatVersion),
+      "writer": .string(writer),
+      "label": .string(writerLabel),
+      "prereq": .object(prerequisites.mapValues { .int($0) }),
+    ])
+    var text = CanonicalJSON.encode(header) + "\n"
+    for b in bodies { text += b + "\n" }
+    let end: JSONValue = .object(["end": true, "count": .int(Int64(bodies.count)), "sha256": .string(Self.sha256(text))])
+    return text + CanonicalJSON.encode(end) + "\n"
+  }
+
+  /// A name unique to its content and writer, safe on FAT32 and case-insensitive disks.
+  public func fileName() -> String {
+    let text = encode()
+    return "taller-\(writer.prefix(8))-\(Self.sha256(text).prefix(16))\(Self.suffix)"
+  }
+
+  static func sha256(_ s: String) -> String {
+    SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// Why a file was refused.
+  public enum Refusal: Error, Equatable, Sendable {
+    case notUTF8
+    case notABundle
+    case newerFormat(Int64)
+    case truncated
+    case countMismatch
+    case hashMismatch
+    case badLine(Int)
+    case lineTooLong(Int)
+  }
+
+  /// Longest line accepted (a change is one user action; nothing legitimate comes close).
+  public static let maximumLineBytes = 1 << 20
+
+  /// Reads and verifies a bundle's bytes. CRLF line ends (mail, git autocrlf) are tolerated: the
+  /// hash is over the LF form.
+  public static func decode(_ data: Data) throws(Refusal) -> SyncBundle {
+    guard let raw = String(data: data, encoding: .utf8) else { throw .notUTF8 }
+    var lines = raw.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      var s = String(String.UnicodeScalarView(line))
+      if s.unicodeScalars.last == "\r" { s.unicodeScalars.removeLast() }
+      return s
+    }
+    if lines.last == "" { lines.removeLast() }
+    guard let first = lines.first, let header = try? StrictJSONParser.parse(first),
+      header["format"]?.stringValue == "taller-bundle", let v = header["v"]?.intValue
+    else { throw .notABundle }
+    if v > formatVersion { throw .newerFormat(v) }
+    guard let writer = header["writer"]?.stringValue, !writer.isEmpty else { throw .notABundle }
+    guard lines.count >= 2, let endLine = lines.last, let end = try? StrictJSONParser.parse(endLine),
+      end["end"]?.boolValue == true, let count = end["count"]?.intValue, let hash = end["sha256"]?.stringValue
+    else { throw .truncated }
+    let bodies = Array(lines[1..<(lines.count - 1)])
+    guard count == Int64(bodies.count) else { throw .countMismatch }
+    let covered = lines.dropLast().map { $0 + "\n" }.joined()
+    guard sha256(covered) == hash else { throw .hashMismatch }
+    for (i, b) in bodies.enumerated() where b.utf8.count > maximumLineBytes { throw .lineTooLong(i + 2) }
+    var prereq: [String: Int64] = [:]
+    for (k, val) in header["prereq"]?.objectValue ?? [:] {
+      guard let n = val.intValue else { throw .notABundle }
+      prereq[k] = n
+    }
+    return SyncBundle(
+      writer: writer, writerLabel: header["label"]?.stringValue ?? writer, prerequisites: prereq, bodies: bodies)
+  }
+}

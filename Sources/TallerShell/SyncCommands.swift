@@ -1,0 +1,199 @@
+import Foundation
+import TallerCore
+import TallerStore
+
+private let syncWord = Word("sync", ["sincronizar"])
+
+extension CommandTable {
+  /// File-based sync: export, import, status, conflicts.
+  static let syncCommands: [CommandSpec] = [
+    CommandSpec(
+      [syncWord, Word("export", ["exportar"])], summary: .cmdSyncExport,
+      params: [Param(.argDir, .file, optional: true)], flags: [Flag("all", .flagAll)],
+      run: { ctx, session, args throws(TallerError) in
+        try SyncFiles.export(ctx, to: args[0] ?? ".", all: args.has("all"), lang: session.lang)
+      }),
+    CommandSpec(
+      [syncWord, Word("import", ["importar"])], summary: .cmdSyncImport,
+      params: [Param(.argPaths, .file, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        try SyncFiles.importPaths(ctx, args.tokens, lang: session.lang)
+      }),
+    CommandSpec(
+      [syncWord, Word("status", ["estado"])], summary: .cmdSyncStatus,
+      run: { ctx, session, _ throws(TallerError) in
+        let lang = session.lang
+        var lines: [Line] = []
+        for (r, seq) in try ctx.store.versionVector().sorted(by: { $0.key < $1.key }) {
+          let label = r == ctx.store.replica.id ? ctx.store.replica.label : ""
+          lines.append(.item(Message(.syncStatusLine, ["replica": String(r.prefix(8)), "label": label, "seq": String(seq)]).text(lang), note: nil))
+        }
+        for (r, range) in try ctx.store.waiting().sorted(by: { $0.key < $1.key }) {
+          lines.append(
+            .text(Message(.syncWaiting, ["replica": String(r.prefix(8)), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
+        }
+        return Reply(lines: lines)
+      }),
+    CommandSpec(
+      [Word("conflicts", ["conflictos"])], summary: .cmdConflicts,
+      run: { ctx, session, _ throws(TallerError) in
+        let lang = session.lang
+        let list = try ctx.store.conflicts()
+        if list.isEmpty { return .text(Message(.conflictsNone).text(lang)) }
+        var lines: [Line] = [.heading(Message(.conflictsHeader).text(lang))]
+        for (i, c) in list.enumerated() {
+          lines.append(.text(" c\(i + 1)  " + SyncFiles.whereIs(ctx, c, lang: lang)))
+          for (j, v) in c.values.enumerated() {
+            let letter = String(UnicodeScalar(UInt8(97 + min(j, 25))))
+            let when = ISO8601DateFormatter.string(from: v.hlc.date, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+            lines.append(.item("    \(letter)) " + SyncFiles.show(v.value), note: "\(v.author) · \(v.replica.prefix(8)) · \(when)"))
+          }
+        }
+        return Reply(lines: lines)
+      }),
+  ]
+}
+
+/// Reading and writing bundle files.
+enum SyncFiles {
+  static let exportedKey = "sync.exported"
+
+  static func export(_ ctx: ShellContext, to dir: String, all: Bool, lang: Lang) throws(TallerError) -> Reply {
+    var sent: [String: Int64] = [:]
+    if !all, let text = try ctx.store.localSetting(exportedKey), let json = try? StrictJSONParser.parse(text) {
+      for (k, v) in json.objectValue ?? [:] { if let n = v.intValue { sent[k] = n } }
+    }
+    let rows = try ctx.store.changeBodies(after: sent)
+    if rows.isEmpty { return .text(Message(.syncNothing).text(lang)) }
+    var prereq: [String: Int64] = [:]
+    for r in rows where prereq[r.replica] == nil { prereq[r.replica] = r.seq - 1 }
+    let bundle = SyncBundle(
+      writer: ctx.store.replica.id, writerLabel: ctx.store.replica.label, prerequisites: prereq.filter { $0.value > 0 },
+      bodies: rows.map(\.body))
+    do {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    } catch {
+      throw .file(Message(.fileWriteFailed, ["file": dir, "reason": (error as NSError).localizedDescription]))
+    }
+    let path = (dir as NSString).appendingPathComponent(bundle.fileName())
+    if !FileManager.default.fileExists(atPath: path) {
+      try FileOutput.write(bundle.encode(), to: path, force: false)
+    }
+    var vector = sent
+    for r in rows { vector[r.replica] = max(vector[r.replica] ?? 0, r.seq) }
+    try ctx.store.setLocalSetting(exportedKey, CanonicalJSON.encode(.object(vector.mapValues { .int($0) })))
+    return .ok(Message(.syncExported, ["count": String(rows.count), "file": path]).text(lang))
+  }
+
+  /// Files under the given paths (folders recursively) whose names end in the bundle suffix.
+  static func files(_ paths: [String]) -> [String] {
+    var out: [String] = []
+    let fm = FileManager.default
+    for p in paths {
+      var isDir: ObjCBool = false
+      guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
+        out.append(p)  // reported as unreadable
+        continue
+      }
+      if isDir.boolValue {
+        let e = fm.enumerator(atPath: p)
+        while let rel = e?.nextObject() as? String {
+          if rel.hasSuffix(SyncBundle.suffix) { out.append((p as NSString).appendingPathComponent(rel)) }
+        }
+      } else {
+        out.append(p)
+      }
+    }
+    return out.sorted()
+  }
+
+  static func importPaths(_ ctx: ShellContext, _ paths: [String], lang: Lang) throws(TallerError) -> Reply {
+    let list = files(paths)
+    if list.isEmpty { return .text(Message(.syncNoFiles, ["path": paths.joined(separator: " ")]).text(lang)) }
+    var total = ImportResult()
+    var refused: [String] = []
+    var imported = 0
+    for file in list {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        refused.append(Message(.syncRefusedFile, ["file": file, "reason": Message(.fileReadFailed, ["file": file, "reason": "?"]).text(lang)]).text(lang))
+        continue
+      }
+      let bundle: SyncBundle
+      do {
+        bundle = try SyncBundle.decode(data)
+      } catch {
+        refused.append(Message(.syncRefusedFile, ["file": file, "reason": reason(error, lang)]).text(lang))
+        continue
+      }
+      do {
+        let r = try ctx.store.importChanges(bundle.bodies)
+        total.newChanges += r.newChanges
+        total.duplicates += r.duplicates
+        total.replicas.formUnion(r.replicas)
+        total.waiting = r.waiting
+        imported += 1
+      } catch {
+        refused.append(Message(.syncRefusedFile, ["file": file, "reason": error.message.text(lang)]).text(lang))
+      }
+    }
+    let conflicts = try ctx.store.conflicts().count
+    var lines: [Line] = [
+      .text(
+        Message(
+          .syncSummary,
+          [
+            "files": String(imported), "changes": String(total.newChanges), "replicas": String(total.replicas.count),
+            "conflicts": String(conflicts), "pending": String(total.waiting.count),
+          ]
+        ).text(lang))
+    ]
+    for (r, range) in total.waiting.sorted(by: { $0.key < $1.key }) {
+      lines.append(.dim(Message(.syncWaiting, ["replica": String(r.prefix(8)), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
+    }
+    // Good files applied; refused ones make the command fail (exit 1 in scripts).
+    var reply = Reply(lines: lines)
+    reply.errors = refused
+    return reply
+  }
+
+  static func reason(_ r: SyncBundle.Refusal, _ lang: Lang) -> String {
+    switch r {
+    case .notUTF8: return Message(.syncNotUTF8).text(lang)
+    case .notABundle: return Message(.syncNotBundle).text(lang)
+    case .newerFormat(let v): return Message(.syncNewer, ["found": String(v)]).text(lang)
+    case .truncated: return Message(.syncTruncated).text(lang)
+    case .countMismatch: return Message(.syncCount).text(lang)
+    case .hashMismatch: return Message(.syncHash).text(lang)
+    case .badLine(let l): return Message(.syncBadLine, ["line": String(l)]).text(lang)
+    case .lineTooLong(let l): return Message(.syncLongLine, ["line": String(l)]).text(lang)
+    }
+  }
+
+  static func show(_ v: JSONValue) -> String {
+    switch v {
+    case .string(let s): return "\"\(s)\""
+    case .null: return "—"
+    default: return CanonicalJSON.encode(v)
+    }
+  }
+
+  /// `Los Incas › marca-peruana › marca`.
+  static func whereIs(_ ctx: ShellContext, _ c: Conflict, lang: Lang) -> String {
+    var parts: [String] = [c.field]
+    var id: String? = c.entity
+    while let cur = id, let info = try? ctx.store.entityInfo(cur) {
+      switch info.type {
+      case "team": parts.append((try? ctx.store.team(id: cur))?.name ?? cur)
+      case "sheet":
+        if let s = ctx.content.exercises.first(where: { Sheet.id(team: info.parent ?? "", exercise: $0.id) == cur }) {
+          parts.append(s.id)
+        }
+      case "item": parts.append("#")
+      case "member": parts.append("member")
+      default: break
+      }
+      id = info.parent
+    }
+    return parts.reversed().joined(separator: " › ")
+  }
+}

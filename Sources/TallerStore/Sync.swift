@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+import TallerCore
+
+/// What an import did.
+public struct ImportResult: Equatable, Sendable {
+  public var newChanges = 0
+  public var duplicates = 0
+  /// Changes waiting for earlier ones, per replica: the first and last missing sequence numbers.
+  public var waiting: [String: ClosedRange<Int64>] = [:]
+  public var replicas: Set<String> = []
+
+  public init() {}
+}
+
+/// One conflicting field: where, and every current value with who wrote it.
+public struct Conflict: Equatable, Sendable {
+  public struct Value: Equatable, Sendable {
+    public var op: String
+    public var value: JSONValue
+    public var author: String
+    public var replica: String
+    public var hlc: HLC
+  }
+
+  public var entity: String
+  public var field: String
+  /// Winner first.
+  public var values: [Value]
+}
+
+extension TallerStore {
+  /// For each replica, the highest sequence number applied here (sequence numbers are applied
+  /// densely, so everything below it is here too).
+  public func versionVector() throws(TallerError) -> [String: Int64] {
+    try read { db in
+      var v: [String: Int64] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT replica, max(seq) AS s FROM change_log GROUP BY replica") {
+        v[row["replica"]] = row["s"]
+      }
+      return v
+    }
+  }
+
+  /// The stored bodies of every change above `vector`, in (replica, seq) order.
+  public func changeBodies(after vector: [String: Int64]) throws(TallerError) -> [(replica: String, seq: Int64, body: String)] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT replica, seq, body FROM change_log ORDER BY replica, seq").compactMap { row in
+        let r: String = row["replica"]
+        let s: Int64 = row["seq"]
+        return s > (vector[r] ?? 0) ? (r, s, row["body"]) : nil
+      }
+    }
+  }
+
+  /// Applies received change bodies, all or nothing. Already-known changes are skipped; a change
+  /// whose predecessor is missing waits in `pending_change` until it arrives; a change that
+  /// claims a (replica, seq) already held with other content is a fork and refuses the whole
+  /// import, leaving the database as it was.
+  public func importChanges(_ bodies: [String]) throws(TallerError) -> ImportResult {
+    var result = ImportResult()
+    do {
+      try writer.write { db in
+        var incoming: [(change: Change, body: String)] = []
+        var hashes: [String: String] = [:]  // "replica:seq" → hash
+        for body in bodies {
+          guard let change = try? Change(body: body) else {
+            throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
+          }
+          let hash = Change.hash(ofBody: body)
+          let key = "\(change.replica):\(change.seq)"
+          if let other = hashes[key], other != hash {
+            throw TallerError.refused(Message(.syncFork, ["replica": String(change.replica.prefix(8)), "seq": String(change.seq)]))
+          }
+          hashes[key] = hash
+          incoming.append((change, body))
+        }
+        // Pending ones from earlier imports join in.
+        for row in try Row.fetchAll(db, sql: "SELECT body FROM pending_change") {
+          let body: String = row["body"]
+          if let c = try? Change(body: body) { incoming.append((c, body)) }
+        }
+        incoming.sort { ($0.change.replica, $0.change.seq) < ($1.change.replica, $1.change.seq) }
+        let sent = Set(bodies)
+        var waitingBodies: [(change: Change, body: String)] = []
+        var progress = true
+        var queue = incoming
+        while progress {
+          progress = false
+          var next: [(change: Change, body: String)] = []
+          for entry in queue {
+            let (c, body) = entry
+            let hash = Change.hash(ofBody: body)
+            if let existing = try String.fetchOne(
+              db, sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
+            {
+              if existing != hash {
+                throw TallerError.refused(Message(.syncFork, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
+              }
+              if sent.contains(body) { result.duplicates += 1 }
+              continue
+            }
+            if c.seq > 1 {
+              guard let prevHash = try String.fetchOne(
+                db, sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq - 1])
+              else {
+                next.append(entry)
+                continue
+              }
+              if prevHash != c.prev {
+                throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
+              }
+            } else if c.prev != nil {
+              throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": "1"]))
+            }
+            try Self.insert(db, change: c, body: body)
+            try db.execute(sql: "DELETE FROM pending_change WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
+            result.newChanges += 1
+            result.replicas.insert(c.replica)
+            progress = true
+          }
+          queue = next
+          waitingBodies = next
+        }
+        for (c, body) in waitingBodies {
+          try db.execute(
+            sql: "INSERT OR IGNORE INTO pending_change(replica, seq, hash, body) VALUES(?, ?, ?, ?)",
+            arguments: [c.replica, c.seq, Change.hash(ofBody: body), body])
+        }
+        result.waiting = try Self.waiting(db)
+      }
+    } catch let e as TallerError {
+      throw e
+    } catch {
+      throw Self.map(error, file: path)
+    }
+    return result
+  }
+
+  /// Missing ranges per replica that pending changes wait for.
+  static func waiting(_ db: Database) throws -> [String: ClosedRange<Int64>] {
+    var out: [String: ClosedRange<Int64>] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT replica, min(seq) AS s FROM pending_change GROUP BY replica") {
+      let r: String = row["replica"]
+      let first: Int64 = row["s"]
+      let have = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_log WHERE replica = ?", arguments: [r]) ?? 0
+      out[r] = (have + 1)...(first - 1)
+    }
+    return out
+  }
+
+  /// Pending changes' missing ranges, per replica.
+  public func waiting() throws(TallerError) -> [String: ClosedRange<Int64>] {
+    try read { db in try Self.waiting(db) }
+  }
+
+  /// Every field that holds more than one distinct current value.
+  public func conflicts() throws(TallerError) -> [Conflict] {
+    try read { db in
+      let groups = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT entity, field FROM field_value GROUP BY entity, field
+          HAVING count(DISTINCT value) > 1 ORDER BY entity, field
+          """)
+      return try groups.map { g in
+        let rows = try Row.fetchAll(
+          db,
+          sql: """
+            SELECT f.op, f.value, f.hlc_ms, f.hlc_c, c.author, c.replica FROM field_value f
+            JOIN op_log o ON f.op = o.replica || ':' || o.seq || ':' || o.idx
+            JOIN change_log c ON c.replica = o.replica AND c.seq = o.seq
+            WHERE f.entity = ? AND f.field = ?
+            ORDER BY f.hlc_ms DESC, f.hlc_c DESC, f.op DESC
+            """, arguments: [g["entity"], g["field"]])
+        var seen = Set<String>()
+        var values: [Conflict.Value] = []
+        for r in rows {
+          let text: String = r["value"]
+          if seen.contains(text) { continue }
+          seen.insert(text)
+          values.append(
+            Conflict.Value(
+              op: r["op"], value: try StrictJSONParser.parse(text), author: r["author"], replica: r["replica"],
+              hlc: HLC(millis: r["hlc_ms"], counter: r["hlc_c"])))
+        }
+        return Conflict(entity: g["entity"], field: g["field"], values: values)
+      }
+    }
+  }
+
+  /// The entity's type and parent (to say where a conflict is).
+  public func entityInfo(_ id: String) throws(TallerError) -> (type: String, parent: String?)? {
+    try read { db in
+      try Row.fetchOne(db, sql: "SELECT type, parent FROM entity WHERE id = ?", arguments: [id]).map { ($0["type"], $0["parent"]) }
+    }
+  }
+}
+
+extension TallerStore {
+  /// Ids of every value currently shown or kept as a conflicting value.
+  public func currentOpIDs() throws(TallerError) -> [OpID] {
+    try read { db in try String.fetchAll(db, sql: "SELECT op FROM field_value").compactMap(OpID.init) }
+  }
+}
