@@ -258,6 +258,17 @@ public enum L: String, CaseIterable, Sendable {
   case cmdConflicts = "cmd.conflicts"
   case argPaths = "arg.paths"
   case flagAll = "flag.all"
+  case cmdConflictPick = "cmd.conflict.pick"
+  case argConflict = "arg.conflict"
+  case argLetter = "arg.letter"
+  case conflictUnknown = "conflict.unknown"
+  case conflictBadChoice = "conflict.bad_choice"
+  case conflictResolved = "conflict.resolved"
+  case cmdTrash = "cmd.trash"
+  case cmdRestore = "cmd.restore"
+  case trashEmpty = "trash.empty"
+  case trashHeader = "trash.header"
+  case restored = "trash.restored"
 
   // Process
   case scriptNotFound = "process.script_not_found"

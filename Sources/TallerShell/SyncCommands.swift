@@ -41,8 +41,8 @@ extension CommandTable {
         let list = try ctx.store.conflicts()
         if list.isEmpty { return .text(Message(.conflictsNone).text(lang)) }
         var lines: [Line] = [.heading(Message(.conflictsHeader).text(lang))]
-        for (i, c) in list.enumerated() {
-          lines.append(.text(" c\(i + 1)  " + SyncFiles.whereIs(ctx, c, lang: lang)))
+        for c in list {
+          lines.append(.text(" \(c.id)  " + SyncFiles.whereIs(ctx, c, lang: lang)))
           for (j, v) in c.values.enumerated() {
             let letter = String(UnicodeScalar(UInt8(97 + min(j, 25))))
             let when = ISO8601DateFormatter.string(from: v.hlc.date, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
@@ -50,6 +50,53 @@ extension CommandTable {
           }
         }
         return Reply(lines: lines)
+      }),
+    CommandSpec(
+      [Word("conflict", ["conflicto"]), Word("pick", ["elegir"])], summary: .cmdConflictPick,
+      params: [Param(.argConflict, .text), Param(.argLetter, .text)],
+      run: { ctx, session, args throws(TallerError) in
+        let lang = session.lang
+        let list = try ctx.store.conflicts()
+        let wanted = (args[0] ?? "").lowercased()
+        guard let c = list.first(where: { $0.id == wanted }) else {
+          throw .refused(Message(.conflictUnknown, ["id": args[0] ?? "", "ids": list.map(\.id).joined(separator: ", ")]))
+        }
+        let raw = Text.fold(args[1] ?? "")
+        var index = (Int(raw) ?? 0) - 1
+        if raw.count == 1, let ch = raw.unicodeScalars.first, ch.properties.isAlphabetic { index = Int(ch.value) - 97 }
+        guard index >= 0, index < c.values.count else {
+          let letters = (0..<c.values.count).map { String(UnicodeScalar(UInt8(97 + $0))) }.joined(separator: ", ")
+          throw .refused(Message(.conflictBadChoice, ["choice": args[1] ?? "", "choices": letters]))
+        }
+        try ctx.store.resolve(entity: c.entity, field: c.field, value: c.values[index].value)
+        let letter = String(UnicodeScalar(UInt8(97 + index)))
+        return .ok(Message(.conflictResolved, ["choice": letter]).text(lang))
+      }),
+    CommandSpec(
+      [Word("trash", ["papelera"])], summary: .cmdTrash,
+      run: { ctx, session, _ throws(TallerError) in
+        let team = try currentTeam(ctx, &session)
+        let items = try ctx.store.trash(teamID: team.id, exercises: ctx.content.ordered.map(\.id))
+        if items.isEmpty { return .text(Message(.trashEmpty).text(session.lang)) }
+        var lines: [Line] = [.heading(Message(.trashHeader).text(session.lang))]
+        for (i, entry) in items.enumerated() {
+          let def = ctx.content.exercise(entry.exercise)
+          let fields = def?.field(entry.item.list)?.fields ?? []
+          let label = itemLabel(ctx, teamID: team.id, item: entry.item, fields: fields, lang: session.lang)
+          lines.append(.item("\(i + 1). \(entry.exercise).\(entry.item.list): \(label)", note: nil))
+        }
+        return Reply(lines: lines)
+      }),
+    CommandSpec(
+      [Word("restore", ["restaurar", "recuperar"])], summary: .cmdRestore, params: [Param(.argNumber, .text)],
+      run: { ctx, session, args throws(TallerError) in
+        let team = try currentTeam(ctx, &session)
+        let items = try ctx.store.trash(teamID: team.id, exercises: ctx.content.ordered.map(\.id))
+        guard let n = Int(args[0] ?? ""), n >= 1, n <= items.count else {
+          throw .refused(Message(.noSuchItem, ["list": "trash", "number": args[0] ?? "", "count": String(items.count)]))
+        }
+        try ctx.store.restoreItem(itemID: items[n - 1].item.id)
+        return .ok(Message(.restored, ["number": String(n)]).text(session.lang))
       }),
   ]
 }

@@ -28,8 +28,12 @@ extension TallerStore {
     sheet.version = values[Meta.version]?.intValue.map(Int.init)
     sheet.conflicts = conflicts
     for itemID in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item'", arguments: [id]) {
-      let (iv, ic) = try fieldValues(db, entity: itemID)
-      if iv[Field.deleted]?.boolValue == true { continue }
+      var (iv, ic) = try fieldValues(db, entity: itemID)
+      switch try deletion(db, entity: itemID) {
+      case .deleted: continue
+      case .editedWhileDeleted: ic.insert(Field.deleted)
+      case .alive: break
+      }
       guard let list = iv[Meta.list]?.stringValue else { continue }
       var clean: [String: JSONValue] = [:]
       for (k, v) in iv where !k.hasPrefix("@") && k != Field.deleted && v != .null { clean[k] = v }
@@ -40,6 +44,58 @@ extension TallerStore {
       sheet.lists[k] = items.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
     }
     return sheet
+  }
+
+  /// Whether an entity is removed. A removal only covers the values its author had seen (`seen`):
+  /// a value written concurrently keeps the entity alive, flagged ("an edit beats a delete").
+  enum Deletion { case alive, deleted, editedWhileDeleted }
+
+  static func deletion(_ db: Database, entity: String) throws -> Deletion {
+    let rows = try Row.fetchAll(
+      db.cachedStatement(sql: "SELECT op, field, value FROM field_value WHERE entity = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC"),
+      arguments: [entity])
+    guard let winner = rows.first(where: { $0["field"] == Field.deleted }), winner["value"] == "true" else { return .alive }
+    var seen = Set<String>()
+    for row in rows where row["field"] == Field.deleted && row["value"] == "true" {
+      guard let id = OpID(row["op"]) else { continue }
+      let text = try String.fetchOne(
+        db.cachedStatement(sql: "SELECT seen FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"),
+        arguments: [id.replica, id.seq, id.index]) ?? "[]"
+      for v in (try StrictJSONParser.parse(text)).arrayValue ?? [] { if let s = v.stringValue { seen.insert(s) } }
+    }
+    let unseen = rows.contains { row in
+      let field: String = row["field"]
+      return field != Field.deleted && !seen.contains(row["op"])
+    }
+    return unseen ? .editedWhileDeleted : .deleted
+  }
+
+  /// Removed items of a team's sheets (restorable), per exercise.
+  public func trash(teamID: String, exercises: [String]) throws(TallerError) -> [(exercise: String, item: Item)] {
+    try read { db in
+      var out: [(String, Item)] = []
+      for ex in exercises {
+        let sheetID = Sheet.id(team: teamID, exercise: ex)
+        for itemID in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item' ORDER BY id", arguments: [sheetID]) {
+          guard try Self.deletion(db, entity: itemID) == .deleted else { continue }
+          let (iv, _) = try Self.fieldValues(db, entity: itemID)
+          var clean: [String: JSONValue] = [:]
+          for (k, v) in iv where !k.hasPrefix("@") && k != Field.deleted && v != .null { clean[k] = v }
+          out.append((ex, Item(id: itemID, list: iv[Meta.list]?.stringValue ?? "", position: iv[Meta.position]?.stringValue ?? "", values: clean)))
+        }
+      }
+      return out
+    }
+  }
+
+  /// Brings a removed item back.
+  public func restoreItem(itemID: String, author: String? = nil) throws(TallerError) {
+    try act(author: author) { _, draft in try draft.set(itemID, Field.deleted, .bool(false)) }
+  }
+
+  /// Resolves a conflicting field by writing the chosen value over every current one.
+  public func resolve(entity: String, field: String, value: JSONValue, author: String? = nil) throws(TallerError) {
+    try act(author: author) { _, draft in try draft.set(entity, field, value) }
   }
 
   /// Winning values of an entity's fields, and the fields that hold more than one value.

@@ -27,6 +27,9 @@ public struct Conflict: Equatable, Sendable {
   public var field: String
   /// Winner first.
   public var values: [Value]
+
+  /// A short id that every replica computes the same way: `c` and four hex digits.
+  public var id: String { "c" + String(StableID.make("conflict", entity, field).prefix(4)) }
 }
 
 extension TallerStore {

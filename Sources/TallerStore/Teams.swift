@@ -23,7 +23,7 @@ extension TallerStore {
     for row in rows {
       let id: String = row["id"]
       let w = winners[id] ?? [:]
-      if w[Field.deleted]?.boolValue == true { continue }
+      if w[Field.deleted]?.boolValue == true, try deletion(db, entity: id) == .deleted { continue }
       let name = w[Field.name]?.stringValue ?? ""
       if row["type"] == EntityType.team.rawValue {
         teams[id] = Team(id: id, name: name, members: [])

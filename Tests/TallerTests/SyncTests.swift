@@ -259,3 +259,86 @@ struct VectorTests {
     }
   }
 }
+
+@Suite("Sync scenarios")
+struct SyncScenarioTests {
+  func pair() throws -> (Replica, Replica, TestClock) {
+    let clock = TestClock()
+    let a = try Replica(1, clock: clock)
+    let b = try Replica(2, clock: clock)
+    a.run("team create Los Incas")
+    a.run("add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano valoracion=2")
+    try b.importing(try a.bundle())
+    b.run("team use Los Incas")
+    return (a, b, clock)
+  }
+
+  @Test("an edit beats a concurrent delete: the item survives, flagged, on every replica")
+  func editBeatsDelete() throws {
+    let (a, b, clock) = try pair()
+    a.run("remove puntos-contacto.puntos 1")
+    clock.advance(500)
+    b.run("edit puntos-contacto.puntos 1 valoracion=4")
+    try a.importing(try b.bundle())
+    try b.importing(try a.bundle())
+    for r in [a, b] {
+      let sheet = try r.store.sheet(teamID: try #require(r.shell.session.teamID), exercise: "puntos-contacto")
+      #expect(sheet.items("puntos").count == 1)
+      #expect(sheet.items("puntos").first?.conflicts.contains("deleted") == true)
+    }
+    #expect(try a.store.snapshot().exportJSON() == b.store.snapshot().exportJSON())
+  }
+
+  @Test("a delete that saw every edit removes the item; trash and restore bring it back")
+  func deleteAndRestore() throws {
+    let (a, b, _) = try pair()
+    b.run("edit puntos-contacto.puntos 1 valoracion=4")
+    try a.importing(try b.bundle())
+    a.run("remove puntos-contacto.puntos 1")
+    try b.importing(try a.bundle())
+    let team = try #require(b.shell.session.teamID)
+    #expect(try b.store.sheet(teamID: team, exercise: "puntos-contacto").items("puntos").isEmpty)
+    let trash = b.run("trash")
+    #expect(trash.output.contains("puntos-contacto.puntos: Cajero"))
+    #expect(!b.run("restore 1").failed)
+    #expect(try b.store.sheet(teamID: team, exercise: "puntos-contacto").items("puntos").first?.values["valoracion"] == 4)
+  }
+
+  @Test("conflict pick resolves with a normal change that syncs like any other")
+  func pickResolves() throws {
+    let (a, b, clock) = try pair()
+    a.run("set marca-peruana.marca Inca Kola")
+    clock.advance(100)
+    b.run("set marca-peruana.marca Cusqueña")
+    try a.importing(try b.bundle())
+    let conflict = try #require(try a.store.conflicts().first)
+    let listing = a.run("conflicts").output
+    #expect(listing.contains(conflict.id))
+    #expect(listing.contains("Los Incas > marca-peruana > marca"))
+    #expect(a.run("conflict pick \(conflict.id) z").failed)
+    #expect(!a.run("conflict pick \(conflict.id) b").failed)
+    #expect(try a.store.conflicts().isEmpty)
+    try b.importing(try a.bundle())
+    #expect(try b.store.conflicts().isEmpty)
+    let sheet = try b.store.sheet(teamID: try #require(b.shell.session.teamID), exercise: "marca-peruana")
+    #expect(sheet.values["marca"] == "Inca Kola")
+  }
+
+  @Test("out-of-order and repeated files: a later file waits for the earlier one, then applies")
+  func outOfOrder() throws {
+    let clock = TestClock()
+    let a = try Replica(1, clock: clock)
+    let b = try Replica(2, clock: clock)
+    a.run("team create X")
+    let first = try a.store.changeBodies(after: [:]).map(\.body)
+    a.run("set marca-peruana.marca Inca Kola")
+    let second = try a.store.changeBodies(after: [a.store.replica.id: 1]).map(\.body)
+    _ = try b.store.importChanges(second)
+    #expect(try b.store.waiting()[a.store.replica.id] == 1...1)
+    #expect(try b.store.teams().isEmpty)
+    _ = try b.store.importChanges(first)
+    _ = try b.store.importChanges(first)
+    #expect(try b.store.waiting().isEmpty)
+    #expect(try b.store.snapshot().exportJSON() == a.store.snapshot().exportJSON())
+  }
+}
