@@ -135,7 +135,9 @@ public struct Renderer: Sendable {
     guard width > 0 else { return [text] }
     var lines: [String] = []
     for para in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var cur = ""
+      // Keep the paragraph's indentation on its first line.
+      let indent = String(para.prefix { $0 == " " })
+      var cur = indent
       for word in para.split(separator: " ") {
         var w = String(word)
         while w.count > width {
@@ -146,8 +148,8 @@ public struct Renderer: Sendable {
           lines.append(String(w.prefix(width)))
           w = String(w.dropFirst(width))
         }
-        if cur.isEmpty {
-          cur = w
+        if cur == indent {
+          cur += w
         } else if cur.count + 1 + w.count <= width {
           cur += " " + w
         } else {
