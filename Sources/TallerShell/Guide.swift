@@ -38,6 +38,12 @@ public struct Confirmation: Equatable, Sendable {
 
 /// The guided flow: one field at a time, with help, hints, examples, back/skip, time boxes.
 enum Guide {
+  /// Words the guided flow answers itself.
+  static let keywords: Set<String> = [
+    "?", "ayuda", "help", "pista", "hint", "ejemplo", "example", "ver", "show", "listo", "done", "terminar", "atras",
+    "back", "saltar", "skip",
+  ]
+
   static func cursorKey(_ team: String) -> String { "cursor.\(team)" }
   static func timerKey(_ team: String, _ exercise: String, _ step: String) -> String { "timer.\(team).\(exercise).\(step)" }
 
@@ -102,9 +108,14 @@ enum Guide {
         lines.append(.text(number + field.prompt.text(lang) + " (\(items.count))"))
         lines.append(.dim(Message(.guideListHelp, ["count": String(items.count)]).text(lang)))
         session.guided?.sub = 0
-        session.guided?.item = nil
+        // Lists that start with suggested items (journey stages) walk those items first.
+        session.guided?.item = field.defaults.isEmpty ? nil : items.first?.id
       }
       let sub = session.guided?.sub ?? 0
+      if sub == 0, let itemID = session.guided?.item, let i = items.firstIndex(where: { $0.id == itemID }) {
+        let label = itemLabel(ctx, teamID: team.id, item: items[i], fields: field.fields, lang: lang)
+        lines.append(.heading("   \(i + 1)/\(items.count) · \(label)"))
+      }
       let sf = field.fields[sub]
       var q = "   " + sf.prompt.text(lang) + choicesSuffix(ctx, team: team, field: sf, lang: lang)
       if let itemID = session.guided?.item, let item = items.first(where: { $0.id == itemID }), let v = item.values[sf.id] {
@@ -251,7 +262,8 @@ enum Guide {
           g.sub = nil
           g.field += 1
         } else {
-          g.item = nil
+          let items = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(field.id)
+          g.item = nextItem(after: g.item, in: items, list: field)
           g.sub = 0
         }
       } else {
@@ -267,6 +279,13 @@ enum Guide {
     let announce = stepOf(g.field) != stepOf(old)
     session.guided = g
     return Reply(lines: try ask(ctx, &session, team: team, def: def, announceStep: announce && g.field < def.fields.count))
+  }
+
+  /// In lists that walk their items, the item after `current`; otherwise (or at the end) none,
+  /// which means "a new item".
+  static func nextItem(after current: String?, in items: [Item], list: FieldDef) -> String? {
+    guard !list.defaults.isEmpty, let current, let i = items.firstIndex(where: { $0.id == current }) else { return nil }
+    return i + 1 < items.count ? items[i + 1].id : nil
   }
 
   static func listInput(
@@ -305,10 +324,12 @@ enum Guide {
     if sub + 1 < list.fields.count {
       session.guided?.sub = sub + 1
     } else {
-      let n = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id).count
-      lines.append(.dim(Message(.guideItemDone, ["number": String(n)]).text(lang)))
+      let items = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id)
+      let done = items.firstIndex { $0.id == session.guided?.item }.map { $0 + 1 } ?? items.count
+      lines.append(.dim(Message(.guideItemDone, ["number": String(done)]).text(lang)))
+      let current = session.guided?.item
       session.guided?.sub = 0
-      session.guided?.item = nil
+      session.guided?.item = nextItem(after: current, in: items, list: list)
     }
     lines += try ask(ctx, &session, team: team, def: def, announceStep: false)
     return Reply(lines: lines)

@@ -79,9 +79,15 @@ public final class Shell {
     var line = line
     if session.guided != nil {
       let word = Text.fold(line)
+      // A line that is a whole, valid command runs as one (so "start mapa-viaje" or "estado" is
+      // never saved as an answer); "/" forces a command; anything else answers the question.
+      let isCommand = (try? table.parse(line)).map { spec, _ in
+        spec.words[0].spellings.contains { Text.fold($0) == Text.fold(line.split(separator: " ").first.map(String.init) ?? "") }
+          && !Guide.keywords.contains(word)
+      } ?? false
       if line.hasPrefix("/") {
         line.removeFirst()
-      } else if !["salir", "quit", "exit"].contains(word) {
+      } else if !isCommand && !["salir", "quit", "exit"].contains(word) {
         do {
           let reply = try Guide.input(context, &session, line: line)
           return LineResult(output: renderer.render(reply), errors: [], quit: reply.quit)
@@ -183,7 +189,8 @@ public final class Shell {
     while let raw = next() {
       number += 1
       let line = raw.trimmingCharacters(in: .whitespaces)
-      if line.isEmpty || line.hasPrefix("#") { continue }
+      // While walking an exercise an empty line is an answer (keep, or end a list).
+      if line.hasPrefix("#") || (line.isEmpty && session.guided == nil) { continue }
       let r = execute(line, renderer: renderer)
       if !r.output.isEmpty { output(r.output) }
       for e in r.errors {

@@ -99,6 +99,35 @@ struct ExerciseTests {
     #expect(again.prompt(style: .plain).contains("-00:01"))
   }
 
+  @Test("while walking an exercise, a whole command runs as a command, anything else is an answer")
+  func commandsInsideTheGuidedFlow() throws {
+    let shell = try makeShell()
+    _ = run(shell, ["team create X", "start marca-peruana", "Estado de cuenta"])
+    let sheet = try shell.context.store.sheet(teamID: try #require(shell.session.teamID), exercise: "marca-peruana")
+    #expect(sheet.values["marca"] == "Estado de cuenta", "not a whole command: an answer")
+    let r = run(shell, ["estado"])[0]
+    #expect(r.output.contains("Equipo: X"), "a whole command runs")
+    #expect(shell.session.guided?.field == 1, "and the walk stays where it was")
+    _ = run(shell, ["start mapa-viaje"])
+    #expect(shell.session.guided?.exercise == "mapa-viaje")
+  }
+
+  @Test("a script can walk an exercise: empty lines answer (keep, end a list), journey stages are walked in order")
+  func scriptedWalk() throws {
+    let shell = try makeShell()
+    var lines: [String] = []
+    let status = shell.runScript(
+      lines: { () -> () -> String? in
+        var it = ["team create X", "set mapa-empatia.quien Rosa", "start mapa-viaje", "", "Comprar", "", "", "Ve el anuncio"].makeIterator()
+        return { it.next() }
+      }(), renderer: Renderer(style: .plain), output: { lines.append($0) }, error: { lines.append("ERR " + $0) }, bail: false)
+    #expect(status == 0, "\(lines)")
+    let sheet = try shell.context.store.sheet(teamID: try #require(shell.session.teamID), exercise: "mapa-viaje")
+    #expect(sheet.values["persona"] == "Rosa", "Enter took the prefilled persona")
+    #expect(sheet.items("etapas").count == 6)
+    #expect(sheet.items("etapas").first?.values["acciones"] == "Ve el anuncio", "the first suggested stage was walked")
+  }
+
   @Test("fractional positions sort in list order and always leave room")
   func fractionalIndex() {
     var keys: [String] = []
