@@ -248,6 +248,7 @@ let catalogEN: [L: String] = [
   .trashEmpty: "The trash is empty.",
   .trashHeader: "Removed items (restore N to bring one back):",
   .restored: "✓ Item {number} restored.",
+  .syncClockAhead: "A file carries changes dated {date}, more than a day in the future: check that laptop's clock (nothing is lost; it only changes which value shows first in a conflict).",
   .scriptNotFound: "Could not read the script {file}: {reason}.",
   .usageError: "Wrong usage: {detail}",
   .processUsage: "Usage: taller [--db PATH] [--lang es|en] [-c COMMAND | -f SCRIPT] [--bail] [COMMAND…]  (taller --help)",

@@ -248,6 +248,7 @@ let catalogES: [L: String] = [
   .trashEmpty: "La papelera está vacía.",
   .trashHeader: "Elementos quitados (restore N para recuperar):",
   .restored: "✓ Elemento {number} recuperado.",
+  .syncClockAhead: "Un archivo trae cambios fechados {date}, más de un día en el futuro: revisen la hora de esa laptop (nada se pierde; solo cambia qué valor se muestra primero en un conflicto).",
   .scriptNotFound: "No se pudo leer el guion {file}: {reason}.",
   .usageError: "Uso incorrecto: {detail}",
   .processUsage: "Uso: taller [--db RUTA] [--lang es|en] [-c COMANDO | -f GUION] [--bail] [COMANDO…]  (taller --help)",

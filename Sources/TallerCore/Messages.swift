@@ -269,6 +269,7 @@ public enum L: String, CaseIterable, Sendable {
   case trashEmpty = "trash.empty"
   case trashHeader = "trash.header"
   case restored = "trash.restored"
+  case syncClockAhead = "sync.clock_ahead"
 
   // Process
   case scriptNotFound = "process.script_not_found"

@@ -24,8 +24,9 @@ extension CommandTable {
       run: { ctx, session, _ throws(TallerError) in
         let lang = session.lang
         var lines: [Line] = []
+        let labels = try ctx.store.replicaLabels()
         for (r, seq) in try ctx.store.versionVector().sorted(by: { $0.key < $1.key }) {
-          let label = r == ctx.store.replica.id ? ctx.store.replica.label : ""
+          let label = r == ctx.store.replica.id ? ctx.store.replica.label : labels[r] ?? ""
           lines.append(.item(Message(.syncStatusLine, ["replica": String(r.prefix(8)), "label": label, "seq": String(seq)]).text(lang), note: nil))
         }
         for (r, range) in try ctx.store.waiting().sorted(by: { $0.key < $1.key }) {
@@ -178,6 +179,7 @@ enum SyncFiles {
         total.duplicates += r.duplicates
         total.replicas.formUnion(r.replicas)
         total.waiting = r.waiting
+        if let l = r.latest { total.latest = max(total.latest ?? l, l) }
         imported += 1
       } catch {
         refused.append(Message(.syncRefusedFile, ["file": file, "reason": error.message.text(lang)]).text(lang))
@@ -194,6 +196,10 @@ enum SyncFiles {
           ]
         ).text(lang))
     ]
+    // Laptop clocks are often wrong; a clock far ahead makes its writer win every tie.
+    if let latest = total.latest, latest.millis > ctx.now() + 86_400_000 {
+      lines.append(.text("⚠ " + Message(.syncClockAhead, ["date": String(ISO8601DateFormatter().string(from: latest.date).prefix(10))]).text(lang)))
+    }
     for (r, range) in total.waiting.sorted(by: { $0.key < $1.key }) {
       lines.append(.dim(Message(.syncWaiting, ["replica": String(r.prefix(8)), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
     }

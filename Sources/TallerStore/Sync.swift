@@ -9,6 +9,8 @@ public struct ImportResult: Equatable, Sendable {
   /// Changes waiting for earlier ones, per replica: the first and last missing sequence numbers.
   public var waiting: [String: ClosedRange<Int64>] = [:]
   public var replicas: Set<String> = []
+  /// The latest clock reading among the new changes (to warn about laptop clocks running ahead).
+  public var latest: HLC?
 
   public init() {}
 }
@@ -117,6 +119,7 @@ extension TallerStore {
               throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": "1"]))
             }
             try Self.insert(db, change: c, body: body)
+            result.latest = max(result.latest ?? c.hlc, c.hlc)
             try db.execute(sql: "DELETE FROM pending_change WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
             result.newChanges += 1
             result.replicas.insert(c.replica)
@@ -150,6 +153,19 @@ extension TallerStore {
       out[r] = (have + 1)...(first - 1)
     }
     return out
+  }
+
+  /// Each known replica's label, taken from the author of its latest change.
+  public func replicaLabels() throws(TallerError) -> [String: String] {
+    try read { db in
+      var out: [String: String] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT replica, author FROM change_log c WHERE seq = (SELECT max(seq) FROM change_log WHERE replica = c.replica)")
+      {
+        out[row["replica"]] = row["author"]
+      }
+      return out
+    }
   }
 
   /// Pending changes' missing ranges, per replica.

@@ -342,3 +342,23 @@ struct SyncScenarioTests {
     #expect(try b.store.snapshot().exportJSON() == a.store.snapshot().exportJSON())
   }
 }
+
+@Suite("Clocks")
+struct ClockTests {
+  @Test("a laptop whose clock runs ahead is reported on import, and local clocks move past it")
+  func clockAhead() throws {
+    let fast = TestClock(1_795_000_000_000 + 3 * 86_400_000)
+    let normal = TestClock(1_795_000_000_000)
+    let a = try Replica(1, clock: fast)
+    let b = try Replica(2, clock: normal)
+    a.run("team create X")
+    let dir = try TempDir()
+    try a.bundle().write(to: dir.url.appendingPathComponent("a.taller.jsonl"))
+    let r = b.run("sync import \(dir.path)")
+    #expect(r.output.contains("más de un día en el futuro"))
+    b.run("team use X")
+    b.run("set marca-peruana.marca Inca Kola")
+    let mine = try b.store.changes().filter { $0.replica == b.store.replica.id }
+    #expect(mine.allSatisfy { $0.hlc > (try? a.store.changes().last?.hlc) ?? HLC(millis: 0, counter: 0) })
+  }
+}
