@@ -60,7 +60,10 @@ func fail(_ message: Message, lang: Lang, code: Int32) -> Never {
 
 let options: Taller
 do {
-  options = try Taller.parseAsRoot() as? Taller ?? Taller()
+  // `swift run taller -- --lang en` passes a leading "--": flags still follow it.
+  var arguments = Array(CommandLine.arguments.dropFirst())
+  if arguments.first == "--" { arguments.removeFirst() }
+  options = try Taller.parseAsRoot(arguments) as? Taller ?? Taller()
 } catch {
   let code = Taller.exitCode(for: error)
   let lang = environment["TALLER_LANG"].flatMap(Lang.init(lenient:)) ?? .es
