@@ -73,7 +73,10 @@ struct SyncTests {
     #expect(try a.store.conflicts().isEmpty)
   }
 
-  @Test("import is idempotent and order-independent; a change before its predecessor waits", arguments: 0..<12)
+  /// Cases in CI; `TALLER_SYNC_CASES=2000 swift test --filter SyncTests` runs a longer search.
+  static let cases = UInt64(ProcessInfo.processInfo.environment["TALLER_SYNC_CASES"].flatMap(Int.init) ?? 12)
+
+  @Test("import is idempotent and order-independent; a change before its predecessor waits", arguments: 0..<cases)
   func convergenceProperty(seed: UInt64) throws {
     var rng = SplitMix64(seed: seed)
     let clock = TestClock()
