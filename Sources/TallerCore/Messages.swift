@@ -270,6 +270,9 @@ public enum L: String, CaseIterable, Sendable {
   case trashHeader = "trash.header"
   case restored = "trash.restored"
   case syncClockAhead = "sync.clock_ahead"
+  case cmdConflictShow = "cmd.conflict.show"
+  case conflictBase = "conflict.base"
+  case conflictHowTo = "conflict.how_to"
 
   // Process
   case scriptNotFound = "process.script_not_found"

@@ -53,15 +53,31 @@ extension CommandTable {
         return Reply(lines: lines)
       }),
     CommandSpec(
+      [Word("conflict", ["conflicto"]), Word("show", ["ver"])], summary: .cmdConflictShow,
+      params: [Param(.argConflict, .text)],
+      run: { ctx, session, args throws(TallerError) in
+        let lang = session.lang
+        let c = try SyncFiles.conflict(ctx, args[0] ?? "")
+        var lines: [Line] = [.heading(c.id + "  " + SyncFiles.whereIs(ctx, c, lang: lang))]
+        if let base = try ctx.store.base(of: c) {
+          lines.append(.dim(Message(.conflictBase).text(lang)))
+          lines.append(.text("    " + SyncFiles.show(base)))
+        }
+        for (j, v) in c.values.enumerated() {
+          let letter = String(UnicodeScalar(UInt8(97 + min(j, 25))))
+          let when = ISO8601DateFormatter.string(from: v.hlc.date, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+          lines.append(.dim("\(letter)) \(v.author) · \(v.replica.prefix(8)) · \(when)"))
+          lines.append(.text("    " + SyncFiles.show(v.value)))
+        }
+        lines.append(.dim(Message(.conflictHowTo, ["id": c.id]).text(lang)))
+        return Reply(lines: lines)
+      }),
+    CommandSpec(
       [Word("conflict", ["conflicto"]), Word("pick", ["elegir"])], summary: .cmdConflictPick,
       params: [Param(.argConflict, .text), Param(.argLetter, .text)],
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
-        let list = try ctx.store.conflicts()
-        let wanted = (args[0] ?? "").lowercased()
-        guard let c = list.first(where: { $0.id == wanted }) else {
-          throw .refused(Message(.conflictUnknown, ["id": args[0] ?? "", "ids": list.map(\.id).joined(separator: ", ")]))
-        }
+        let c = try SyncFiles.conflict(ctx, args[0] ?? "")
         let raw = Text.fold(args[1] ?? "")
         var index = (Int(raw) ?? 0) - 1
         if raw.count == 1, let ch = raw.unicodeScalars.first, ch.properties.isAlphabetic { index = Int(ch.value) - 97 }
@@ -207,6 +223,16 @@ enum SyncFiles {
     var reply = Reply(lines: lines)
     reply.errors = refused
     return reply
+  }
+
+  /// An open conflict by its short id.
+  static func conflict(_ ctx: ShellContext, _ raw: String) throws(TallerError) -> Conflict {
+    let list = try ctx.store.conflicts()
+    let wanted = raw.lowercased()
+    guard let c = list.first(where: { $0.id == wanted }) else {
+      throw .refused(Message(.conflictUnknown, ["id": raw, "ids": list.isEmpty ? "—" : list.map(\.id).joined(separator: ", ")]))
+    }
+    return c
   }
 
   static func reason(_ r: SyncBundle.Refusal, _ lang: Lang) -> String {

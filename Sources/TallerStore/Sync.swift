@@ -208,6 +208,25 @@ extension TallerStore {
     }
   }
 
+  /// The value a conflict's values all replaced (their common base), when there is one.
+  public func base(of conflict: Conflict) throws(TallerError) -> JSONValue? {
+    try read { db in
+      var common: Set<String>?
+      for v in conflict.values {
+        guard let id = OpID(v.op) else { return nil }
+        let text = try String.fetchOne(
+          db, sql: "SELECT pred FROM op_log WHERE replica = ? AND seq = ? AND idx = ?", arguments: [id.replica, id.seq, id.index]) ?? "[]"
+        let preds = Set(((try StrictJSONParser.parse(text)).arrayValue ?? []).compactMap(\.stringValue))
+        common = common.map { $0.intersection(preds) } ?? preds
+      }
+      guard let baseOp = common?.sorted().first, let id = OpID(baseOp),
+        let value = try String.fetchOne(
+          db, sql: "SELECT value FROM op_log WHERE replica = ? AND seq = ? AND idx = ?", arguments: [id.replica, id.seq, id.index])
+      else { return nil }
+      return try StrictJSONParser.parse(value)
+    }
+  }
+
   /// The entity's type and parent (to say where a conflict is).
   public func entityInfo(_ id: String) throws(TallerError) -> (type: String, parent: String?)? {
     try read { db in

@@ -327,6 +327,22 @@ struct SyncScenarioTests {
     #expect(sheet.values["marca"] == "Inca Kola")
   }
 
+  @Test("conflict show gives every value with who wrote it, and the value they both replaced")
+  func showWithBase() throws {
+    let (a, b, clock) = try pair()
+    a.run("set marca-peruana.marca Inca Kola")
+    try b.importing(try a.bundle())
+    a.run("set marca-peruana.marca Inca Kola Zero")
+    clock.advance(100)
+    b.run("set marca-peruana.marca Cusqueña")
+    try a.importing(try b.bundle())
+    let c = try #require(try a.store.conflicts().first)
+    let out = a.run("conflict show \(c.id)").output
+    #expect(out.contains("\"Inca Kola\""), "the base")
+    #expect(out.contains("a) laptop-2") && out.contains("b) laptop-1"))
+    #expect(a.run("conflict show c0000").failed)
+  }
+
   @Test("out-of-order and repeated files: a later file waits for the earlier one, then applies")
   func outOfOrder() throws {
     let clock = TestClock()
