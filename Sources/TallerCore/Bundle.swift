@@ -73,12 +73,7 @@ public struct SyncBundle: Equatable, Sendable {
   /// hash is over the LF form.
   public static func decode(_ data: Data) throws(Refusal) -> SyncBundle {
     guard let raw = String(data: data, encoding: .utf8) else { throw .notUTF8 }
-    var lines = raw.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-      var s = String(String.UnicodeScalarView(line))
-      if s.unicodeScalars.last == "\r" { s.unicodeScalars.removeLast() }
-      return s
-    }
-    if lines.last == "" { lines.removeLast() }
+    let lines = Text.lines(raw)
     guard let first = lines.first, let header = try? StrictJSONParser.parse(first),
       header["format"]?.stringValue == "taller-bundle", let v = header["v"]?.intValue
     else { throw .notABundle }

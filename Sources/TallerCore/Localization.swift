@@ -92,6 +92,17 @@ public enum Text {
     return nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 
+  /// Splits text into lines: LF or CRLF endings, a last line without newline; no final empty line.
+  public static func lines(_ text: String) -> [String] {
+    var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      var s = String(String.UnicodeScalarView(line))
+      if s.unicodeScalars.last == "\r" { s.unicodeScalars.removeLast() }
+      return s
+    }
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
   /// Levenshtein distance between two strings, by characters.
   public static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)

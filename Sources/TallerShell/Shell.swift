@@ -55,15 +55,7 @@ public final class Shell {
   }
 
   /// Splits a script's text into lines: LF or CRLF endings, a last line without newline.
-  public static func lines(of text: String) -> [String] {
-    var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-      var s = String(String.UnicodeScalarView(line))
-      if s.unicodeScalars.last == "\r" { s.unicodeScalars.removeLast() }
-      return s
-    }
-    if lines.last == "" { lines.removeLast() }
-    return lines
-  }
+  public static func lines(of text: String) -> [String] { Text.lines(text) }
 
   /// Quotes a word for a command line when it holds spaces or quotes.
   public static func quoteIfNeeded(_ word: String) -> String {

@@ -45,9 +45,7 @@ extension CommandTable {
         for c in list {
           lines.append(.text(" \(c.id)  " + SyncFiles.whereIs(ctx, c, lang: lang)))
           for (j, v) in c.values.enumerated() {
-            let letter = String(UnicodeScalar(UInt8(97 + min(j, 25))))
-            let when = ISO8601DateFormatter.string(from: v.hlc.date, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
-            lines.append(.item("    \(letter)) " + SyncFiles.show(v.value), note: "\(v.author) · \(v.replica.prefix(8)) · \(when)"))
+            lines.append(.item("    \(SyncFiles.letter(j))) " + SyncFiles.show(v.value), note: SyncFiles.origin(v)))
           }
         }
         return Reply(lines: lines)
@@ -64,9 +62,7 @@ extension CommandTable {
           lines.append(.text("    " + SyncFiles.show(base)))
         }
         for (j, v) in c.values.enumerated() {
-          let letter = String(UnicodeScalar(UInt8(97 + min(j, 25))))
-          let when = ISO8601DateFormatter.string(from: v.hlc.date, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
-          lines.append(.dim("\(letter)) \(v.author) · \(v.replica.prefix(8)) · \(when)"))
+          lines.append(.dim("\(SyncFiles.letter(j))) " + SyncFiles.origin(v)))
           lines.append(.text("    " + SyncFiles.show(v.value)))
         }
         lines.append(.dim(Message(.conflictHowTo, ["id": c.id]).text(lang)))
@@ -82,12 +78,11 @@ extension CommandTable {
         var index = (Int(raw) ?? 0) - 1
         if raw.count == 1, let ch = raw.unicodeScalars.first, ch.properties.isAlphabetic { index = Int(ch.value) - 97 }
         guard index >= 0, index < c.values.count else {
-          let letters = (0..<c.values.count).map { String(UnicodeScalar(UInt8(97 + $0))) }.joined(separator: ", ")
+          let letters = (0..<c.values.count).map(SyncFiles.letter).joined(separator: ", ")
           throw .refused(Message(.conflictBadChoice, ["choice": args[1] ?? "", "choices": letters]))
         }
         try ctx.store.resolve(entity: c.entity, field: c.field, value: c.values[index].value)
-        let letter = String(UnicodeScalar(UInt8(97 + index)))
-        return .ok(Message(.conflictResolved, ["choice": letter]).text(lang))
+        return .ok(Message(.conflictResolved, ["choice": SyncFiles.letter(index)]).text(lang))
       }),
     CommandSpec(
       [Word("trash", ["papelera"])], summary: .cmdTrash,
@@ -223,6 +218,16 @@ enum SyncFiles {
     var reply = Reply(lines: lines)
     reply.errors = refused
     return reply
+  }
+
+  /// `a`, `b`, … for the values of a conflict.
+  static func letter(_ index: Int) -> String { String(UnicodeScalar(UInt8(97 + min(max(index, 0), 25)))) }
+
+  /// Who wrote a value, on which laptop, when.
+  static func origin(_ v: Conflict.Value) -> String {
+    let when = ISO8601DateFormatter.string(
+      from: v.hlc.date, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+    return "\(v.author) · \(v.replica.prefix(8)) · \(when)"
   }
 
   /// An open conflict by its short id.

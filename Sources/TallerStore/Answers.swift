@@ -189,11 +189,7 @@ extension TallerStore {
 
   /// Removes an item; its values stay in the log and it can be restored.
   public func removeItem(itemID: String, author: String? = nil) throws(TallerError) {
-    try act(author: author) { db, draft in
-      let seen = try String.fetchAll(db, sql: "SELECT op FROM field_value WHERE entity = ?", arguments: [itemID])
-        .compactMap(OpID.init)
-      try draft.set(itemID, Field.deleted, .bool(true), seen: seen)
-    }
+    try act(author: author) { _, draft in try draft.remove(itemID) }
   }
 
   /// Moves an item so that it ends between two positions.
@@ -210,11 +206,7 @@ extension TallerStore {
       guard sheet.exists else { return }
       for k in sheet.values.keys.sorted() { try draft.set(sheet.id, k, .null) }
       for items in sheet.lists.values {
-        for item in items {
-          let seen = try String.fetchAll(db, sql: "SELECT op FROM field_value WHERE entity = ?", arguments: [item.id])
-            .compactMap(OpID.init)
-          try draft.set(item.id, Field.deleted, .bool(true), seen: seen)
-        }
+        for item in items { try draft.remove(item.id) }
       }
     }
   }

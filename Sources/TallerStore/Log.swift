@@ -34,6 +34,16 @@ struct ChangeDraft {
   }
 }
 
+extension ChangeDraft {
+  /// Removes an entity: `deleted = true`, covering every current value of it (and only those:
+  /// a value written concurrently keeps the entity alive).
+  mutating func remove(_ entity: String) throws {
+    let seen = try String.fetchAll(db, sql: "SELECT op FROM field_value WHERE entity = ?", arguments: [entity])
+      .compactMap(OpID.init)
+    try set(entity, Field.deleted, .bool(true), seen: seen)
+  }
+}
+
 extension TallerStore {
   /// Runs one user action: `body` validates against the current state and drafts operations; if
   /// it drafted any, they are appended to the log as one change and applied to the state, all in

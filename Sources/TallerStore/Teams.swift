@@ -136,9 +136,7 @@ extension TallerStore {
         throw TallerError.refused(Message(.teamNotFound, ["team": teamID]))
       }
       let member = try Self.resolve(name, in: team)
-      let seen = try String.fetchAll(db, sql: "SELECT op FROM field_value WHERE entity = ?", arguments: [member.id])
-        .compactMap(OpID.init)
-      try draft.set(member.id, Field.deleted, .bool(true), seen: seen)
+      try draft.remove(member.id)
       return member
     }
   }
