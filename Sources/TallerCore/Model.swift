@@ -31,6 +31,8 @@ public enum EntityType: String, Sendable, CaseIterable {
   case member
   case sheet
   case item
+  /// One sitting of a team (attendance, time, the changes it made).
+  case session
 }
 
 /// Field names stored in the change log.

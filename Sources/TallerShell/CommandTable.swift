@@ -94,12 +94,16 @@ public struct CommandSpec: Sendable {
   public var detail: L?
   public var params: [Param]
   public var flags: [Flag]
+  /// Running it is the team's work: it opens a session first (and takes attendance).
+  public var work: Bool
   public var run: @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
 
   public init(
     _ words: [Word], shortcuts: [String] = [], summary: L, detail: L? = nil, params: [Param] = [],
-    flags: [Flag] = [], run: @escaping @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
+    flags: [Flag] = [], work: Bool = false,
+    run: @escaping @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
   ) {
+    self.work = work
     self.words = words
     self.shortcuts = shortcuts
     self.summary = summary

@@ -14,6 +14,12 @@ public struct ShellContext: Sendable {
   public var now: @Sendable () -> Int64
   /// Columns available for drawings.
   public var width: Int = 80
+  /// Where dates and times are shown (the laptop's zone; UTC in tests).
+  public var timeZone: TimeZone = .current
+  /// This process (to tell a session left open by a live taller from one left by a crash).
+  public var processID: Int32 = getpid()
+  /// Asks the person at the terminal (attendance); `nil` in scripts.
+  public var asker: Asker?
 
   /// Largest team the workshop allows.
   public var teamSizeLimit: Int { content.agenda.teamSize }
@@ -36,11 +42,26 @@ public struct Session: Sendable, Equatable {
   public var lang: Lang
   /// Walking an exercise step by step.
   public var guided: GuidedState?
+  /// The session (sitting) this run keeps open, and the team it belongs to.
+  public var sitting: String?
+  public var sittingTeam: String?
+  /// When this run last ran a command (wall-clock milliseconds).
+  public var lastCommand: Int64?
+  /// The sitting belongs to another taller still running (this run joined it).
+  public var sittingShared = false
+  /// Attendance already asked for a sitting that has not begun yet (its command was refused).
+  public var pendingAttendance: PendingAttendance?
 
   public init(teamID: String? = nil, lang: Lang = .es) {
     self.teamID = teamID
     self.lang = lang
   }
+}
+
+/// Who was said to be present, waiting for the sitting to begin.
+public struct PendingAttendance: Sendable, Equatable {
+  public var team: String
+  public var present: [String]
 }
 
 /// Keys of the replica-local settings the shell keeps.
@@ -56,7 +77,7 @@ private let memberWord = Word("member", ["miembro", "integrante"])
 extension CommandTable {
   /// Every command taller knows, in the order `help` lists them.
   public static let standard = CommandTable(
-    baseCommands.prefix(2) + exerciseCommands + syncCommands + baseCommands.dropFirst(2))
+    Array(baseCommands.prefix(2)) + exerciseCommands + sessionCommands + syncCommands + Array(baseCommands.dropFirst(2)))
 
   static let baseCommands: [CommandSpec] = [
     CommandSpec(
@@ -102,6 +123,7 @@ extension CommandTable {
     CommandSpec(
       [teamWord, Word("rename", ["renombrar"])], summary: .cmdTeamRename, detail: .detailTeamRename,
       params: [Param(.argNewName, .name, rest: true)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         var target: Team
         var newName = args[0] ?? ""
@@ -117,10 +139,13 @@ extension CommandTable {
     CommandSpec(
       [memberWord, Word("add", ["agregar", "añadir"])], summary: .cmdMemberAdd, detail: .detailMemberAdd,
       params: [Param(.argNames, .name, rest: true)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let names = Names.splitList(args[0] ?? "")
         let updated = try ctx.store.addMembers(teamID: team.id, names: names, limit: ctx.teamSizeLimit)
+        let before = Set(team.members.map(\.id))
+        try Sittings.addPresent(ctx, session, teamID: team.id, memberIDs: updated.members.map(\.id).filter { !before.contains($0) })
         let added = names.map { "«\(Text.clean($0))»" }
         return .ok(
           Message(
@@ -134,6 +159,7 @@ extension CommandTable {
     CommandSpec(
       [memberWord, Word("remove", ["quitar", "eliminar"])], summary: .cmdMemberRemove,
       params: [Param(.argName, .member, rest: true)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let m = try ctx.store.removeMember(teamID: team.id, name: args.tokens.joined(separator: " "))

@@ -131,16 +131,19 @@ extension CommandTable {
       }),
     CommandSpec(
       [Word("start", ["empezar", "comenzar"])], summary: .cmdStart, params: [exerciseParam],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let def = try findExercise(ctx, args[0] ?? "", lang: session.lang)
         return try Guide.start(ctx, &session, team: team, def: def, at: nil)
       }),
     CommandSpec(
-      [Word("resume", ["continuar", "seguir"])], summary: .cmdResume,
-      run: { ctx, session, _ throws(TallerError) in
+      [Word("resume", ["continuar", "seguir"])], summary: .cmdResume, detail: .detailResume,
+      params: [Param(.argSession, .text, optional: true)],
+      work: true,
+      run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        return try Guide.resume(ctx, &session, team: team)
+        return try Guide.resume(ctx, &session, team: team, number: args[0])
       }),
     CommandSpec(
       [Word("show", ["ver", "mostrar"])], summary: .cmdShow, params: [Param(.argExercise, .exercise, optional: true)],
@@ -159,6 +162,7 @@ extension CommandTable {
     CommandSpec(
       [Word("set", ["poner", "responder"])], summary: .cmdSet, detail: .detailSet,
       params: [Param(.argField, .field), Param(.argValue, .text, optional: true, rest: true)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, field) = try findField(ctx, args[0] ?? "", lang: session.lang)
@@ -170,6 +174,7 @@ extension CommandTable {
     CommandSpec(
       [Word("add", ["añadir", "agregar"])], summary: .cmdAdd, detail: .detailAdd,
       params: [Param(.argList, .list), Param(.argAssignments, .assignment, rest: true)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
@@ -188,6 +193,7 @@ extension CommandTable {
     CommandSpec(
       [Word("edit", ["editar", "cambiar"])], summary: .cmdEdit,
       params: [Param(.argList, .list), Param(.argNumber, .text), Param(.argAssignments, .assignment, rest: true)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
@@ -203,6 +209,7 @@ extension CommandTable {
     CommandSpec(
       [Word("remove", ["borrar", "eliminar"])], summary: .cmdRemove,
       params: [Param(.argList, .list), Param(.argNumber, .text)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
@@ -214,6 +221,7 @@ extension CommandTable {
     CommandSpec(
       [Word("move", ["mover"])], summary: .cmdMove,
       params: [Param(.argList, .list), Param(.argNumber, .text), Param(.argPosition, .text)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
@@ -232,6 +240,7 @@ extension CommandTable {
       }),
     CommandSpec(
       [Word("reset", ["reiniciar"])], summary: .cmdReset, params: [exerciseParam], flags: [Flag("yes", .flagYes)],
+      work: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let def = try findExercise(ctx, args[0] ?? "", lang: session.lang)

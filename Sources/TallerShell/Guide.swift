@@ -61,12 +61,38 @@ enum Guide {
     return Reply(lines: lines)
   }
 
-  static func resume(_ ctx: ShellContext, _ session: inout Session, team: Team) throws(TallerError) -> Reply {
+  /// Carries on where the team stopped: in its last sitting (on this laptop, exactly where the
+  /// walk stood; on another laptop, where that sitting stopped), or where sitting `number` stopped.
+  static func resume(_ ctx: ShellContext, _ session: inout Session, team: Team, number: String? = nil) throws(TallerError) -> Reply {
+    let lang = session.lang
+    func from(_ s: WorkSession, _ reply: Reply) -> Reply {
+      var r = reply
+      let note = Message(.resumeFromSession, ["number": String(s.number), "date": SessionView.weekdayDate(s.started, ctx, lang)])
+      r.lines.insert(.dim(note.text(lang)), at: 0)
+      return r
+    }
+    func at(_ s: WorkSession) throws(TallerError) -> Reply? {
+      guard let c = s.context, let def = ctx.content.exercise(c.exercise) else { return nil }
+      return from(s, try start(ctx, &session, team: team, def: def, at: GuidedState(exercise: def.id, field: c.field)))
+    }
+    if let number {
+      let (_, _, s) = try Sittings.pick(ctx, &session, number: number)
+      if let r = try at(s) { return r }
+      return from(s, try resumeFirstGap(ctx, &session, team: team))
+    }
+    let last = try ctx.store.sessions(teamID: team.id).last { $0.id != session.sitting }
+    if let last, last.replica != ctx.store.replica.id, let r = try at(last) { return r }
     if let text = try ctx.store.localSetting(cursorKey(team.id)), let g = GuidedState(encoded: text),
       let def = ctx.content.exercise(g.exercise)
     {
-      return try start(ctx, &session, team: team, def: def, at: g)
+      let r = try start(ctx, &session, team: team, def: def, at: g)
+      return last.map { from($0, r) } ?? r
     }
+    if let last, let r = try at(last) { return r }
+    return try resumeFirstGap(ctx, &session, team: team)
+  }
+
+  static func resumeFirstGap(_ ctx: ShellContext, _ session: inout Session, team: Team) throws(TallerError) -> Reply {
     // Another laptop, or never started here: the first exercise not complete, at its first gap.
     for def in ctx.content.ordered {
       let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)

@@ -29,7 +29,7 @@ public struct LineResult: Equatable, Sendable {
 /// serves a person at a terminal, a piped script and `-c`; it never prints by itself: callers
 /// hand it where output goes.
 public final class Shell {
-  public let context: ShellContext
+  public private(set) var context: ShellContext
   public private(set) var session: Session
   public let table: CommandTable
 
@@ -67,6 +67,7 @@ public final class Shell {
 
   /// Runs one line.
   public func execute(_ line: String, renderer: Renderer) -> LineResult {
+    defer { if session.sitting != nil { session.lastCommand = context.now() } }
     let lang = session.lang
     var line = line
     if session.guided != nil {
@@ -81,8 +82,11 @@ public final class Shell {
         line.removeFirst()
       } else if !isCommand && !["salir", "quit", "exit"].contains(word) {
         do {
-          let reply = try Guide.input(context, &session, line: line)
-          return LineResult(output: renderer.render(reply), errors: [], quit: reply.quit)
+          let ctx = context
+          let (opened, reply) = try Sittings.around(ctx, &session) { (s: inout Session) throws(TallerError) in
+            try Guide.input(ctx, &s, line: line)
+          }
+          return LineResult(output: renderer.render(Reply(lines: opened)) + renderer.render(reply), errors: [], quit: reply.quit)
         } catch {
           return LineResult(output: "", errors: error.lines(lang).map(renderer.chrome), quit: false)
         }
@@ -97,13 +101,38 @@ public final class Shell {
       return LineResult(output: "", errors: [renderer.chrome(text)], quit: false)
     }
     let (spec, args) = parsed
+    var opened: [Line] = []
     do {
-      let reply = try spec.run(context, &session, args)
-      return LineResult(
-        output: renderer.render(reply), errors: reply.errors.map(renderer.chrome), quit: reply.quit, confirm: reply.confirm)
+      let ctx = context
+      var reply: Reply
+      if spec.work {
+        (opened, reply) = try Sittings.around(ctx, &session) { (s: inout Session) throws(TallerError) in
+          try spec.run(ctx, &s, args)
+        }
+      } else {
+        reply = try spec.run(ctx, &session, args)
+      }
+      // Leaving ends the sitting (and says so before the goodbye).
+      if reply.quit { reply.lines = try Sittings.leave(context, &session, reason: .quit) + reply.lines }
+      let output = (opened.isEmpty ? "" : renderer.render(Reply(lines: opened))) + renderer.render(reply)
+      return LineResult(output: output, errors: reply.errors.map(renderer.chrome), quit: reply.quit, confirm: reply.confirm)
     } catch {
-      return LineResult(output: "", errors: error.lines(lang).map(renderer.chrome), quit: false)
+      return LineResult(
+        output: opened.isEmpty ? "" : renderer.render(Reply(lines: opened)), errors: error.lines(lang).map(renderer.chrome),
+        quit: false)
     }
+  }
+
+  /// The person left with Ctrl-D: the sitting ends. Returns what to say about it.
+  public func leaveInteractive(renderer: Renderer) -> String {
+    let lines = (try? Sittings.leave(context, &session, reason: .quit)) ?? []
+    return lines.isEmpty ? "" : renderer.render(Reply(lines: lines))
+  }
+
+  /// A script ran out of lines without quitting: its sitting stays open for the next run, which
+  /// carries on with it unless it comes after a long gap.
+  public func detach() {
+    _ = try? Sittings.leave(context, &session, reason: nil)
   }
 
   /// The prompt: the current team (and, later, exercise and timer).
@@ -200,9 +229,15 @@ public final class Shell {
   /// The interactive loop: banner, prompt, line editing; Ctrl-C abandons the line, Ctrl-D or
   /// `quit` leaves. Every answer is already saved when its command returns.
   public func runInteractive(
-    reader: any LineReader, style: Style, banner: Bool, output: (String) -> Void, error: (String) -> Void
+    reader: any LineReader, style: Style, banner: Bool, output: @escaping (String) -> Void, error: (String) -> Void
   ) -> Int32 {
     let renderer = Renderer(style: style)
+    defer { context.asker = nil }
+    context.asker = Asker { question, prompt in
+      output(renderer.render(Reply(lines: [.text(question)])))
+      if case .line(let answer) = reader.read(prompt: prompt) { return answer }
+      return nil
+    }
     if banner {
       output(renderer.render(Reply(lines: [.dim(Message(.banner, ["version": context.version]).text(session.lang))])))
     }
@@ -225,6 +260,7 @@ public final class Shell {
       bell?.cancel()
       switch read {
       case .end:
+        output(leaveInteractive(renderer: renderer))
         output(renderer.render(Reply(lines: [.success(Message(.bye).text(session.lang))])))
         return 0
       case .interrupted:

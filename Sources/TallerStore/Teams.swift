@@ -141,6 +141,13 @@ extension TallerStore {
     }
   }
 
+  /// A member found by name: exact, or unambiguous ignoring case and accents, or by a unique prefix.
+  public static func findMember(_ name: String, in team: Team) throws(TallerError) -> Member {
+    do { return try resolve(Text.clean(name), in: team) } catch let e as TallerError { throw e } catch {
+      throw .refused(Message(.nameEmpty))
+    }
+  }
+
   static func resolve(_ name: String, in team: Team) throws -> Member {
     if let exact = team.members.first(where: { $0.name == name }) { return exact }
     let folded = team.members.filter { Names.same($0.name, name) }

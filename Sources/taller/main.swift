@@ -155,6 +155,7 @@ if let line = oneCommand {
   let r = shell.execute(line, renderer: Renderer(style: style))
   out(r.output)
   for e in r.errors { err(Renderer(style: Style.detect(fd: 2, environment: environment)).renderError(e)) }
+  shell.detach()
   finish(r.failed ? 1 : 0)
 }
 
@@ -165,6 +166,7 @@ if let path = options.file {
   var lines = Shell.lines(of: text).makeIterator()
   let status = shell.runScript(
     lines: { lines.next() }, renderer: Renderer(style: .plain), output: out, error: err, bail: options.bail)
+  shell.detach()
   finish(status)
 }
 
@@ -172,6 +174,7 @@ if !interactive {
   let status = shell.runScript(
     lines: { readLine(strippingNewline: true) }, renderer: Renderer(style: .plain), output: out, error: err,
     bail: options.bail)
+  shell.detach()
   finish(status)
 }
 

@@ -23,16 +23,19 @@ struct EndToEndTests {
       comando-inventado
       estado
       """
-    let r = try runTaller(["--db", db], input: script)
+    let r = try runTaller(["--db", db], input: script, env: ["TZ": "UTC"])
     #expect(r.status == 1)
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "Equipo \"Los Incas\" creado; es el equipo actual.")
+    // Adding members is the team's first work: a session begins (time shown in the laptop's zone).
+    #expect(lines.count > 5 && lines[1].hasPrefix("Sesión 1 de Los Incas - "))
+    #expect(lines.count > 5 && lines[1].hasSuffix(" - presentes: Ana Muñoz, José Pérez"))
+    #expect(lines.count > 5 && lines[2] == "(¿falta alguien? \"sesión presentes NOMBRE, NOMBRE...\")")
     #expect(
-      r.stdout.hasPrefix(
-        """
-        Equipo "Los Incas" creado; es el equipo actual.
-        "Ana Muñoz" y "José Pérez" en el equipo "Los Incas" (2/3).
-        Equipo: Los Incas
-        Integrantes (2/3): Ana Muñoz, José Pérez
-        """))
+      Array(lines.dropFirst(3).prefix(3)) == [
+        "\"Ana Muñoz\" y \"José Pérez\" en el equipo \"Los Incas\" (2/3).", "Equipo: Los Incas",
+        "Integrantes (2/3): Ana Muñoz, José Pérez",
+      ])
     #expect(r.stderr == "línea 5: \"comando-inventado\" no es un comando. Escribe \"ayuda\" para ver los comandos.\n")
     #expect(!r.stdout.contains("\u{1B}["), "no colors in a pipe")
     let store = try TallerStore.open(path: db)

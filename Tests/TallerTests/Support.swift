@@ -114,7 +114,7 @@ func makeShell(lang: Lang = .es, clock: TestClock = TestClock()) throws -> Shell
     replicaID: "00000000-0000-4000-8000-000000000001", label: "test@lab", now: clock.now,
     newID: TallerStore.sequentialIDs())
   let content = try BuiltinContent.content.get()
-  return Shell(
-    context: ShellContext(store: store, version: "0.0.0-test", content: content, interactive: false, now: clock.now),
-    session: Session(lang: lang))
+  var context = ShellContext(store: store, version: "0.0.0-test", content: content, interactive: false, now: clock.now)
+  context.timeZone = TimeZone(identifier: "UTC")!
+  return Shell(context: context, session: Session(lang: lang))
 }

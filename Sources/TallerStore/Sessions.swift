@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import TallerCore
+
+extension TallerStore {
+  // MARK: Reads
+
+  /// A team's sittings, oldest first, numbered 1, 2, …, each with the changes it made. A sitting
+  /// owns the changes its laptop made to the team's data after it began and before it ended (or,
+  /// while open, before the laptop's next sitting of the team began).
+  public func sessions(teamID: String) throws(TallerError) -> [WorkSession] {
+    try read { db in try Self.sessions(db, teamID: teamID) }
+  }
+
+  /// Sittings of every team, by team id.
+  public func allSessions() throws(TallerError) -> [String: [WorkSession]] {
+    try read { db in
+      var out: [String: [WorkSession]] = [:]
+      for team in try String.fetchAll(db, sql: "SELECT DISTINCT parent FROM entity WHERE type = 'session'") {
+        out[team] = try Self.sessions(db, teamID: team)
+      }
+      return out
+    }
+  }
+
+  static func sessions(_ db: Database, teamID: String) throws -> [WorkSession] {
+    struct Raw {
+      var id: String, replica: String, laptop: String, started: Int64, ended: Int64?, end: SessionEnd?
+      var present: [String], stopped: StopPoint?, since: Int64, endSeq: Int64?
+    }
+    var raws: [Raw] = []
+    let ids = try String.fetchAll(
+      db, sql: "SELECT id FROM entity WHERE type = 'session' AND parent = ?", arguments: [teamID])
+    for id in ids {
+      guard
+        let created = try Row.fetchOne(
+          db, sql: "SELECT replica, seq FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1",
+          arguments: [id])
+      else { continue }
+      let (v, _) = try fieldValues(db, entity: id)
+      let endOp = try String.fetchOne(
+        db,
+        sql: """
+          SELECT op FROM field_value WHERE entity = ? AND field = ?
+          ORDER BY hlc_ms DESC, hlc_c DESC, op DESC LIMIT 1
+          """, arguments: [id, SessionField.ended]
+      ).flatMap(OpID.init)
+      raws.append(
+        Raw(
+          id: id, replica: v[SessionField.replica]?.stringValue ?? created["replica"],
+          laptop: v[SessionField.laptop]?.stringValue ?? "", started: v[SessionField.started]?.intValue ?? 0,
+          ended: v[SessionField.ended]?.intValue, end: v[SessionField.end]?.stringValue.flatMap(SessionEnd.init),
+          present: (v[SessionField.present]?.arrayValue ?? []).compactMap(\.stringValue),
+          stopped: StopPoint(json: v[SessionField.stopped]),
+          since: v[SessionField.since]?.intValue ?? ((created["seq"] as Int64) + 1),
+          endSeq: v[SessionField.ended] == nil ? nil : endOp?.seq))
+    }
+    raws.sort { ($0.started, $0.id) < ($1.started, $1.id) }
+    let work = try teamWork(db, teamID: teamID)
+    var out: [WorkSession] = []
+    for (i, r) in raws.enumerated() {
+      // The end of the sitting's stretch of its laptop's log: its end, or the laptop's next
+      // sitting of the team.
+      var upper = r.endSeq ?? Int64.max
+      if let next = raws.filter({ $0.replica == r.replica && $0.since > r.since }).map(\.since).min() {
+        upper = min(upper, next)
+      }
+      let events = try Self.events(db, replica: r.replica, from: r.since, before: upper, work: work)
+      out.append(
+        WorkSession(
+          id: r.id, teamID: teamID, number: i + 1, replica: r.replica, laptop: r.laptop, started: r.started,
+          ended: r.ended, end: r.end, present: r.present, stopped: r.stopped, events: events))
+    }
+    return out
+  }
+
+  /// What an entity of a team's work is: the exercise (and list) it belongs to, or the team itself.
+  struct WorkEntity {
+    var exercise: String?
+    var list: String?
+    var isItem: Bool
+  }
+
+  static func teamWork(_ db: Database, teamID: String) throws -> [String: WorkEntity] {
+    var out: [String: WorkEntity] = [teamID: WorkEntity(exercise: nil, list: nil, isItem: false)]
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT e.id, e.type, f.value AS exercise FROM entity e
+        LEFT JOIN field_value f ON f.entity = e.id AND f.field = ?
+        WHERE e.parent = ? AND e.type IN ('member', 'sheet')
+        """, arguments: [Meta.exercise, teamID])
+    var sheets: [String: String] = [:]
+    for row in rows {
+      let id: String = row["id"]
+      if row["type"] == "member" {
+        out[id] = WorkEntity(exercise: nil, list: nil, isItem: false)
+      } else if let text: String = row["exercise"], let ex = (try? StrictJSONParser.parse(text))?.stringValue {
+        sheets[id] = ex
+        out[id] = WorkEntity(exercise: ex, list: nil, isItem: false)
+      }
+    }
+    for (sheet, ex) in sheets {
+      let items = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT e.id, f.value AS list FROM entity e
+          LEFT JOIN field_value f ON f.entity = e.id AND f.field = ?
+          WHERE e.parent = ? AND e.type = 'item'
+          """, arguments: [Meta.list, sheet])
+      for row in items {
+        let list = (row["list"] as String?).flatMap { try? StrictJSONParser.parse($0) }?.stringValue
+        out[row["id"]] = WorkEntity(exercise: ex, list: list, isItem: true)
+      }
+    }
+    return out
+  }
+
+  static func events(
+    _ db: Database, replica: String, from: Int64, before: Int64, work: [String: WorkEntity]
+  ) throws -> [SessionEvent] {
+    let rows = try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT o.seq, o.kind, o.entity, o.field, o.value, c.hlc_ms, c.author FROM op_log o
+          JOIN change_log c ON c.replica = o.replica AND c.seq = o.seq
+          WHERE o.replica = ? AND o.seq >= ? AND o.seq < ? ORDER BY o.seq, o.idx
+          """), arguments: [replica, from, before])
+    var out: [SessionEvent] = []
+    var created: Set<String> = []
+    for row in rows {
+      let entity: String = row["entity"]
+      guard let w = work[entity] else { continue }
+      let seq: Int64 = row["seq"]
+      if out.last?.seq != seq {
+        out.append(SessionEvent(seq: seq, at: row["hlc_ms"], author: row["author"], edits: [], exercise: nil))
+        created = []
+      }
+      if out[out.count - 1].exercise == nil { out[out.count - 1].exercise = w.exercise }
+      let kind: String = row["kind"]
+      let field: String? = row["field"]
+      var edit: SessionEdit?
+      if let ex = w.exercise {
+        if w.isItem {
+          let list = w.list ?? ""
+          if kind == "create" {
+            created.insert(entity)
+            edit = .itemAdded(exercise: ex, list: list, item: entity)
+          } else if created.contains(entity) {
+            edit = nil
+          } else if field == Field.deleted {
+            let removed = (row["value"] as String?) == "true"
+            edit = removed ? .itemRemoved(exercise: ex, list: list, item: entity) : .itemEdited(exercise: ex, list: list, item: entity)
+          } else if field == Meta.position {
+            edit = .itemMoved(exercise: ex, list: list, item: entity)
+          } else if let field, !field.hasPrefix("@") {
+            edit = .itemEdited(exercise: ex, list: list, item: entity)
+          }
+        } else if kind == "set", let field, !field.hasPrefix("@"), field != Field.deleted {
+          let value = (row["value"] as String?).flatMap { try? StrictJSONParser.parse($0) } ?? .null
+          edit = .field(exercise: ex, field: field, value: value)
+        }
+      } else {
+        edit = .team
+      }
+      if let edit {
+        var edits = out[out.count - 1].edits
+        // One entry per item and kind, and the last value per field.
+        if case .field(let e, let f, _) = edit,
+          let i = edits.firstIndex(where: { if case .field(e, f, _) = $0 { return true } else { return false } })
+        {
+          edits[i] = edit
+        } else if !edits.contains(edit) {
+          edits.append(edit)
+        }
+        out[out.count - 1].edits = edits
+      }
+    }
+    return out
+  }
+
+  // MARK: Writes
+
+  /// The sequence number of this replica's last change (0 before the first).
+  public func lastSeq() throws(TallerError) -> Int64 {
+    try read { db in
+      try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_log WHERE replica = ?", arguments: [replica.id]) ?? 0
+    }
+  }
+
+  /// Begins a sitting of a team on this laptop, owning this laptop's changes from `since` on.
+  public func startSession(
+    teamID: String, present: [String], at: Int64, since: Int64, author: String? = nil
+  ) throws(TallerError) -> String {
+    try act(author: author) { db, draft in
+      guard try Self.teams(db).contains(where: { $0.id == teamID }) else {
+        throw TallerError.refused(Message(.teamNotFound, ["team": teamID]))
+      }
+      let id = draft.create(.session, parent: teamID)
+      try draft.set(id, SessionField.started, .int(at))
+      try draft.set(id, SessionField.replica, .string(replica.id))
+      try draft.set(id, SessionField.laptop, .string(replica.label))
+      try draft.set(id, SessionField.present, .array(present.map(JSONValue.string)))
+      try draft.set(id, SessionField.since, .int(since))
+      return id
+    }
+  }
+
+  /// Records who is present in a sitting.
+  public func setPresent(sessionID: String, memberIDs: [String], author: String? = nil) throws(TallerError) {
+    try act(author: author) { _, draft in
+      try draft.set(sessionID, SessionField.present, .array(memberIDs.map(JSONValue.string)))
+    }
+  }
+
+  /// Ends a sitting at a moment, for a reason, remembering where the team stopped.
+  public func endSession(
+    sessionID: String, at: Int64, reason: SessionEnd, stopped: StopPoint?, author: String? = nil
+  ) throws(TallerError) {
+    try act(author: author) { _, draft in
+      try draft.set(sessionID, SessionField.ended, .int(at))
+      try draft.set(sessionID, SessionField.end, .string(reason.rawValue))
+      if let stopped { try draft.set(sessionID, SessionField.stopped, stopped.json) }
+    }
+  }
+}
