@@ -320,6 +320,8 @@ let catalogEN: [L: String] = [
 
   .detailResume: "With no number, carries on from the last session where it stopped (on this laptop, at the same question; if it was on another one, where that session ended). With a number, goes back to where that session ended (see «sessions»).",
 
+  .sessionStateInterruptedShort: "interrupted",
+
   .scriptNotFound: "Could not read the script {file}: {reason}.",
   .usageError: "Wrong usage: {detail}",
   .processUsage: "Usage: taller [--db PATH] [--lang es|en] [-c COMMAND | -f SCRIPT] [--bail] [COMMAND…]  (taller --help)",

@@ -320,6 +320,8 @@ let catalogES: [L: String] = [
 
   .detailResume: "Sin número, continúa la última sesión donde se quedó (en esta laptop, en la misma pregunta; si fue en otra, donde esa sesión terminó). Con un número, vuelve a donde terminó esa sesión (mira «sesiones»).",
 
+  .sessionStateInterruptedShort: "interrumpida",
+
   .scriptNotFound: "No se pudo leer el guion {file}: {reason}.",
   .usageError: "Uso incorrecto: {detail}",
   .processUsage: "Uso: taller [--db RUTA] [--lang es|en] [-c COMANDO | -f GUION] [--bail] [COMANDO…]  (taller --help)",

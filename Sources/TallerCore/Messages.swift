@@ -342,6 +342,8 @@ public enum L: String, CaseIterable, Sendable {
 
   case detailResume = "cmd.resume.detail"
 
+  case sessionStateInterruptedShort = "session.state.interrupted_short"
+
   // Process
   case scriptNotFound = "process.script_not_found"
   case usageError = "process.usage_error"

@@ -85,6 +85,17 @@ public struct Arguments: Sendable, Equatable {
   public func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
+/// How a command relates to the team's sessions (sittings).
+public enum SittingUse: Sendable {
+  /// Not the team's work (looking, help, sync).
+  case none
+  /// Work when it saves something: a session begins if none is open (a refused command saves
+  /// nothing and begins nothing).
+  case ifSaved
+  /// Sitting down to work (`start`, `resume`): a session begins even if nothing is saved yet.
+  case always
+}
+
 /// One entry of the command table: its name, help, parameters and handler.
 public struct CommandSpec: Sendable {
   public var words: [Word]
@@ -94,16 +105,16 @@ public struct CommandSpec: Sendable {
   public var detail: L?
   public var params: [Param]
   public var flags: [Flag]
-  /// Running it is the team's work: it opens a session first (and takes attendance).
-  public var work: Bool
+  /// Whether running it is the team's work, which happens inside a session.
+  public var sitting: SittingUse
   public var run: @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
 
   public init(
     _ words: [Word], shortcuts: [String] = [], summary: L, detail: L? = nil, params: [Param] = [],
-    flags: [Flag] = [], work: Bool = false,
+    flags: [Flag] = [], sitting: SittingUse = .none,
     run: @escaping @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
   ) {
-    self.work = work
+    self.sitting = sitting
     self.words = words
     self.shortcuts = shortcuts
     self.summary = summary

@@ -123,7 +123,7 @@ extension CommandTable {
     CommandSpec(
       [teamWord, Word("rename", ["renombrar"])], summary: .cmdTeamRename, detail: .detailTeamRename,
       params: [Param(.argNewName, .name, rest: true)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         var target: Team
         var newName = args[0] ?? ""
@@ -139,7 +139,7 @@ extension CommandTable {
     CommandSpec(
       [memberWord, Word("add", ["agregar", "añadir"])], summary: .cmdMemberAdd, detail: .detailMemberAdd,
       params: [Param(.argNames, .name, rest: true)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let names = Names.splitList(args[0] ?? "")
@@ -159,7 +159,7 @@ extension CommandTable {
     CommandSpec(
       [memberWord, Word("remove", ["quitar", "eliminar"])], summary: .cmdMemberRemove,
       params: [Param(.argName, .member, rest: true)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let m = try ctx.store.removeMember(teamID: team.id, name: args.tokens.joined(separator: " "))

@@ -131,7 +131,7 @@ extension CommandTable {
       }),
     CommandSpec(
       [Word("start", ["empezar", "comenzar"])], summary: .cmdStart, params: [exerciseParam],
-      work: true,
+      sitting: .always,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let def = try findExercise(ctx, args[0] ?? "", lang: session.lang)
@@ -140,7 +140,7 @@ extension CommandTable {
     CommandSpec(
       [Word("resume", ["continuar", "seguir"])], summary: .cmdResume, detail: .detailResume,
       params: [Param(.argSession, .text, optional: true)],
-      work: true,
+      sitting: .always,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         return try Guide.resume(ctx, &session, team: team, number: args[0])
@@ -162,7 +162,7 @@ extension CommandTable {
     CommandSpec(
       [Word("set", ["poner", "responder"])], summary: .cmdSet, detail: .detailSet,
       params: [Param(.argField, .field), Param(.argValue, .text, optional: true, rest: true)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, field) = try findField(ctx, args[0] ?? "", lang: session.lang)
@@ -174,7 +174,7 @@ extension CommandTable {
     CommandSpec(
       [Word("add", ["añadir", "agregar"])], summary: .cmdAdd, detail: .detailAdd,
       params: [Param(.argList, .list), Param(.argAssignments, .assignment, rest: true)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
@@ -193,7 +193,7 @@ extension CommandTable {
     CommandSpec(
       [Word("edit", ["editar", "cambiar"])], summary: .cmdEdit,
       params: [Param(.argList, .list), Param(.argNumber, .text), Param(.argAssignments, .assignment, rest: true)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
@@ -209,7 +209,7 @@ extension CommandTable {
     CommandSpec(
       [Word("remove", ["borrar", "eliminar"])], summary: .cmdRemove,
       params: [Param(.argList, .list), Param(.argNumber, .text)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
@@ -221,7 +221,7 @@ extension CommandTable {
     CommandSpec(
       [Word("move", ["mover"])], summary: .cmdMove,
       params: [Param(.argList, .list), Param(.argNumber, .text), Param(.argPosition, .text)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
@@ -240,7 +240,7 @@ extension CommandTable {
       }),
     CommandSpec(
       [Word("reset", ["reiniciar"])], summary: .cmdReset, params: [exerciseParam], flags: [Flag("yes", .flagYes)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let def = try findExercise(ctx, args[0] ?? "", lang: session.lang)

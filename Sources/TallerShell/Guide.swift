@@ -65,30 +65,36 @@ enum Guide {
   /// walk stood; on another laptop, where that sitting stopped), or where sitting `number` stopped.
   static func resume(_ ctx: ShellContext, _ session: inout Session, team: Team, number: String? = nil) throws(TallerError) -> Reply {
     let lang = session.lang
+    let sitting = session.sitting
     func from(_ s: WorkSession, _ reply: Reply) -> Reply {
+      if s.id == sitting { return reply }
       var r = reply
       let note = Message(.resumeFromSession, ["number": String(s.number), "date": SessionView.weekdayDate(s.started, ctx, lang)])
       r.lines.insert(.dim(note.text(lang)), at: 0)
       return r
     }
+    let cursor = try ctx.store.localSetting(cursorKey(team.id)).flatMap(GuidedState.init(encoded:))
+    // Where sitting `s` stopped: the question it stopped at; on this laptop, the walk's exact
+    // place when it was in that exercise; otherwise the exercise's first unanswered question.
     func at(_ s: WorkSession) throws(TallerError) -> Reply? {
       guard let c = s.context, let def = ctx.content.exercise(c.exercise) else { return nil }
-      return from(s, try start(ctx, &session, team: team, def: def, at: GuidedState(exercise: def.id, field: c.field)))
+      var state: GuidedState? = s.stopped.map { GuidedState(exercise: def.id, field: $0.field) }
+      if let g = cursor, g.exercise == def.id, s.replica == ctx.store.replica.id, state == nil || state?.field == g.field {
+        state = g
+      }
+      return from(s, try start(ctx, &session, team: team, def: def, at: state))
     }
     if let number {
       let (_, _, s) = try Sittings.pick(ctx, &session, number: number)
       if let r = try at(s) { return r }
       return from(s, try resumeFirstGap(ctx, &session, team: team))
     }
-    let last = try ctx.store.sessions(teamID: team.id).last { $0.id != session.sitting }
-    if let last, last.replica != ctx.store.replica.id, let r = try at(last) { return r }
-    if let text = try ctx.store.localSetting(cursorKey(team.id)), let g = GuidedState(encoded: text),
-      let def = ctx.content.exercise(g.exercise)
-    {
+    let last = try Sittings.current(ctx, session, teamID: team.id).last { $0.id != sitting || $0.context != nil }
+    if let last, let r = try at(last) { return r }
+    if let g = cursor, let def = ctx.content.exercise(g.exercise) {
       let r = try start(ctx, &session, team: team, def: def, at: g)
       return last.map { from($0, r) } ?? r
     }
-    if let last, let r = try at(last) { return r }
     return try resumeFirstGap(ctx, &session, team: team)
   }
 
@@ -371,9 +377,13 @@ enum Guide {
     var pausedTotal: Int64
     var warned: Bool
     var rang: Bool
+    /// Paused because the session ended (it runs again when the team comes back to the step),
+    /// not by `timer pause`.
+    var sittingPause = false
 
     var encoded: String {
       "\(start)|\(minutes)|\(pausedAt.map(String.init) ?? "")|\(pausedTotal)|\(warned ? 1 : 0)|\(rang ? 1 : 0)"
+        + (sittingPause ? "|s" : "")
     }
 
     init(start: Int64, minutes: Int) {
@@ -386,7 +396,8 @@ enum Guide {
 
     init?(encoded: String) {
       let p = encoded.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-      guard p.count == 6, let s = Int64(p[0]), let m = Int(p[1]), let pt = Int64(p[3]) else { return nil }
+      guard p.count == 6 || p.count == 7, let s = Int64(p[0]), let m = Int(p[1]), let pt = Int64(p[3]) else { return nil }
+      sittingPause = p.count == 7 && p[6] == "s"
       start = s
       minutes = m
       pausedAt = Int64(p[2])
@@ -404,10 +415,30 @@ enum Guide {
 
   static func startTimer(_ ctx: ShellContext, team: Team, def: ExerciseDef, step: String, minutes: Int) throws(TallerError) -> Timer {
     let key = timerKey(team.id, def.id, step)
-    if let text = try ctx.store.localSetting(key), let t = Timer(encoded: text) { return t }
+    if let text = try ctx.store.localSetting(key), var t = Timer(encoded: text) {
+      // Back at a step whose time box stopped with the last session: it runs again from where it was.
+      if t.sittingPause, let p = t.pausedAt {
+        t.pausedTotal += max(0, ctx.now() - p)
+        t.pausedAt = nil
+        t.sittingPause = false
+        try ctx.store.setLocalSetting(key, t.encoded)
+      }
+      return t
+    }
     let t = Timer(start: ctx.now(), minutes: minutes)
     try ctx.store.setLocalSetting(key, t.encoded)
     return t
+  }
+
+  /// Stops the running time boxes of a team at a moment (its session ended then), so time away
+  /// from the workshop does not count.
+  static func pauseTimers(_ ctx: ShellContext, teamID: String, at: Int64) throws(TallerError) {
+    for (key, text) in try ctx.store.localSettings(prefix: "timer.\(teamID).") {
+      guard var t = Timer(encoded: text), t.pausedAt == nil else { continue }
+      t.pausedAt = max(t.start, at)
+      t.sittingPause = true
+      try ctx.store.setLocalSetting(key, t.encoded)
+    }
   }
 
   /// The running time box of where the walk stands, if its step has one.

@@ -109,6 +109,7 @@ enum Sittings {
     if session.sitting != nil, session.sittingTeam != plan.teamID { lines += try leave(ctx, &session, reason: .ended) }
     if let c = plan.close {
       try ctx.store.endSession(sessionID: c.session.id, at: c.at, reason: c.reason, stopped: c.stopped)
+      try Guide.pauseTimers(ctx, teamID: plan.teamID, at: c.at)
       let time = Clock.time(c.at, zone: ctx.timeZone)
       let text =
         c.reason == .idle
@@ -203,6 +204,28 @@ enum Sittings {
     return team.members.map(\.id).filter { ids.contains($0) }
   }
 
+  /// A team's sittings as they stand for people right now: one left open on this laptop by a
+  /// taller that is gone (or left idle too long) shows as it will be closed by the next start.
+  static func current(_ ctx: ShellContext, _ session: Session, teamID: String) throws(TallerError) -> [WorkSession] {
+    let rec = record(ctx, team: teamID)
+    let now = ctx.now()
+    return try ctx.store.sessions(teamID: teamID).map { s in
+      guard s.isOpen, s.replica == ctx.store.replica.id else { return s }
+      var v = s
+      let mine = session.sitting == s.id
+      let last = max(s.lastActivity, mine ? (session.lastCommand ?? 0) : 0)
+      let live = mine || (rec?.id == s.id && (rec!.detached || (rec!.pid != ctx.processID && isAlive(rec!.pid))))
+      if !live {
+        v.ended = s.lastActivity
+        v.end = .interrupted
+      } else if now - last > SessionRules.idleGap {
+        v.ended = last
+        v.end = .idle
+      }
+      return v
+    }
+  }
+
   /// Ends (quitting, `session end`, switching team) or, for a script that simply ran out of
   /// lines, leaves open for the next run the sitting this run keeps.
   static func leave(_ ctx: ShellContext, _ session: inout Session, reason: SessionEnd?) throws(TallerError) -> [Line] {
@@ -225,6 +248,7 @@ enum Sittings {
     }
     let stopped = session.teamID == teamID ? stopPoint(session) : nil
     try ctx.store.endSession(sessionID: id, at: ctx.now(), reason: reason, stopped: stopped)
+    try Guide.pauseTimers(ctx, teamID: teamID, at: ctx.now())
     try remember(ctx, team: teamID, id: nil)
     let after = try ctx.store.sessions(teamID: teamID).first { $0.id == id } ?? s
     return [
@@ -248,7 +272,7 @@ enum Sittings {
   /// The sitting a command means: `N`, or (no number) the open one or the last one.
   static func pick(_ ctx: ShellContext, _ session: inout Session, number raw: String?) throws(TallerError) -> (Team, [WorkSession], WorkSession) {
     let team = try currentTeam(ctx, &session)
-    let all = try ctx.store.sessions(teamID: team.id)
+    let all = try current(ctx, session, teamID: team.id)
     if all.isEmpty { throw .refused(Message(.sessionsNone, ["team": team.name])) }
     guard let raw else {
       if let id = session.sitting, let s = all.first(where: { $0.id == id }) { return (team, all, s) }
@@ -274,7 +298,7 @@ extension CommandTable {
       [Word("sessions", ["sesiones"])], summary: .cmdSessions, detail: .detailSessions,
       run: { ctx, session, _ throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        let all = try ctx.store.sessions(teamID: team.id)
+        let all = try Sittings.current(ctx, session, teamID: team.id)
         let lang = session.lang
         if all.isEmpty { return .text(Message(.sessionsNone, ["team": team.name]).text(lang)) }
         let header = Message(.sessionsColumns).text(lang).split(separator: ";").map(String.init)
@@ -423,7 +447,7 @@ enum SessionView {
     switch s.end {
     case nil: return Message(.sessionStateOpen).text(lang)
     case .idle?: return Message(.sessionStateIdle).text(lang)
-    case .interrupted?: return Message(.sessionStateInterrupted).text(lang)
+    case .interrupted?: return Message(.sessionStateInterruptedShort).text(lang)
     default: return nil
     }
   }

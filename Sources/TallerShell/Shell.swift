@@ -105,8 +105,8 @@ public final class Shell {
     do {
       let ctx = context
       var reply: Reply
-      if spec.work {
-        (opened, reply) = try Sittings.around(ctx, &session) { (s: inout Session) throws(TallerError) in
+      if spec.sitting != .none {
+        (opened, reply) = try Sittings.around(ctx, &session, always: spec.sitting == .always) { (s: inout Session) throws(TallerError) in
           try spec.run(ctx, &s, args)
         }
       } else {

@@ -71,7 +71,7 @@ extension CommandTable {
     CommandSpec(
       [Word("conflict", ["conflicto"]), Word("pick", ["elegir"])], summary: .cmdConflictPick,
       params: [Param(.argConflict, .text), Param(.argLetter, .text)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
         let c = try SyncFiles.conflict(ctx, args[0] ?? "")
@@ -102,7 +102,7 @@ extension CommandTable {
       }),
     CommandSpec(
       [Word("restore", ["restaurar", "recuperar"])], summary: .cmdRestore, params: [Param(.argNumber, .text)],
-      work: true,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let items = try ctx.store.trash(teamID: team.id, exercises: ctx.content.ordered.map(\.id))

@@ -258,6 +258,19 @@ public final class TallerStore: Sendable {
     try read { db in try String.fetchOne(db, sql: "SELECT value FROM local_setting WHERE key = ?", arguments: [key]) }
   }
 
+  /// Replica-local settings whose key starts with `prefix`, by key.
+  public func localSettings(prefix: String) throws(TallerError) -> [String: String] {
+    try read { db in
+      var out: [String: String] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT key, value FROM local_setting WHERE substr(key, 1, ?) = ?", arguments: [prefix.utf8.count, prefix])
+      {
+        out[row["key"]] = row["value"]
+      }
+      return out
+    }
+  }
+
   /// Stores (or clears, with `nil`) a replica-local setting.
   public func setLocalSetting(_ key: String, _ value: String?) throws(TallerError) {
     do {

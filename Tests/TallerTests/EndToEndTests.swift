@@ -148,4 +148,40 @@ struct EndToEndTests {
     #expect(try store.teams().map(\.name).sorted() == names.sorted())
     #expect(try store.integrityCheck() == "ok")
   }
+
+  @Test("a session whose taller was killed shows as interrupted, and the next work closes it at its last change")
+  func killedSession() throws {
+    let dir = try TempDir()
+    let db = dir.file("x.sqlite")
+    let env = ["TZ": "UTC"]
+    #expect(try runTaller(["--db", db, "--lang", "en"], input: "team create A\nmember add Ana, José\nquit\n", env: env).status == 0)
+    let p = Process()
+    p.executableURL = try tallerBinary()
+    p.arguments = ["--db", db, "--lang", "en"]
+    p.environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+    let inPipe = Pipe()
+    let outPipe = Pipe()
+    p.standardInput = inPipe
+    p.standardOutput = outPipe
+    p.standardError = Pipe()
+    try p.run()
+    inPipe.fileHandleForWriting.write(Data("session present José\nset marca-peruana.marca Inca Kola\n".utf8))
+    var received = ""
+    while !received.contains("saved") {
+      let chunk = outPipe.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      received += String(decoding: chunk, as: UTF8.self)
+    }
+    kill(p.processIdentifier, SIGKILL)
+    p.waitUntilExit()
+    let listed = try runTaller(["--db", db, "--lang", "en", "-c", "sessions"], env: env)
+    #expect(listed.status == 0)
+    #expect(listed.stdout.contains("interrupted"), "\(listed.stdout)")
+    let next = try runTaller(["--db", db, "--lang", "en"], input: "set marca-peruana.de-que-trata Soda\nsession show 2\n", env: env)
+    #expect(next.stdout.contains("Session 2 was left open"), "\(next.stdout)")
+    #expect(next.stdout.contains("Session 3 of A"))
+    #expect(next.stdout.contains("Present: José"))
+    #expect(next.stdout.contains("What is the brand?: Inca Kola"))
+    #expect(try TallerStore.open(path: db).integrityCheck() == "ok")
+  }
 }
