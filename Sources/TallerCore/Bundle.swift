@@ -4,11 +4,12 @@ import Foundation
 /// A sync bundle: a text file of JSON Lines that carries changes between replicas.
 ///
 /// Line 1 is a header, then one change per line (each change's stored body, byte for byte, so a
-/// relay can pass on what it did not write without altering it), then an end line with the count
-/// and the SHA-256 of every byte before it. See `sync/PROTOCOL.md`.
+/// relay can pass on what it did not write without altering it), then one signature line per
+/// replica whose changes it carries (that replica's signature of its last change here), then an
+/// end line with the count and the SHA-256 of every byte before it. See `sync/PROTOCOL.md`.
 public struct SyncBundle: Equatable, Sendable {
   /// Version of the bundle grammar.
-  public static let formatVersion: Int64 = 1
+  public static let formatVersion: Int64 = 2
   /// File-name suffix of bundles.
   public static let suffix = ".taller.jsonl"
 
@@ -20,26 +21,48 @@ public struct SyncBundle: Equatable, Sendable {
   public var prerequisites: [String: Int64]
   /// Change bodies, in (replica, seq) order.
   public var bodies: [String]
+  /// Public key of each replica whose changes the bundle carries.
+  public var keys: [String: String]
+  /// Each of those replicas' signature of its last change in the bundle.
+  public var signatures: [HeadSignature]
+  /// The grammar version the file was written in (1: before signatures).
+  public var version: Int64
 
-  public init(writer: String, writerLabel: String, prerequisites: [String: Int64], bodies: [String]) {
+  public init(
+    writer: String, writerLabel: String, prerequisites: [String: Int64], bodies: [String], keys: [String: String] = [:],
+    signatures: [HeadSignature] = [], version: Int64 = formatVersion
+  ) {
     self.writer = writer
     self.writerLabel = writerLabel
     self.prerequisites = prerequisites
     self.bodies = bodies
+    self.keys = keys
+    self.signatures = signatures
+    self.version = version
   }
 
   /// The file's text.
   public func encode() -> String {
-    let header: JSONValue = .object([
+    var fields: [String: JSONValue] = [
       "format": "taller-bundle",
-      "v": .int(Self.formatVersion),
+      "v": .int(version),
       "schema": .int(Change.formatVersion),
       "writer": .string(writer),
       "label": .string(writerLabel),
       "prereq": .object(prerequisites.mapValues { .int($0) }),
-    ])
-    var text = CanonicalJSON.encode(header) + "\n"
+    ]
+    if version >= 2 { fields["keys"] = .object(keys.mapValues { .string($0) }) }
+    var text = CanonicalJSON.encode(.object(fields)) + "\n"
     for b in bodies { text += b + "\n" }
+    for sig in signatures.sorted(by: { $0.replica < $1.replica }) {
+      let line: JSONValue = .object([
+        "sig": .object([
+          "replica": .string(sig.replica), "seq": .int(sig.seq), "hash": .string(sig.hash),
+          "ed25519": .string(sig.signature),
+        ])
+      ])
+      text += CanonicalJSON.encode(line) + "\n"
+    }
     let end: JSONValue = .object(["end": true, "count": .int(Int64(bodies.count)), "sha256": .string(Self.sha256(text))])
     return text + CanonicalJSON.encode(end) + "\n"
   }
@@ -64,6 +87,8 @@ public struct SyncBundle: Equatable, Sendable {
     case hashMismatch
     case badLine(Int)
     case lineTooLong(Int)
+    /// A replica's changes without a valid signature of their head by its key.
+    case badSignature(String)
   }
 
   /// Longest line accepted (a change is one user action; nothing legitimate comes close).
@@ -82,7 +107,16 @@ public struct SyncBundle: Equatable, Sendable {
     guard lines.count >= 2, let endLine = lines.last, let end = try? StrictJSONParser.parse(endLine),
       end["end"]?.boolValue == true, let count = end["count"]?.intValue, let hash = end["sha256"]?.stringValue
     else { throw .truncated }
-    let bodies = Array(lines[1..<(lines.count - 1)])
+    var bodies = Array(lines[1..<(lines.count - 1)])
+    // Signature lines follow the changes.
+    var signatures: [HeadSignature] = []
+    while v >= 2, let last = bodies.last, last.hasPrefix("{\"sig\":") {
+      guard let o = (try? StrictJSONParser.parse(last))?["sig"], let r = o["replica"]?.stringValue,
+        let seq = o["seq"]?.intValue, let h = o["hash"]?.stringValue, let sig = o["ed25519"]?.stringValue
+      else { throw .badLine(bodies.count + 1) }
+      signatures.insert(HeadSignature(replica: r, seq: seq, hash: h, signature: sig), at: 0)
+      bodies.removeLast()
+    }
     guard count == Int64(bodies.count) else { throw .countMismatch }
     let covered = lines.dropLast().map { $0 + "\n" }.joined()
     guard sha256(covered) == hash else { throw .hashMismatch }
@@ -92,7 +126,13 @@ public struct SyncBundle: Equatable, Sendable {
       guard let n = val.intValue else { throw .notABundle }
       prereq[k] = n
     }
+    var keys: [String: String] = [:]
+    for (k, val) in header["keys"]?.objectValue ?? [:] {
+      guard let key = val.stringValue else { throw .notABundle }
+      keys[k] = key
+    }
     return SyncBundle(
-      writer: writer, writerLabel: header["label"]?.stringValue ?? writer, prerequisites: prereq, bodies: bodies)
+      writer: writer, writerLabel: header["label"]?.stringValue ?? writer, prerequisites: prereq, bodies: bodies,
+      keys: keys, signatures: signatures, version: v)
   }
 }

@@ -344,6 +344,43 @@ public enum L: String, CaseIterable, Sendable {
 
   case sessionStateInterruptedShort = "session.state.interrupted_short"
 
+  case notTeamWriter = "trust.not_team_writer"
+  case notAllowed = "trust.not_allowed"
+
+  case syncUnsigned = "sync.unsigned"
+  case syncBadSignature = "sync.bad_signature"
+  case syncKeyChanged = "sync.key_changed"
+  case syncBrokenRun = "sync.broken_run"
+
+  case syncQuarantined = "sync.quarantined"
+  case quarantineHeader = "sync.quarantine_header"
+  case quarantineLine = "sync.quarantine_line"
+  case inviteInvalid = "invite.invalid"
+
+  case cmdTeamInvite = "cmd.team_invite"
+  case detailTeamInvite = "cmd.team_invite.detail"
+  case cmdTeamJoin = "cmd.team_join"
+  case cmdClassCreate = "cmd.class_create"
+  case cmdClassInvite = "cmd.class_invite"
+  case cmdClassJoin = "cmd.class_join"
+  case cmdClassMerge = "cmd.class_merge"
+  case detailClassMerge = "cmd.class_merge.detail"
+  case inviteWritten = "invite.written"
+  case inviteTeamHint = "invite.team_hint"
+  case inviteClassHint = "invite.class_hint"
+  case teamJoined = "team.joined"
+  case classCreated = "class.created"
+  case classCreatedHint = "class.created_hint"
+  case classJoined = "class.joined"
+  case classNone = "class.none"
+  case inviteNotTeam = "invite.not_team"
+  case inviteNotClass = "invite.not_class"
+  case mergeHeader = "merge.header"
+  case mergeColumns = "merge.columns"
+  case yes = "word.yes"
+  case no = "word.no"
+  case fileMissing = "file.missing"
+
   // Process
   case scriptNotFound = "process.script_not_found"
   case usageError = "process.usage_error"

@@ -33,6 +33,30 @@ public enum EntityType: String, Sendable, CaseIterable {
   case item
   /// One sitting of a team (attendance, time, the changes it made).
   case session
+  /// A replica's public key (id = the replica id; written only by that replica).
+  case replica
+  /// A class, founded by its instructor's replica.
+  case `class`
+  /// An invitation key granted by a team (to let laptops join) or a class (to let teams enroll).
+  case invite
+  /// A replica joining a team, with the invitation's signature.
+  case join
+  /// A team enrolling in a class, with the class invitation's signature.
+  case enroll
+  /// A grade: instructor-only data.
+  case grade
+}
+
+/// Field names of the trust entities (replica keys, classes, invitations, joins, enrollments).
+public enum TrustField {
+  public static let key = "key"
+  public static let label = "label"
+  /// On a team or class: `{"replica": founder, "nonce": n}`; the id is `FoundedID` of them.
+  public static let founder = "founder"
+  public static let invite = "invite"
+  public static let proof = "proof"
+  public static let replica = "replica"
+  public static let klass = "class"
 }
 
 /// Field names stored in the change log.

@@ -77,7 +77,7 @@ private let memberWord = Word("member", ["miembro", "integrante"])
 extension CommandTable {
   /// Every command taller knows, in the order `help` lists them.
   public static let standard = CommandTable(
-    Array(baseCommands.prefix(2)) + exerciseCommands + sessionCommands + syncCommands + Array(baseCommands.dropFirst(2)))
+    Array(baseCommands.prefix(2)) + exerciseCommands + sessionCommands + syncCommands + Array(baseCommands.dropFirst(2)) + trustCommands)
 
   static let baseCommands: [CommandSpec] = [
     CommandSpec(

@@ -33,6 +33,16 @@ extension CommandTable {
           lines.append(
             .text(Message(.syncWaiting, ["replica": String(r.prefix(8)), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
         }
+        let held = try ctx.store.quarantined()
+        if !held.isEmpty {
+          lines.append(.heading(Message(.quarantineHeader, ["count": String(held.count)]).text(lang)))
+          for q in held {
+            lines.append(
+              .item(
+                Message(.quarantineLine, ["replica": String(q.replica.prefix(8)), "seq": String(q.seq), "author": q.author]).text(lang),
+                note: q.reason))
+          }
+        }
         return Reply(lines: lines)
       }),
     CommandSpec(
@@ -119,31 +129,37 @@ extension CommandTable {
 enum SyncFiles {
   static let exportedKey = "sync.exported"
 
+  /// What a destination folder has been given, by replica (kept per folder: a USB stick and the
+  /// class's shared folder each get what they lack).
+  static func exportedKey(_ dir: String) -> String {
+    "sync.exported." + URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
+  }
+
   static func export(_ ctx: ShellContext, to dir: String, all: Bool, lang: Lang) throws(TallerError) -> Reply {
+    let key = exportedKey(dir)
     var sent: [String: Int64] = [:]
-    if !all, let text = try ctx.store.localSetting(exportedKey), let json = try? StrictJSONParser.parse(text) {
+    if !all, let text = try ctx.store.localSetting(key), let json = try? StrictJSONParser.parse(text) {
       for (k, v) in json.objectValue ?? [:] { if let n = v.intValue { sent[k] = n } }
     }
-    let rows = try ctx.store.changeBodies(after: sent)
-    if rows.isEmpty { return .text(Message(.syncNothing).text(lang)) }
-    var prereq: [String: Int64] = [:]
-    for r in rows where prereq[r.replica] == nil { prereq[r.replica] = r.seq - 1 }
-    let bundle = SyncBundle(
-      writer: ctx.store.replica.id, writerLabel: ctx.store.replica.label, prerequisites: prereq.filter { $0.value > 0 },
-      bodies: rows.map(\.body))
+    guard let bundle = try ctx.store.exportBundle(after: sent) else { return .text(Message(.syncNothing).text(lang)) }
+    let path = try write(bundle.encode(), named: bundle.fileName(), in: dir)
+    var vector = sent
+    for s in bundle.signatures { vector[s.replica] = max(vector[s.replica] ?? 0, s.seq) }
+    try ctx.store.setLocalSetting(key, CanonicalJSON.encode(.object(vector.mapValues { .int($0) })))
+    return .ok(Message(.syncExported, ["count": String(bundle.bodies.count), "file": path]).text(lang))
+  }
+
+  /// Writes a file into a folder (created if needed) under a name unique to its content; an
+  /// identical file already there is left alone.
+  static func write(_ text: String, named name: String, in dir: String) throws(TallerError) -> String {
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     } catch {
       throw .file(Message(.fileWriteFailed, ["file": dir, "reason": (error as NSError).localizedDescription]))
     }
-    let path = (dir as NSString).appendingPathComponent(bundle.fileName())
-    if !FileManager.default.fileExists(atPath: path) {
-      try FileOutput.write(bundle.encode(), to: path, force: false)
-    }
-    var vector = sent
-    for r in rows { vector[r.replica] = max(vector[r.replica] ?? 0, r.seq) }
-    try ctx.store.setLocalSetting(exportedKey, CanonicalJSON.encode(.object(vector.mapValues { .int($0) })))
-    return .ok(Message(.syncExported, ["count": String(rows.count), "file": path]).text(lang))
+    let path = (dir as NSString).appendingPathComponent(name)
+    if !FileManager.default.fileExists(atPath: path) { try FileOutput.write(text, to: path, force: false) }
+    return path
   }
 
   /// Files under the given paths (folders recursively) whose names end in the bundle suffix.
@@ -187,7 +203,8 @@ enum SyncFiles {
         continue
       }
       do {
-        let r = try ctx.store.importChanges(bundle.bodies)
+        let r = try ctx.store.importBundle(bundle)
+        total.quarantined += r.quarantined
         total.newChanges += r.newChanges
         total.duplicates += r.duplicates
         total.replicas.formUnion(r.replicas)
@@ -209,6 +226,9 @@ enum SyncFiles {
           ]
         ).text(lang))
     ]
+    if total.quarantined > 0 {
+      lines.append(.text("⚠ " + Message(.syncQuarantined, ["count": String(total.quarantined)]).text(lang)))
+    }
     // Laptop clocks are often wrong; a clock far ahead makes its writer win every tie.
     if let latest = total.latest, latest.millis > ctx.now() + 86_400_000 {
       lines.append(.text("⚠ " + Message(.syncClockAhead, ["date": String(ISO8601DateFormatter().string(from: latest.date).prefix(10))]).text(lang)))
@@ -252,6 +272,7 @@ enum SyncFiles {
     case .hashMismatch: return Message(.syncHash).text(lang)
     case .badLine(let l): return Message(.syncBadLine, ["line": String(l)]).text(lang)
     case .lineTooLong(let l): return Message(.syncLongLine, ["line": String(l)]).text(lang)
+    case .badSignature(let r): return Message(.syncBadSignature, ["replica": String(r.prefix(8))]).text(lang)
     }
   }
 

@@ -54,6 +54,11 @@ extension TallerStore {
         var draft = ChangeDraft(db: db, newID: newID)
         let result = try body(db, &draft)
         if !draft.ops.isEmpty {
+          // This laptop may only change what it is a writer of; the others would quarantine it.
+          if let reason = try Trust.refusal(db, replica: replica.id, ops: draft.ops) {
+            throw TallerError.refused(Self.refusalMessage(db, reason: reason, ops: draft.ops))
+          }
+          try declareKey(db, &draft)
           try appendLocal(db, ops: draft.ops, author: author ?? replica.label)
         }
         return result
@@ -63,6 +68,31 @@ extension TallerStore {
     } catch {
       throw Self.map(error, file: path)
     }
+  }
+
+  /// The first change this replica writes (since it has a key) declares its public key, so
+  /// every replica can check its signatures against its own log.
+  private func declareKey(_ db: Database, _ draft: inout ChangeDraft) throws {
+    let declared = try Trust.value(db, replica.id, TrustField.key)?.stringValue
+    if declared == replica.publicKey { return }
+    var first = ChangeDraft(db: db, newID: newID)
+    if try Trust.lookup(db, replica.id) == nil {
+      first.ops.append(.create(entity: replica.id, type: EntityType.replica.rawValue, parent: nil))
+    }
+    try first.set(replica.id, TrustField.key, .string(replica.publicKey))
+    try first.set(replica.id, TrustField.label, .string(replica.label))
+    draft.ops.insert(contentsOf: first.ops, at: 0)
+  }
+
+  /// What to tell a person whose laptop may not change a team's data.
+  static func refusalMessage(_ db: Database, reason: String, ops: [Op]) -> Message {
+    for op in ops {
+      if let team = try? Trust.teamOf(db, op.entity) {
+        let name = (try? Trust.value(db, team, Field.name))??.stringValue ?? team
+        return Message(.notTeamWriter, ["team": name])
+      }
+    }
+    return Message(.notAllowed, ["reason": reason])
   }
 
   private func appendLocal(_ db: Database, ops: [Op], author: String) throws {
@@ -81,6 +111,12 @@ extension TallerStore {
 
   /// Appends a change to the log (change and op rows) and applies its operations to the state.
   static func insert(_ db: Database, change: Change, body: String) throws {
+    try insertLog(db, change: change, body: body)
+    try applyChange(db, change: change)
+  }
+
+  /// Appends a change to the log only (a quarantined change: kept, passed on, not applied).
+  static func insertLog(_ db: Database, change: Change, body: String) throws {
     try db.cachedStatement(
       sql: """
         INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, prev, hash, body)
@@ -90,6 +126,10 @@ extension TallerStore {
       change.replica, change.seq, change.hlc.millis, change.hlc.counter, change.author, change.prev,
       Change.hash(ofBody: body), body,
     ])
+  }
+
+  /// Records a logged change's operations and applies them to the state.
+  static func applyChange(_ db: Database, change: Change) throws {
     let opInsert = try db.cachedStatement(
       sql: """
         INSERT INTO op_log(replica, seq, idx, kind, entity, type, parent, field, value, pred, seen)
@@ -146,7 +186,13 @@ extension TallerStore {
       try writer.write { db in
         try db.execute(sql: "DELETE FROM entity; DELETE FROM field_value; DELETE FROM superseded;")
         var changes: [Change] = []
-        for body in try String.fetchAll(db, sql: "SELECT body FROM change_log") {
+        for body in try String.fetchAll(
+          db,
+          sql: """
+            SELECT body FROM change_log c WHERE NOT EXISTS
+            (SELECT 1 FROM quarantine q WHERE q.replica = c.replica AND q.seq = c.seq)
+            """)
+        {
           changes.append(try Change(body: body))
         }
         if let order { changes.sort(by: order) }
@@ -186,6 +232,8 @@ extension TallerStore {
       let e: String = row["entity"]
       let f: String = row["field"]
       let v = try StrictJSONParser.parse(row["value"] as String)
+      // Identical concurrent values are one value, not a conflict.
+      if fields[e]?[f]?.contains(v) == true { continue }
       fields[e, default: [:]][f, default: []].append(v)
     }
     let entities = try Row.fetchAll(db, sql: "SELECT id, type, parent FROM entity").map { row in

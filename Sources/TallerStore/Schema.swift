@@ -86,6 +86,28 @@ enum Schema {
           );
           """)
     }
+    m.registerMigration("2026-11-22 signatures and quarantine") { db in
+      try db.execute(
+        sql: """
+          -- Each replica's signatures of the heads of its chain, as received (relays pass them on).
+          CREATE TABLE head_signature(
+            replica TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            sig TEXT NOT NULL,
+            PRIMARY KEY(replica, seq)
+          );
+          -- Public keys of replicas, pinned the first time they are seen.
+          CREATE TABLE replica_key(replica TEXT PRIMARY KEY NOT NULL, key TEXT NOT NULL);
+          -- Changes kept in the log but not applied: their writer may not change what they touch.
+          CREATE TABLE quarantine(
+            replica TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            PRIMARY KEY(replica, seq)
+          );
+          """)
+    }
     return m
   }
 }

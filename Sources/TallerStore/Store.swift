@@ -14,6 +14,11 @@ public struct ReplicaInfo: Equatable, Sendable {
   public var label: String
   /// When this open found the file copied from elsewhere: the id it had before.
   public var copiedFrom: String?
+  /// The Ed25519 private key this replica signs with (never leaves the database).
+  var signingKey: String
+
+  /// The public half of the signing key (64 hex digits).
+  public var publicKey: String { Signing.publicKey(ofPrivate: signingKey) ?? "" }
 }
 
 /// The taller database: the change log and the state derived from it.
@@ -92,14 +97,16 @@ public final class TallerStore: Sendable {
   /// An empty database in memory, for tests.
   public static func inMemory(
     replicaID: String? = nil, label: String = "test", now: @escaping @Sendable () -> Int64 = systemClock,
-    newID: (@Sendable () -> String)? = nil
+    newID: (@Sendable () -> String)? = nil, signingKey: String? = nil
   ) throws(TallerError) -> TallerStore {
     let queue: DatabaseQueue
     do { queue = try DatabaseQueue() } catch { throw map(error, file: ":memory:") }
     let store = try finishOpening(
       writer: queue, path: ":memory:", label: label, fingerprint: "memory", now: now, forcedID: replicaID)
-    guard let newID else { return store }
-    return TallerStore(writer: queue, path: store.path, replica: store.replica, now: now, newID: newID)
+    var info = store.replica
+    if let signingKey { info.signingKey = signingKey }
+    guard newID != nil || signingKey != nil else { return store }
+    return TallerStore(writer: queue, path: store.path, replica: info, now: now, newID: newID ?? store.newID)
   }
 
   private static func finishOpening(
@@ -121,7 +128,13 @@ public final class TallerStore: Sendable {
         }
         if let id = meta["replica_id"], meta["fingerprint"] == fingerprint {
           if meta["label"] != label { try put("label", label) }
-          return ReplicaInfo(id: id, label: label, copiedFrom: nil)
+          // Databases from before signatures get their key now.
+          var key = meta["signing_key"] ?? ""
+          if Signing.publicKey(ofPrivate: key) == nil {
+            key = Signing.newPrivateKey()
+            try put("signing_key", key)
+          }
+          return ReplicaInfo(id: id, label: label, copiedFrom: nil, signingKey: key)
         }
         // First open, or the file now lives somewhere else (copied to another laptop or folder):
         // a new identity, so two copies never write changes under one id.
@@ -137,7 +150,10 @@ public final class TallerStore: Sendable {
         try put("replica_id", newID)
         try put("fingerprint", fingerprint)
         try put("label", label)
-        return ReplicaInfo(id: newID, label: label, copiedFrom: previous)
+        // A new identity signs with a new key: a copy can never sign as the original.
+        let key = Signing.newPrivateKey()
+        try put("signing_key", key)
+        return ReplicaInfo(id: newID, label: label, copiedFrom: previous, signingKey: key)
       }
       return TallerStore(writer: writer, path: path, replica: info, now: now)
     } catch let e as TallerError {

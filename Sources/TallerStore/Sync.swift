@@ -11,6 +11,8 @@ public struct ImportResult: Equatable, Sendable {
   public var replicas: Set<String> = []
   /// The latest clock reading among the new changes (to warn about laptop clocks running ahead).
   public var latest: HLC?
+  /// New changes kept in quarantine (their writer may not change what they touch).
+  public var quarantined = 0
 
   public init() {}
 }
@@ -65,82 +67,121 @@ extension TallerStore {
   public func importChanges(_ bodies: [String]) throws(TallerError) -> ImportResult {
     var result = ImportResult()
     do {
-      try writer.write { db in
-        var incoming: [(change: Change, body: String)] = []
-        var hashes: [String: String] = [:]  // "replica:seq" → hash
-        for body in bodies {
-          guard let change = try? Change(body: body) else {
-            throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
-          }
-          let hash = Change.hash(ofBody: body)
-          let key = "\(change.replica):\(change.seq)"
-          if let other = hashes[key], other != hash {
-            throw TallerError.refused(Message(.syncFork, ["replica": String(change.replica.prefix(8)), "seq": String(change.seq)]))
-          }
-          hashes[key] = hash
-          incoming.append((change, body))
-        }
-        // Pending ones from earlier imports join in.
-        for row in try Row.fetchAll(db, sql: "SELECT body FROM pending_change") {
-          let body: String = row["body"]
-          if let c = try? Change(body: body) { incoming.append((c, body)) }
-        }
-        incoming.sort { ($0.change.replica, $0.change.seq) < ($1.change.replica, $1.change.seq) }
-        let sent = Set(bodies)
-        var waitingBodies: [(change: Change, body: String)] = []
-        var progress = true
-        var queue = incoming
-        while progress {
-          progress = false
-          var next: [(change: Change, body: String)] = []
-          for entry in queue {
-            let (c, body) = entry
-            let hash = Change.hash(ofBody: body)
-            if let existing = try String.fetchOne(
-              db, sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
-            {
-              if existing != hash {
-                throw TallerError.refused(Message(.syncFork, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
-              }
-              if sent.contains(body) { result.duplicates += 1 }
-              continue
-            }
-            if c.seq > 1 {
-              guard let prevHash = try String.fetchOne(
-                db, sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq - 1])
-              else {
-                next.append(entry)
-                continue
-              }
-              if prevHash != c.prev {
-                throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
-              }
-            } else if c.prev != nil {
-              throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": "1"]))
-            }
-            try Self.insert(db, change: c, body: body)
-            result.latest = max(result.latest ?? c.hlc, c.hlc)
-            try db.execute(sql: "DELETE FROM pending_change WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
-            result.newChanges += 1
-            result.replicas.insert(c.replica)
-            progress = true
-          }
-          queue = next
-          waitingBodies = next
-        }
-        for (c, body) in waitingBodies {
-          try db.execute(
-            sql: "INSERT OR IGNORE INTO pending_change(replica, seq, hash, body) VALUES(?, ?, ?, ?)",
-            arguments: [c.replica, c.seq, Change.hash(ofBody: body), body])
-        }
-        result.waiting = try Self.waiting(db)
-      }
+      try writer.write { db in try Self.importCore(db, bodies, into: &result) }
     } catch let e as TallerError {
       throw e
     } catch {
       throw Self.map(error, file: path)
     }
     return result
+  }
+
+  static func importCore(_ db: Database, _ bodies: [String], into result: inout ImportResult) throws {
+    var incoming: [(change: Change, body: String)] = []
+    var hashes: [String: String] = [:]  // "replica:seq" → hash
+    for body in bodies {
+      guard let change = try? Change(body: body) else {
+        throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
+      }
+      let hash = Change.hash(ofBody: body)
+      let key = "\(change.replica):\(change.seq)"
+      if let other = hashes[key], other != hash {
+        throw TallerError.refused(Message(.syncFork, ["replica": String(change.replica.prefix(8)), "seq": String(change.seq)]))
+      }
+      hashes[key] = hash
+      incoming.append((change, body))
+    }
+    // Pending ones from earlier imports join in.
+    for row in try Row.fetchAll(db, sql: "SELECT body FROM pending_change") {
+      let body: String = row["body"]
+      if let c = try? Change(body: body) { incoming.append((c, body)) }
+    }
+    incoming.sort { ($0.change.replica, $0.change.seq) < ($1.change.replica, $1.change.seq) }
+    let sent = Set(bodies)
+    var arrived: [(String, Int64)] = []
+    var waitingBodies: [(change: Change, body: String)] = []
+    var progress = true
+    var queue = incoming
+    while progress {
+      progress = false
+      var next: [(change: Change, body: String)] = []
+      for entry in queue {
+        let (c, body) = entry
+        let hash = Change.hash(ofBody: body)
+        if let existing = try String.fetchOne(
+          db, sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
+        {
+          if existing != hash {
+            throw TallerError.refused(Message(.syncFork, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
+          }
+          if sent.contains(body) { result.duplicates += 1 }
+          continue
+        }
+        if c.seq > 1 {
+          guard let prevHash = try String.fetchOne(
+            db, sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq - 1])
+          else {
+            next.append(entry)
+            continue
+          }
+          if prevHash != c.prev {
+            throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
+          }
+        } else if c.prev != nil {
+          throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": "1"]))
+        }
+        if let reason = try Trust.refusal(db, replica: c.replica, ops: c.ops) {
+          // Kept (the chain goes on through it, relays pass it on) but not applied.
+          try Self.insertLog(db, change: c, body: body)
+          try db.execute(
+            sql: "INSERT OR IGNORE INTO quarantine(replica, seq, reason) VALUES(?, ?, ?)", arguments: [c.replica, c.seq, reason])
+          arrived.append((c.replica, c.seq))
+        } else {
+          try Self.insert(db, change: c, body: body)
+        }
+        result.latest = max(result.latest ?? c.hlc, c.hlc)
+        try db.execute(sql: "DELETE FROM pending_change WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
+        result.newChanges += 1
+        result.replicas.insert(c.replica)
+        progress = true
+      }
+      queue = next
+      waitingBodies = next
+    }
+    for (c, body) in waitingBodies {
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO pending_change(replica, seq, hash, body) VALUES(?, ?, ?, ?)",
+        arguments: [c.replica, c.seq, Change.hash(ofBody: body), body])
+    }
+    try release(db)
+    result.waiting = try Self.waiting(db)
+    for (r, seq) in arrived {
+      if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM quarantine WHERE replica = ? AND seq = ?)", arguments: [r, seq]) == true {
+        result.quarantined += 1
+      }
+    }
+  }
+
+  /// Applies every quarantined change that its writer may now make (an invitation or a join that
+  /// arrived later), until nothing more changes.
+  static func release(_ db: Database) throws {
+    var progress = true
+    while progress {
+      progress = false
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT c.replica, c.seq, c.body FROM quarantine q JOIN change_log c ON c.replica = q.replica AND c.seq = q.seq
+          ORDER BY c.replica, c.seq
+          """)
+      for row in rows {
+        let change = try Change(body: row["body"] as String)
+        guard try Trust.refusal(db, replica: change.replica, ops: change.ops) == nil else { continue }
+        try applyChange(db, change: change)
+        try db.execute(sql: "DELETE FROM quarantine WHERE replica = ? AND seq = ?", arguments: [change.replica, change.seq])
+        progress = true
+      }
+    }
   }
 
   /// Missing ranges per replica that pending changes wait for.

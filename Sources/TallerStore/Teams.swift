@@ -67,7 +67,11 @@ extension TallerStore {
       if let existing = try Self.teams(db).first(where: { Names.same($0.name, name) }) {
         throw TallerError.refused(Message(.teamExists, ["team": existing.name]))
       }
-      let id = draft.create(.team, parent: nil)
+      // The id binds the team to this laptop, its founder: nobody else can claim to have created it.
+      let nonce = newID()
+      let id = FoundedID.make("team", replica: replica.id, nonce: nonce)
+      draft.ops.append(.create(entity: id, type: EntityType.team.rawValue, parent: nil))
+      try draft.set(id, TrustField.founder, .object(["replica": .string(replica.id), "nonce": .string(nonce)]))
       try draft.set(id, Field.name, .string(name))
       return Team(id: id, name: name, members: [])
     }

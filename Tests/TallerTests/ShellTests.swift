@@ -106,7 +106,7 @@ struct CommandTableTests {
     #expect(e.name == "export" && eargs[1] == "out.json" && eargs.has("force"))
     #expect(throws: ParseFailure.self) { try Self.table.parse("export json a b") }
     #expect(throws: ParseFailure.self) { try Self.table.parse("export json --forse") }
-    #expect(throws: ParseFailure.incomplete("team", subcommands: ["create", "list", "use", "rename"])) {
+    #expect(throws: ParseFailure.incomplete("team", subcommands: ["create", "list", "use", "rename", "invite", "join"])) {
       try Self.table.parse("team")
     }
   }

@@ -55,12 +55,15 @@ struct StoreTests {
     #expect(changes[1].prev == Change.hash(ofBody: changes[0].body))
     #expect(changes[2].prev == Change.hash(ofBody: changes[1].body))
     #expect(changes[0].hlc < changes[1].hlc && changes[1].hlc < changes[2].hlc)
+    // The first change declares the laptop's key (create, key, label), then founds the team
+    // (create, founder, name).
+    #expect(changes[0].ops.count == 6)
     // The rename overwrote exactly the value it saw.
     guard case .set(_, "name", _, let pred, _) = changes[2].ops[0] else {
       Issue.record("expected a set")
       return
     }
-    #expect(pred == [OpID(replica: store.replica.id, seq: 1, index: 1)])
+    #expect(pred == [OpID(replica: store.replica.id, seq: 1, index: 5)])
   }
 
   @Test("refused actions write nothing")

@@ -20,14 +20,29 @@ struct Replica {
   @discardableResult
   func run(_ line: String) -> LineResult { shell.execute(line, renderer: Renderer(style: .plain)) }
 
-  /// Everything this replica holds, as a bundle's text.
+  /// Everything this replica holds, as a signed bundle's text.
   func bundle() throws -> Data {
-    let rows = try store.changeBodies(after: [:])
-    return Data(SyncBundle(writer: store.replica.id, writerLabel: store.replica.label, prerequisites: [:], bodies: rows.map(\.body)).encode().utf8)
+    Data((try store.exportBundle(after: [:])?.encode() ?? "").utf8)
   }
 
+  /// Imports a file: signed bundles through the signature check, hand-made slices as bare changes.
   func importing(_ data: Data) throws {
-    _ = try store.importChanges(try SyncBundle.decode(data).bodies)
+    let b = try SyncBundle.decode(data)
+    if b.signatures.isEmpty {
+      _ = try store.importChanges(b.bodies)
+    } else {
+      _ = try store.importBundle(b)
+    }
+  }
+
+  /// Joins a team founded on another replica, with an invitation from it (as `team invite` and
+  /// `team join` do), and makes it the current team.
+  func joining(_ founder: Replica, team name: String) throws {
+    let team = try #require(try founder.store.teams().first { $0.name == name })
+    let (invite, secret) = try founder.store.createInvite(for: team.id)
+    try importing(try founder.bundle())
+    try store.joinTeam(teamID: team.id, invite: invite, secret: secret)
+    run("team use \(name)")
   }
 }
 
@@ -39,8 +54,7 @@ struct SyncTests {
     let a = try Replica(1, clock: clock)
     let b = try Replica(2, clock: clock)
     a.run("team create Los Incas")
-    try b.importing(try a.bundle())
-    b.run("team use Los Incas")
+    try b.joining(a, team: "Los Incas")
     a.run("set marca-peruana.marca Inca Kola")
     clock.advance(1000)
     b.run("set marca-peruana.marca Cusqueña")
@@ -65,8 +79,7 @@ struct SyncTests {
     let a = try Replica(1, clock: clock)
     let b = try Replica(2, clock: clock)
     a.run("team create X")
-    try b.importing(try a.bundle())
-    b.run("team use X")
+    try b.joining(a, team: "X")
     a.run("set marca-peruana.marca Inca Kola")
     b.run("set marca-peruana.marca Inca Kola")
     try a.importing(try b.bundle())
@@ -83,11 +96,8 @@ struct SyncTests {
     let n = 2 + Int(rng.next() % 3)
     let replicas = try (1...n).map { try Replica($0, clock: clock) }
     replicas[0].run("team create Los Incas")
+    for r in replicas.dropFirst() { try r.joining(replicas[0], team: "Los Incas") }
     let seedBundle = try replicas[0].bundle()
-    for r in replicas.dropFirst() {
-      try r.importing(seedBundle)
-      r.run("team use Los Incas")
-    }
     // Rounds of random edits and random partial exchanges (duplicated, reordered, dropped).
     var files: [Data] = [seedBundle]
     let fields = ["marca", "de-que-trata", "historia"]
@@ -216,27 +226,29 @@ struct VectorTests {
         newID: { () -> @Sendable () -> String in
           let c = Counter()
           return { String(format: "%08d-0000-4000-8000-%012d", n, c.next()) }
-        }())
-      return Shell(context: ShellContext(store: store, version: "t", content: try BuiltinContent.content.get(), interactive: false, now: clock.now), session: Session())
+        }(), signingKey: String(format: "%064d", n))
+      var context = ShellContext(store: store, version: "t", content: try BuiltinContent.content.get(), interactive: false, now: clock.now)
+      context.timeZone = TimeZone(identifier: "UTC")!
+      return Shell(context: context, session: Session())
     }
     let a = try replica(1)
     let b = try replica(2)
     let plain = Renderer(style: .plain)
     _ = a.execute("team create Los Incas", renderer: plain)
     _ = a.execute("set marca-peruana.marca Inca Kola", renderer: plain)
-    let bodiesA = try a.context.store.changeBodies(after: [:]).map(\.body)
-    _ = try b.context.store.importChanges(bodiesA)
+    // Laptop 2 joins the team with an invitation from laptop 1 (a fixed key, for fixed bytes).
+    let team = try #require(try a.context.store.teams().first)
+    let (invite, secret) = try a.context.store.createInvite(for: team.id, secret: String(format: "%064d", 99))
+    let bundleA = try #require(try a.context.store.exportBundle(after: [:]))
+    _ = try b.context.store.importBundle(bundleA)
+    try b.context.store.joinTeam(teamID: team.id, invite: invite, secret: secret)
     _ = b.execute("team use Los Incas", renderer: plain)
     clock.advance(1000)
     _ = b.execute("set marca-peruana.marca Cusqueña", renderer: plain)
     _ = b.execute("member add Ana Muñoz", renderer: plain)
-    let bundleA = SyncBundle(writer: a.context.store.replica.id, writerLabel: "laptop-1", prerequisites: [:], bodies: bodiesA).encode()
-    let ownB = try b.context.store.changeBodies(after: [a.context.store.replica.id: Int64(bodiesA.count)])
-    let bundleB = SyncBundle(
-      writer: b.context.store.replica.id, writerLabel: "laptop-2", prerequisites: [:], bodies: ownB.map(\.body)
-    ).encode()
-    _ = try a.context.store.importChanges(ownB.map(\.body))
-    return (bundleA, bundleB, try a.context.store.snapshot().exportJSON())
+    let bundleB = try #require(try b.context.store.exportBundle(after: try a.context.store.versionVector()))
+    _ = try a.context.store.importBundle(bundleB)
+    return (bundleA.encode(), bundleB.encode(), try a.context.store.snapshot().exportJSON())
   }
 
   @Test("the vectors in sync/vectors replay to the expected state, in either order")
@@ -256,7 +268,7 @@ struct VectorTests {
       let store = try TallerStore.inMemory()
       for i in order {
         let data = try Data(contentsOf: dir.appendingPathComponent(files[i].0))
-        _ = try store.importChanges(try SyncBundle.decode(data).bodies)
+        _ = try store.importBundle(try SyncBundle.decode(data))
       }
       #expect(try store.waiting().isEmpty)
       #expect(try store.snapshot().exportJSON() == built.expected)
@@ -272,8 +284,7 @@ struct SyncScenarioTests {
     let b = try Replica(2, clock: clock)
     a.run("team create Los Incas")
     a.run("add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano valoracion=2")
-    try b.importing(try a.bundle())
-    b.run("team use Los Incas")
+    try b.joining(a, team: "Los Incas")
     return (a, b, clock)
   }
 
@@ -372,10 +383,13 @@ struct ClockTests {
     let a = try Replica(1, clock: fast)
     let b = try Replica(2, clock: normal)
     a.run("team create X")
+    let team = try #require(try a.store.teams().first)
+    let (invite, secret) = try a.store.createInvite(for: team.id)
     let dir = try TempDir()
     try a.bundle().write(to: dir.url.appendingPathComponent("a.taller.jsonl"))
     let r = b.run("sync import \(dir.path)")
     #expect(r.output.contains("más de un día en el futuro"))
+    try b.store.joinTeam(teamID: team.id, invite: invite, secret: secret)
     b.run("team use X")
     b.run("set marca-peruana.marca Inca Kola")
     let mine = try b.store.changes().filter { $0.replica == b.store.replica.id }

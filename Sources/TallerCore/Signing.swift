@@ -1,0 +1,89 @@
+import Crypto
+import Foundation
+
+/// Ed25519 signatures (swift-crypto): each replica signs the heads of its hash chain; invitations
+/// are key pairs whose private half travels in the invitation file.
+public enum Signing {
+  /// A fresh private key, as 64 hex digits.
+  public static func newPrivateKey() -> String { hex(Curve25519.Signing.PrivateKey().rawRepresentation) }
+
+  /// The public key (64 hex digits) of a private key, or `nil` if it is not one.
+  public static func publicKey(ofPrivate priv: String) -> String? {
+    guard let raw = data(hex: priv), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else { return nil }
+    return hex(key.publicKey.rawRepresentation)
+  }
+
+  /// A signature (128 hex digits) of `message` by a private key.
+  public static func sign(_ message: String, privateKey priv: String) -> String? {
+    guard let raw = data(hex: priv), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw),
+      let sig = try? key.signature(for: Data(message.utf8))
+    else { return nil }
+    return hex(sig)
+  }
+
+  /// Whether `signature` is a valid signature of `message` by the public key.
+  public static func verify(_ message: String, signature: String, publicKey pub: String) -> Bool {
+    guard let raw = data(hex: pub), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw),
+      let sig = data(hex: signature)
+    else { return false }
+    return key.isValidSignature(sig, for: Data(message.utf8))
+  }
+
+  /// What a replica signs for the head of its chain.
+  public static func headMessage(replica: String, seq: Int64, hash: String) -> String {
+    "taller-head\n\(replica)\n\(seq)\n\(hash)"
+  }
+
+  /// What an invitation key signs to let a replica join a team.
+  public static func joinMessage(team: String, replica: String) -> String { "taller-join\n\(team)\n\(replica)" }
+
+  /// What a class invitation key signs to enroll a team in the class.
+  public static func enrollMessage(classID: String, team: String) -> String { "taller-enroll\n\(classID)\n\(team)" }
+
+  static func hex(_ d: some DataProtocol) -> String { d.map { String(format: "%02x", $0) }.joined() }
+
+  static func data(hex: String) -> Data? {
+    guard hex.count % 2 == 0, hex.allSatisfy(\.isHexDigit) else { return nil }
+    var out = Data(capacity: hex.count / 2)
+    var i = hex.startIndex
+    while i < hex.endIndex {
+      let j = hex.index(i, offsetBy: 2)
+      guard let b = UInt8(hex[i..<j], radix: 16) else { return nil }
+      out.append(b)
+      i = j
+    }
+    return out
+  }
+}
+
+/// A replica's signature of the head of its chain: it covers that change and, through the
+/// `prev` hashes, every change before it.
+public struct HeadSignature: Hashable, Sendable {
+  public var replica: String
+  public var seq: Int64
+  public var hash: String
+  public var signature: String
+
+  public init(replica: String, seq: Int64, hash: String, signature: String) {
+    self.replica = replica
+    self.seq = seq
+    self.hash = hash
+    self.signature = signature
+  }
+
+  public var message: String { Signing.headMessage(replica: replica, seq: seq, hash: hash) }
+
+  public func verify(publicKey: String) -> Bool { Signing.verify(message, signature: signature, publicKey: publicKey) }
+}
+
+/// Ids that bind an entity to the replica that founded it (a team, a class): nobody else can
+/// make a create of that id pass as theirs.
+public enum FoundedID {
+  public static func make(_ kind: String, replica: String, nonce: String) -> String {
+    StableID.make(kind, replica, nonce)
+  }
+
+  public static func verify(_ id: String, kind: String, replica: String, nonce: String) -> Bool {
+    make(kind, replica: replica, nonce: nonce) == id
+  }
+}

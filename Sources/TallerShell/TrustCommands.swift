@@ -1,0 +1,134 @@
+import Foundation
+import TallerCore
+import TallerStore
+
+private let classWord = Word("class", ["clase"])
+private let teamWord = Word("team", ["equipo"])
+
+extension CommandTable {
+  /// Invitations, joining, classes and the instructor's merge.
+  static let trustCommands: [CommandSpec] = [
+    CommandSpec(
+      [teamWord, Word("invite", ["invitar"])], summary: .cmdTeamInvite, detail: .detailTeamInvite,
+      params: [Param(.argDir, .file, optional: true)],
+      run: { ctx, session, args throws(TallerError) in
+        let team = try currentTeam(ctx, &session)
+        let (invite, secret) = try ctx.store.createInvite(for: team.id)
+        guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message(.syncNothing)) }
+        let inv = Invitation(kind: .team, target: team.id, name: team.name, invite: invite, secret: secret, bundle: bundle)
+        let prefix = session.lang == .es ? "invitacion-equipo" : "team-invitation"
+        let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args[0] ?? ".")
+        return Reply(lines: [
+          .success(Message(.inviteWritten, ["team": team.name, "file": path]).text(session.lang)),
+          .dim(Message(.inviteTeamHint, ["file": (path as NSString).lastPathComponent]).text(session.lang)),
+        ])
+      }),
+    CommandSpec(
+      [teamWord, Word("join", ["unirse", "unir"])], summary: .cmdTeamJoin, params: [Param(.argFile, .file)],
+      run: { ctx, session, args throws(TallerError) in
+        let lang = session.lang
+        let inv = try TrustFiles.read(args[0] ?? "", kind: .team, lang: lang)
+        let r = try ctx.store.importBundle(inv.bundle)
+        try ctx.store.joinTeam(teamID: inv.target, invite: inv.invite, secret: inv.secret)
+        session.teamID = inv.target
+        session.guided = nil
+        try ctx.store.setLocalSetting(LocalKey.team, inv.target)
+        let name = try ctx.store.team(id: inv.target)?.name ?? inv.name
+        return .ok(Message(.teamJoined, ["team": name, "changes": String(r.newChanges)]).text(lang))
+      }),
+    CommandSpec(
+      [classWord, Word("create", ["crear", "nueva"])], summary: .cmdClassCreate, params: [Param(.argName, .name, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        let c = try ctx.store.createClass(name: args[0] ?? "")
+        return Reply(lines: [
+          .success(Message(.classCreated, ["class": c.name]).text(session.lang)),
+          .dim(Message(.classCreatedHint).text(session.lang)),
+        ])
+      }),
+    CommandSpec(
+      [classWord, Word("invite", ["invitar"])], summary: .cmdClassInvite, params: [Param(.argDir, .file, optional: true)],
+      run: { ctx, session, args throws(TallerError) in
+        let c = try TrustFiles.myClass(ctx)
+        let (invite, secret) = try ctx.store.createInvite(for: c.id)
+        guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message(.syncNothing)) }
+        let inv = Invitation(kind: .class, target: c.id, name: c.name, invite: invite, secret: secret, bundle: bundle)
+        let prefix = session.lang == .es ? "invitacion-clase" : "class-invitation"
+        let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args[0] ?? ".")
+        return Reply(lines: [
+          .success(Message(.inviteWritten, ["team": c.name, "file": path]).text(session.lang)),
+          .dim(Message(.inviteClassHint, ["file": (path as NSString).lastPathComponent]).text(session.lang)),
+        ])
+      }),
+    CommandSpec(
+      [classWord, Word("join", ["unirse", "inscribirse"])], summary: .cmdClassJoin, params: [Param(.argFile, .file)],
+      run: { ctx, session, args throws(TallerError) in
+        let lang = session.lang
+        let team = try currentTeam(ctx, &session)
+        let inv = try TrustFiles.read(args[0] ?? "", kind: .class, lang: lang)
+        _ = try ctx.store.importBundle(inv.bundle)
+        try ctx.store.enroll(teamID: team.id, classID: inv.target, invite: inv.invite, secret: inv.secret)
+        return .ok(Message(.classJoined, ["team": team.name, "class": inv.name]).text(lang))
+      }),
+    CommandSpec(
+      [classWord, Word("merge", ["fusionar", "juntar", "combinar"])], summary: .cmdClassMerge, detail: .detailClassMerge,
+      params: [Param(.argPaths, .file, rest: true)],
+      run: { ctx, session, args throws(TallerError) in
+        try TrustFiles.merge(ctx, args.tokens, lang: session.lang)
+      }),
+  ]
+}
+
+enum TrustFiles {
+  /// Reads an invitation file of the expected kind.
+  static func read(_ path: String, kind: Invitation.Kind, lang: Lang) throws(TallerError) -> Invitation {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .file(Message(.fileReadFailed, ["file": path, "reason": Message(.fileMissing).text(lang)]))
+    }
+    let inv: Invitation
+    do {
+      inv = try Invitation.decode(data)
+    } catch {
+      throw .file(Message(.syncRefusedFile, ["file": path, "reason": SyncFiles.reason(error, lang)]))
+    }
+    guard inv.kind == kind else {
+      throw .refused(Message(kind == .team ? .inviteNotTeam : .inviteNotClass, ["file": path]))
+    }
+    return inv
+  }
+
+  /// The class this laptop is the instructor of.
+  static func myClass(_ ctx: ShellContext) throws(TallerError) -> ClassInfo {
+    guard let c = try ctx.store.classes().first(where: { $0.founder == ctx.store.replica.id }) else {
+      throw .refused(Message(.classNone))
+    }
+    return c
+  }
+
+  /// Imports every bundle under the paths and tells, per team, what came in.
+  static func merge(_ ctx: ShellContext, _ paths: [String], lang: Lang) throws(TallerError) -> Reply {
+    let before = try ctx.store.changesPerTeam()
+    let conflictsBefore = try ctx.store.conflicts().count
+    var reply = try SyncFiles.importPaths(ctx, paths, lang: lang)
+    let after = try ctx.store.changesPerTeam()
+    let teams = try ctx.store.teams()
+    var rows: [[String]] = []
+    let conflicts = try ctx.store.conflicts()
+    var conflictsPerTeam: [String: Int] = [:]
+    for c in conflicts { if let t = try ctx.store.team(of: c.entity) { conflictsPerTeam[t, default: 0] += 1 } }
+    let mine = try ctx.store.classes().first { $0.founder == ctx.store.replica.id }
+    for t in teams {
+      let new = (after[t.id] ?? 0) - (before[t.id] ?? 0)
+      let enrolled = mine.map { $0.teams.contains(t.id) } ?? true
+      rows.append([
+        t.name, String(new), String(conflictsPerTeam[t.id] ?? 0),
+        enrolled ? Message(.yes).text(lang) : Message(.no).text(lang),
+      ])
+    }
+    if !rows.isEmpty {
+      reply.lines.append(.heading(Message(.mergeHeader).text(lang)))
+      reply.lines.append(.table(TableSpec(header: Message(.mergeColumns).text(lang).split(separator: ";").map(String.init), rows: rows)))
+    }
+    _ = conflictsBefore
+    return reply
+  }
+}

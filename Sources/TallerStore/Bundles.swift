@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import TallerCore
+
+/// Why a bundle's signatures were refused.
+public enum SignatureRefusal: Error, Equatable, Sendable {
+  /// A replica's changes with no signature of their head, or a signature that does not verify.
+  case unsigned(replica: String)
+  case invalid(replica: String)
+  /// The bundle gives a replica another key than the one already known for it.
+  case keyChanged(replica: String)
+  /// A replica's changes in the bundle do not form one unbroken run of its chain.
+  case brokenRun(replica: String)
+}
+
+extension TallerStore {
+  // MARK: Export
+
+  /// A bundle of every change above `vector`: each replica's run of changes with its signature
+  /// of the run's head (this replica signs its own now; others' signatures are passed on as
+  /// received, and a replica's changes past its last signature stay behind). `nil` when there is
+  /// nothing to send.
+  public func exportBundle(after vector: [String: Int64]) throws(TallerError) -> SyncBundle? {
+    do {
+      return try writer.write { db -> SyncBundle? in
+        var rows: [(replica: String, seq: Int64, body: String, hash: String)] = []
+        for row in try Row.fetchAll(db, sql: "SELECT replica, seq, body, hash FROM change_log ORDER BY replica, seq") {
+          let r: String = row["replica"]
+          let seq: Int64 = row["seq"]
+          if seq > (vector[r] ?? 0) { rows.append((r, seq, row["body"], row["hash"])) }
+        }
+        var keep: [(replica: String, seq: Int64, body: String, hash: String)] = []
+        var signatures: [HeadSignature] = []
+        var keys: [String: String] = [:]
+        for (r, group) in Dictionary(grouping: rows, by: \.replica).sorted(by: { $0.key < $1.key }) {
+          let run = group.sorted { $0.seq < $1.seq }
+          guard let head = run.last else { continue }
+          if r == replica.id {
+            guard let sig = Signing.sign(Signing.headMessage(replica: r, seq: head.seq, hash: head.hash), privateKey: replica.signingKey)
+            else { continue }
+            let s = HeadSignature(replica: r, seq: head.seq, hash: head.hash, signature: sig)
+            try Self.storeSignature(db, s)
+            signatures.append(s)
+            keys[r] = replica.publicKey
+            keep += run
+            continue
+          }
+          // The highest signature held for this replica within the run.
+          guard let key = try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r]),
+            let sigRow = try Row.fetchOne(
+              db, sql: "SELECT seq, hash, sig FROM head_signature WHERE replica = ? AND seq <= ? AND seq > ? ORDER BY seq DESC LIMIT 1",
+              arguments: [r, head.seq, vector[r] ?? 0])
+          else { continue }
+          let s = HeadSignature(replica: r, seq: sigRow["seq"], hash: sigRow["hash"], signature: sigRow["sig"])
+          signatures.append(s)
+          keys[r] = key
+          keep += run.filter { $0.seq <= s.seq }
+        }
+        if keep.isEmpty { return nil }
+        var prereq: [String: Int64] = [:]
+        for r in keep where prereq[r.replica] == nil { prereq[r.replica] = r.seq - 1 }
+        return SyncBundle(
+          writer: replica.id, writerLabel: replica.label, prerequisites: prereq.filter { $0.value > 0 },
+          bodies: keep.map(\.body), keys: keys, signatures: signatures)
+      }
+    } catch let e as TallerError {
+      throw e
+    } catch {
+      throw Self.map(error, file: path)
+    }
+  }
+
+  static func storeSignature(_ db: Database, _ s: HeadSignature) throws {
+    try db.execute(
+      sql: "INSERT OR IGNORE INTO head_signature(replica, seq, hash, sig) VALUES(?, ?, ?, ?)",
+      arguments: [s.replica, s.seq, s.hash, s.signature])
+  }
+
+  // MARK: Import
+
+  /// Imports a bundle after checking its signatures: every replica's run of changes must be one
+  /// unbroken stretch of its chain whose head carries that replica's valid signature, by the key
+  /// known for it (pinned the first time it is seen). Signatures and keys are kept, so this
+  /// database can pass the changes on. All or nothing. Bundles from before signatures (format 1)
+  /// are imported as they were then.
+  public func importBundle(_ bundle: SyncBundle) throws(TallerError) -> ImportResult {
+    var result = ImportResult()
+    do {
+      try writer.write { db in
+        if bundle.version >= 2 { try self.verify(db, bundle) }
+        try Self.importCore(db, bundle.bodies, into: &result)
+      }
+    } catch let e as TallerError {
+      throw e
+    } catch let e as SignatureRefusal {
+      throw .refused(Self.message(e))
+    } catch {
+      throw Self.map(error, file: path)
+    }
+    return result
+  }
+
+  private func verify(_ db: Database, _ bundle: SyncBundle) throws {
+    var runs: [String: [Change]] = [:]
+    var hashes: [String: [Int64: String]] = [:]
+    for body in bundle.bodies {
+      guard let c = try? Change(body: body) else {
+        throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
+      }
+      runs[c.replica, default: []].append(c)
+      hashes[c.replica, default: [:]][c.seq] = Change.hash(ofBody: body)
+    }
+    for (r, run) in runs {
+      let sorted = run.sorted { $0.seq < $1.seq }
+      for (a, b) in zip(sorted, sorted.dropFirst()) where b.seq != a.seq + 1 || b.prev != hashes[r]?[a.seq] {
+        throw SignatureRefusal.brokenRun(replica: r)
+      }
+      guard let head = sorted.last, let sig = bundle.signatures.first(where: { $0.replica == r }),
+        sig.seq == head.seq, sig.hash == hashes[r]?[head.seq]
+      else { throw SignatureRefusal.unsigned(replica: r) }
+      guard let key = bundle.keys[r] else { throw SignatureRefusal.unsigned(replica: r) }
+      let pinned =
+        r == replica.id
+        ? replica.publicKey : try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r])
+      let declared = try Trust.value(db, r, TrustField.key)?.stringValue
+      if let known = pinned ?? declared, known != key { throw SignatureRefusal.keyChanged(replica: r) }
+      // A key declared inside the run itself must be the one that signs.
+      for c in sorted {
+        for op in c.ops {
+          if case .set(let e, let f, let v, _, _) = op, e == r, f == TrustField.key, v.stringValue != key {
+            throw SignatureRefusal.keyChanged(replica: r)
+          }
+        }
+      }
+      guard sig.verify(publicKey: key) else { throw SignatureRefusal.invalid(replica: r) }
+    }
+    for (r, _) in runs where r != replica.id {
+      if let key = bundle.keys[r] {
+        try db.execute(sql: "INSERT OR IGNORE INTO replica_key(replica, key) VALUES(?, ?)", arguments: [r, key])
+      }
+    }
+    for s in bundle.signatures where runs[s.replica] != nil { try Self.storeSignature(db, s) }
+  }
+
+  static func message(_ e: SignatureRefusal) -> Message {
+    switch e {
+    case .unsigned(let r): return Message(.syncUnsigned, ["replica": String(r.prefix(8))])
+    case .invalid(let r): return Message(.syncBadSignature, ["replica": String(r.prefix(8))])
+    case .keyChanged(let r): return Message(.syncKeyChanged, ["replica": String(r.prefix(8))])
+    case .brokenRun(let r): return Message(.syncBrokenRun, ["replica": String(r.prefix(8))])
+    }
+  }
+
+  // MARK: Quarantine
+
+  /// A change kept out of the state, and why.
+  public struct Quarantined: Equatable, Sendable {
+    public var replica: String
+    public var seq: Int64
+    public var author: String
+    public var reason: String
+  }
+
+  /// Every quarantined change.
+  public func quarantined() throws(TallerError) -> [Quarantined] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT q.replica, q.seq, q.reason, c.author FROM quarantine q
+          JOIN change_log c ON c.replica = q.replica AND c.seq = q.seq ORDER BY q.replica, q.seq
+          """
+      ).map { Quarantined(replica: $0["replica"], seq: $0["seq"], author: $0["author"], reason: $0["reason"]) }
+    }
+  }
+}

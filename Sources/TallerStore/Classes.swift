@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import TallerCore
+
+/// A class, as the instructor created it.
+public struct ClassInfo: Equatable, Sendable {
+  public var id: String
+  public var name: String
+  /// The instructor's replica.
+  public var founder: String
+  /// Teams enrolled (with a valid enrollment), by id.
+  public var teams: [String]
+}
+
+extension TallerStore {
+  /// Creates a class; this laptop is its instructor.
+  public func createClass(name raw: String, author: String? = nil) throws(TallerError) -> ClassInfo {
+    let name = try Names.validate(raw)
+    return try act(author: author) { db, draft in
+      let nonce = newID()
+      let id = FoundedID.make("class", replica: replica.id, nonce: nonce)
+      draft.ops.append(.create(entity: id, type: EntityType.class.rawValue, parent: nil))
+      try draft.set(id, TrustField.founder, .object(["replica": .string(replica.id), "nonce": .string(nonce)]))
+      try draft.set(id, Field.name, .string(name))
+      return ClassInfo(id: id, name: name, founder: replica.id, teams: [])
+    }
+  }
+
+  /// Every class known here, with its enrolled teams.
+  public func classes() throws(TallerError) -> [ClassInfo] {
+    try read { db in
+      var out: [ClassInfo] = []
+      for id in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'class' ORDER BY id") {
+        guard let founder = try Trust.founder(db, id) else { continue }
+        let name = try Trust.value(db, id, Field.name)?.stringValue ?? id
+        var teams: [String] = []
+        for team in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'team'")
+        where try Trust.instructor(db, replica: founder, team: team) {
+          teams.append(team)
+        }
+        out.append(ClassInfo(id: id, name: name, founder: founder, teams: teams))
+      }
+      return out.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+  }
+
+  /// Grants a new invitation key for a team or a class; returns its id and the private key that
+  /// goes into the invitation file.
+  public func createInvite(
+    for parent: String, secret: String = Signing.newPrivateKey(), author: String? = nil
+  ) throws(TallerError) -> (id: String, secret: String) {
+    guard let pub = Signing.publicKey(ofPrivate: secret) else { throw .refused(Message(.notAllowed, ["reason": "key"])) }
+    return try act(author: author) { db, draft in
+      guard try Trust.lookup(db, parent) != nil else {
+        throw TallerError.refused(Message(.teamNotFound, ["team": parent]))
+      }
+      let id = draft.create(.invite, parent: parent)
+      try draft.set(id, TrustField.key, .string(pub))
+      return (id, secret)
+    }
+  }
+
+  /// This laptop joins a team with an invitation (its id and private key).
+  public func joinTeam(teamID: String, invite: String, secret: String, author: String? = nil) throws(TallerError) {
+    guard let proof = Signing.sign(Signing.joinMessage(team: teamID, replica: replica.id), privateKey: secret) else {
+      throw .refused(Message(.inviteInvalid))
+    }
+    try act(author: author) { db, draft in
+      guard let key = try Trust.inviteKey(db, invite, parent: teamID), Signing.publicKey(ofPrivate: secret) == key else {
+        throw TallerError.refused(Message(.inviteInvalid))
+      }
+      let id = StableID.make("join", teamID, replica.id)
+      if try Trust.lookup(db, id) == nil {
+        draft.ops.append(.create(entity: id, type: EntityType.join.rawValue, parent: teamID))
+      }
+      try draft.set(id, TrustField.replica, .string(replica.id))
+      try draft.set(id, TrustField.invite, .string(invite))
+      try draft.set(id, TrustField.proof, .string(proof))
+    }
+  }
+
+  /// Enrolls a team (this laptop must be one of its writers) in a class, with the class's
+  /// invitation.
+  public func enroll(teamID: String, classID: String, invite: String, secret: String, author: String? = nil) throws(TallerError) {
+    guard let proof = Signing.sign(Signing.enrollMessage(classID: classID, team: teamID), privateKey: secret) else {
+      throw .refused(Message(.inviteInvalid))
+    }
+    try act(author: author) { db, draft in
+      guard let key = try Trust.inviteKey(db, invite, parent: classID), Signing.publicKey(ofPrivate: secret) == key else {
+        throw TallerError.refused(Message(.inviteInvalid))
+      }
+      let id = StableID.make("enroll", classID, teamID)
+      if try Trust.lookup(db, id) == nil {
+        draft.ops.append(.create(entity: id, type: EntityType.enroll.rawValue, parent: teamID))
+      }
+      try draft.set(id, TrustField.klass, .string(classID))
+      try draft.set(id, TrustField.invite, .string(invite))
+      try draft.set(id, TrustField.proof, .string(proof))
+    }
+  }
+
+  /// Whether this laptop may change a team's data.
+  public func isWriter(teamID: String) throws(TallerError) -> Bool {
+    try read { db in try Trust.authority(db, replica: replica.id, team: teamID) }
+  }
+
+  /// The team an entity belongs to, if any.
+  public func team(of entity: String) throws(TallerError) -> String? {
+    try read { db in try Trust.teamOf(db, entity) }
+  }
+}
+
+extension TallerStore {
+  /// Applied changes per team (a change counts for every team whose data it touches).
+  public func changesPerTeam() throws(TallerError) -> [String: Int] {
+    try read { db in
+      var out: [String: Int] = [:]
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          WITH RECURSIVE owned(id, team) AS (
+            SELECT id, id FROM entity WHERE type = 'team'
+            UNION ALL SELECT e.id, owned.team FROM entity e JOIN owned ON e.parent = owned.id
+          )
+          SELECT owned.team AS team, count(DISTINCT o.replica || ':' || o.seq) AS n
+          FROM op_log o JOIN owned ON o.entity = owned.id GROUP BY owned.team
+          """)
+      for row in rows { out[row["team"]] = row["n"] }
+      return out
+    }
+  }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import TallerCore
+
+/// Who may change what. A change is applied only if its writer may make every one of its
+/// operations; otherwise it is kept in the log (so chains stay whole and relays pass it on) but
+/// quarantined. The rules read only applied data, and applying more data only ever grants more,
+/// so every replica that holds the same changes applies the same ones, in any order.
+///
+/// - A replica may write its own key (`replica` entity whose id is its replica id).
+/// - Anyone may found a team or a class; its id binds it to the founder (`FoundedID`), and the
+///   `founder` field can only be written by the change that creates it.
+/// - A team's data (members, answers, sessions, invitations, enrollments) may be changed by its
+///   founder, by a replica that joined it with a valid invitation, and by the instructor of a class
+///   it is enrolled in.
+/// - A class's data and invitations, and grades, only by the class's founder (the instructor).
+enum Trust {
+  struct Info {
+    var type: String
+    var parent: String?
+  }
+
+  /// Why `replica` may not make `ops`, or `nil` when it may.
+  static func refusal(_ db: Database, replica r: String, ops: [Op]) throws -> String? {
+    var created: [String: Info] = [:]
+    var founders: [String: JSONValue] = [:]
+    for op in ops {
+      switch op {
+      case .create(let e, let t, let p): created[e] = Info(type: t, parent: p)
+      case .set(let e, let f, let v, _, _) where f == TrustField.founder: founders[e] = v
+      default: break
+      }
+    }
+    var cache: [String: Bool] = [:]
+    func mayWriteTeam(_ team: String) throws -> Bool {
+      if let known = cache[team] { return known }
+      let ok = try authority(db, replica: r, team: team, creating: created, founders: founders)
+      cache[team] = ok
+      return ok
+    }
+    for op in ops {
+      let entity = op.entity
+      guard let info = try created[entity] ?? lookup(db, entity) else { return "unknown entity \(entity)" }
+      if case .set(_, let f, _, _, _) = op, f == TrustField.founder, created[entity] == nil {
+        return "founder of \(entity) rewritten"
+      }
+      switch info.type {
+      case EntityType.replica.rawValue:
+        if entity != r { return "key of another replica" }
+      case EntityType.team.rawValue:
+        if case .create = op {
+          if let reason = try foundingRefusal(db, entity, kind: "team", replica: r, founder: founders[entity]) { return reason }
+        } else if !(try mayWriteTeam(entity)) {
+          return "not a writer of team \(entity)"
+        }
+      case EntityType.class.rawValue:
+        if case .create = op {
+          if let reason = try foundingRefusal(db, entity, kind: "class", replica: r, founder: founders[entity]) { return reason }
+        } else if try classFounder(db, entity, founders: founders) != r {
+          return "not the instructor of class \(entity)"
+        }
+      case EntityType.join.rawValue:
+        // A replica writes its own join (its proof is checked when the join is used).
+        if entity != StableID.make("join", info.parent ?? "", r) { return "join for another replica" }
+      case EntityType.grade.rawValue:
+        guard let team = try teamOf(db, entity, created: created), try instructor(db, replica: r, team: team) else {
+          return "grades are the instructor's"
+        }
+      case EntityType.invite.rawValue:
+        if let p = info.parent, let pinfo = try created[p] ?? lookup(db, p), pinfo.type == EntityType.class.rawValue {
+          if try classFounder(db, p, founders: founders) != r { return "not the instructor of class \(p)" }
+        } else if let team = try teamOf(db, entity, created: created) {
+          if !(try mayWriteTeam(team)) { return "not a writer of team \(team)" }
+        } else {
+          return "invitation for nothing"
+        }
+      default:
+        guard let team = try teamOf(db, entity, created: created) else { return "outside any team: \(entity)" }
+        if !(try mayWriteTeam(team)) { return "not a writer of team \(team)" }
+      }
+    }
+    return nil
+  }
+
+  static func lookup(_ db: Database, _ id: String) throws -> Info? {
+    try Row.fetchOne(db.cachedStatement(sql: "SELECT type, parent FROM entity WHERE id = ?"), arguments: [id]).map {
+      Info(type: $0["type"], parent: $0["parent"])
+    }
+  }
+
+  /// The team an entity belongs to (itself, for a team).
+  static func teamOf(_ db: Database, _ id: String, created: [String: Info] = [:]) throws -> String? {
+    var current: String? = id
+    for _ in 0..<6 {
+      guard let c = current, let info = try created[c] ?? lookup(db, c) else { return nil }
+      if info.type == EntityType.team.rawValue { return c }
+      current = info.parent
+    }
+    return nil
+  }
+
+  /// A create of a team or class: its id must be bound to its founder, and nobody else may
+  /// create it again.
+  static func foundingRefusal(_ db: Database, _ id: String, kind: String, replica r: String, founder: JSONValue?) throws -> String? {
+    if let f = founder {
+      guard f["replica"]?.stringValue == r, let nonce = f["nonce"]?.stringValue,
+        FoundedID.verify(id, kind: kind, replica: r, nonce: nonce)
+      else { return "\(kind) id not founded by its writer" }
+      return nil
+    }
+    // Written before founded ids existed: the first writer to create it.
+    if let existing = try String.fetchOne(
+      db, sql: "SELECT replica FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1", arguments: [id]),
+      existing != r
+    {
+      return "\(kind) created by another replica"
+    }
+    return nil
+  }
+
+  /// The replica that founded a team or class.
+  static func founder(_ db: Database, _ id: String, founders: [String: JSONValue] = [:]) throws -> String? {
+    if let f = founders[id]?["replica"]?.stringValue { return f }
+    if let text = try String.fetchOne(
+      db.cachedStatement(sql: "SELECT value FROM field_value WHERE entity = ? AND field = ? ORDER BY op LIMIT 1"),
+      arguments: [id, TrustField.founder]), let r = (try StrictJSONParser.parse(text))["replica"]?.stringValue
+    {
+      return r
+    }
+    return try String.fetchOne(
+      db.cachedStatement(sql: "SELECT replica FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1"),
+      arguments: [id])
+  }
+
+  static func classFounder(_ db: Database, _ id: String, founders: [String: JSONValue] = [:]) throws -> String? {
+    try founder(db, id, founders: founders)
+  }
+
+  static func value(_ db: Database, _ entity: String, _ field: String) throws -> JSONValue? {
+    try String.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT value FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC LIMIT 1"),
+      arguments: [entity, field]
+    ).map { try StrictJSONParser.parse($0) }
+  }
+
+  /// Whether an applied invitation (of a team or class) holds this public key... and its key.
+  static func inviteKey(_ db: Database, _ invite: String, parent: String) throws -> String? {
+    guard let info = try lookup(db, invite), info.type == EntityType.invite.rawValue, info.parent == parent else { return nil }
+    return try value(db, invite, TrustField.key)?.stringValue
+  }
+
+  /// Whether replica `r` may change team `team`'s data.
+  static func authority(
+    _ db: Database, replica r: String, team: String, creating: [String: Info] = [:], founders: [String: JSONValue] = [:]
+  ) throws -> Bool {
+    // A team from before founded ids (format 1) carries no founder: it stays open to every
+    // laptop, as it was then.
+    if founders[team] == nil, try value(db, team, TrustField.founder) == nil,
+      try creating[team] != nil || lookup(db, team) != nil
+    {
+      return true
+    }
+    if try founder(db, team, founders: founders) == r { return true }
+    // Joined with an invitation of the team.
+    let joinID = StableID.make("join", team, r)
+    if try lookup(db, joinID) != nil, let invite = try value(db, joinID, TrustField.invite)?.stringValue,
+      let proof = try value(db, joinID, TrustField.proof)?.stringValue, let key = try inviteKey(db, invite, parent: team),
+      Signing.verify(Signing.joinMessage(team: team, replica: r), signature: proof, publicKey: key)
+    {
+      return true
+    }
+    return try instructor(db, replica: r, team: team)
+  }
+
+  /// Whether replica `r` founded a class that team `team` is enrolled in.
+  static func instructor(_ db: Database, replica r: String, team: String) throws -> Bool {
+    for id in try String.fetchAll(
+      db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'"), arguments: [team])
+    {
+      guard let klass = try value(db, id, TrustField.klass)?.stringValue, try founder(db, klass) == r,
+        let invite = try value(db, id, TrustField.invite)?.stringValue,
+        let proof = try value(db, id, TrustField.proof)?.stringValue, let key = try inviteKey(db, invite, parent: klass),
+        Signing.verify(Signing.enrollMessage(classID: klass, team: team), signature: proof, publicKey: key)
+      else { continue }
+      return true
+    }
+    return false
+  }
+}

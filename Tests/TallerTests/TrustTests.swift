@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+
+@testable import TallerCore
+@testable import TallerShell
+@testable import TallerStore
+
+/// Rewrites a bundle's text after `edit`, recomputing its end line, so only the signatures can
+/// tell (what a forger who knows the format would do).
+func reseal(_ text: String, _ edit: (inout [String]) -> Void) -> Data {
+  var lines = text.split(separator: "\n").map(String.init)
+  lines.removeLast()
+  edit(&lines)
+  let bodies = lines.dropFirst().filter { !$0.hasPrefix("{\"sig\":") }.count
+  let covered = lines.map { $0 + "\n" }.joined()
+  let end: JSONValue = .object(["end": true, "count": .int(Int64(bodies)), "sha256": .string(SyncBundle.sha256(covered))])
+  return Data((covered + CanonicalJSON.encode(end) + "\n").utf8)
+}
+
+/// A change made by hand (as a modified program would), signed by `store`'s own key.
+func forgedBundle(by store: TallerStore, ops: [Op], hlc: HLC = HLC(millis: 1_795_000_100_000, counter: 0)) -> SyncBundle {
+  let declare: [Op] = [
+    .create(entity: store.replica.id, type: "replica", parent: nil),
+    .set(entity: store.replica.id, field: "key", value: .string(store.replica.publicKey), pred: [], seen: []),
+  ]
+  let change = Change(replica: store.replica.id, seq: 1, hlc: hlc, author: "intruso", prev: nil, ops: declare + ops)
+  let body = change.body
+  let hash = Change.hash(ofBody: body)
+  let sig = Signing.sign(Signing.headMessage(replica: store.replica.id, seq: 1, hash: hash), privateKey: store.replica.signingKey)!
+  return SyncBundle(
+    writer: store.replica.id, writerLabel: "intruso", prerequisites: [:], bodies: [body],
+    keys: [store.replica.id: store.replica.publicKey],
+    signatures: [HeadSignature(replica: store.replica.id, seq: 1, hash: hash, signature: sig)])
+}
+
+@Suite("Signatures and who may change what")
+struct TrustTests {
+  @Test("bundles from before signatures (format 1) still import, in either order, to the state they gave then")
+  func formatOne() throws {
+    let dir = packageRoot.appendingPathComponent("Tests/TallerTests/Fixtures/bundles-v1")
+    let expected = try String(contentsOf: dir.appendingPathComponent("expected-export.json"), encoding: .utf8)
+    for order in [["01-laptop-1", "02-laptop-2"], ["02-laptop-2", "01-laptop-1"]] {
+      let store = try TallerStore.inMemory()
+      for name in order {
+        let b = try SyncBundle.decode(try Data(contentsOf: dir.appendingPathComponent(name + ".taller.jsonl")))
+        #expect(b.version == 1)
+        _ = try store.importBundle(b)
+      }
+      #expect(try store.snapshot().exportJSON() == expected)
+      let held = try store.quarantined()
+      #expect(held.isEmpty, "\(held)")
+    }
+  }
+
+  @Test("a changed change, a missing or moved signature, another key for a known laptop: refused, nothing applied")
+  func forgedSignatures() throws {
+    let clock = TestClock()
+    let a = try Replica(1, clock: clock)
+    a.run("team create Los Incas")
+    a.run("set marca-peruana.marca Inca Kola")
+    let text = String(decoding: try a.bundle(), as: UTF8.self)
+    let b = try Replica(2, clock: clock)
+    b.run("team create Otro")
+    let before = (try b.store.snapshot(), try b.store.changeCount())
+    let impostor = try TallerStore.inMemory(replicaID: a.store.replica.id)
+    let cases: [(String, Data)] = [
+      ("edited answer", reseal(text) { $0 = $0.map { $0.replacingOccurrences(of: "Inca Kola", with: "Cola Inca") } }),
+      ("signature removed", reseal(text) { $0.removeAll { $0.hasPrefix("{\"sig\":") } }),
+      ("change dropped from the middle", reseal(text) { $0.remove(at: 2) }),
+      ("signature of another change than the last", {
+        var b = try! SyncBundle.decode(Data(text.utf8))
+        let first = try! Change(body: b.bodies[0])
+        let hash = Change.hash(ofBody: b.bodies[0])
+        let sig = Signing.sign(Signing.headMessage(replica: first.replica, seq: 1, hash: hash), privateKey: a.store.replica.signingKey)!
+        b.signatures = [HeadSignature(replica: first.replica, seq: 1, hash: hash, signature: sig)]
+        return Data(b.encode().utf8)
+      }()),
+      ("impostor's key", reseal(text) { lines in lines[0] = lines[0].replacingOccurrences(of: a.store.replica.publicKey, with: impostor.replica.publicKey) }),
+    ]
+    for (name, data) in cases {
+      #expect(throws: (any Error).self, "\(name)") { try b.store.importBundle(try SyncBundle.decode(data)) }
+    }
+    #expect(try b.store.snapshot() == before.0)
+    #expect(try b.store.changeCount() == before.1)
+    // The genuine file still applies, and afterwards the impostor's own signed changes under the
+    // same laptop id are a fork or another key: refused.
+    _ = try b.store.importBundle(try SyncBundle.decode(Data(text.utf8)))
+    #expect(try b.store.teams().map(\.name) == ["Los Incas", "Otro"])
+    let fake = try impostor.createTeam(name: "Falso")
+    _ = fake
+    #expect(throws: TallerError.self) { try b.store.importBundle(try #require(try impostor.exportBundle(after: [:]))) }
+    #expect(try b.store.teams().map(\.name) == ["Los Incas", "Otro"])
+  }
+
+  @Test("a laptop that is not of the team: its changes are quarantined, reported, never applied; a join releases nothing forged")
+  func quarantine() throws {
+    let clock = TestClock()
+    let a = try Replica(1, clock: clock)
+    a.run("team create Los Incas")
+    a.run("set marca-peruana.marca Inca Kola")
+    let team = try #require(try a.store.teams().first)
+    let sheet = Sheet.id(team: team.id, exercise: "marca-peruana")
+    // Laptop C got the team's data but never joined: taller itself refuses to write for it...
+    let c = try Replica(3, clock: clock)
+    try c.importing(try a.bundle())
+    c.run("team use Los Incas")
+    let refused = c.run("set marca-peruana.marca Pepsi")
+    #expect(refused.errors.first?.contains("no puede cambiar los datos de") == true)
+    // ...and a modified program's signed change is kept apart everywhere.
+    let forged = forgedBundle(
+      by: c.store,
+      ops: [.set(entity: sheet, field: "marca", value: "Pepsi", pred: [], seen: []), .create(entity: "g1", type: "grade", parent: team.id)])
+    let r = try a.store.importBundle(forged)
+    #expect(r.newChanges == 1 && r.quarantined == 1)
+    #expect(try a.store.sheet(teamID: team.id, exercise: "marca-peruana").values["marca"] == "Inca Kola")
+    #expect(try a.store.conflicts().isEmpty)
+    let held = try a.store.quarantined()
+    #expect(held.count == 1 && held[0].author == "intruso")
+    let status = a.run("sync status")
+    #expect(status.output.contains("cuarentena"))
+    // Relayed to another laptop, it stays quarantined there too (everyone decides the same).
+    let b = try Replica(2, clock: clock)
+    try b.joining(a, team: "Los Incas")
+    #expect(try b.store.quarantined().count == 1)
+    try a.importing(try b.bundle())
+    #expect(try b.store.snapshot() == a.store.snapshot())
+    // A rebuild from the log gives the same state (quarantined changes stay out).
+    let live = try a.store.snapshot()
+    try a.store.rebuildState()
+    #expect(try a.store.snapshot() == live)
+  }
+
+  @Test("instructor-only data: a team may not write grades; the instructor of a class the team enrolled in may")
+  func instructorOnly() throws {
+    let clock = TestClock()
+    let teacher = try Replica(9, clock: clock)
+    let klass = try teacher.store.createClass(name: "CEM 2026-2")
+    let (classInvite, classSecret) = try teacher.store.createInvite(for: klass.id)
+    let a = try Replica(1, clock: clock)
+    a.run("team create Los Incas")
+    let team = try #require(try a.store.teams().first)
+    try a.importing(try teacher.bundle())
+    try a.store.enroll(teamID: team.id, classID: klass.id, invite: classInvite, secret: classSecret)
+    try teacher.importing(try a.bundle())
+    #expect(try teacher.store.classes().first?.teams == [team.id])
+    // A grade written by the team's own laptop (a modified program) is quarantined...
+    let forged = forgedBundle(by: try TallerStore.inMemory(), ops: [.create(entity: "g1", type: "grade", parent: team.id)])
+    #expect(try teacher.store.importBundle(forged).quarantined == 1)
+    // ...the instructor's is applied, and reaches the team signed.
+    #expect(throws: Never.self) {
+      try teacher.store.act(author: nil) { _, draft in
+        draft.ops.append(.create(entity: "g2", type: "grade", parent: team.id))
+        try draft.set("g2", "score", .int(17))
+      }
+    }
+    try a.importing(try teacher.bundle())
+    #expect(try a.store.entityInfo("g2")?.type == "grade")
+    // The instructor may also write the team's data (feedback), a stranger may not.
+    #expect(try teacher.store.isWriter(teamID: team.id))
+    #expect(try !Replica(5, clock: clock).store.isWriter(teamID: team.id))
+  }
+
+  @Test("three laptops of a team and the instructor, through a folder, in any order: one state, conflicts listed and resolvable")
+  func classThroughFolder() throws {
+    let dir = try TempDir()
+    let share = dir.file("compartida")
+    func run(_ db: String, _ script: String) throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["TZ": "UTC"])
+    }
+    var r = try run("teacher.sqlite", "class create CEM 2026-2\nclass invite \(dir.file("hand"))\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    let classInvite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first { $0.hasSuffix(".taller-invite") })
+    r = try run(
+      "l1.sqlite",
+      "team create Los Incas\nmember add Ana, José, Luz\nclass join \(dir.file("hand"))/\(classInvite)\nteam invite \(dir.file("team"))\nset marca-peruana.marca Inca Kola\nsync export \(share)\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    let teamInvite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("team")).first)
+    for db in ["l2.sqlite", "l3.sqlite"] {
+      r = try run(db, "team join \(dir.file("team"))/\(teamInvite)\nset marca-peruana.marca Cusqueña \(db)\nsync export \(share)\n")
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    // Everyone imports the folder (twice: nothing more happens), the instructor merges it.
+    for db in ["l1.sqlite", "l2.sqlite", "l3.sqlite"] {
+      #expect(try run(db, "sync import \(share)\nsync import \(share)\n").status == 0)
+    }
+    r = try run("teacher.sqlite", "class merge \(share)\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("Los Incas"))
+    #expect(!r.stdout.contains("quarantine"), "\(r.stdout)")
+    let exports = try ["l1.sqlite", "l2.sqlite", "l3.sqlite", "teacher.sqlite"].map { try run($0, "export json").stdout }
+    #expect(Set(exports).count == 1, "every laptop and the instructor hold the same state")
+    let conflicts = try run("l2.sqlite", "conflicts")
+    #expect(conflicts.stdout.contains("Cusqueña l2.sqlite") && conflicts.stdout.contains("Cusqueña l3.sqlite"))
+    let id = try #require(conflicts.stdout.split(separator: " ").first { $0.hasPrefix("c") && $0.count == 5 })
+    #expect(try run("l2.sqlite", "conflict pick \(id) a\nsync export \(share)\n").status == 0)
+    for db in ["l1.sqlite", "l3.sqlite", "teacher.sqlite"] { _ = try run(db, "sync import \(share)\n") }
+    let after = try ["l1.sqlite", "l2.sqlite", "l3.sqlite", "teacher.sqlite"].map { try run($0, "export json").stdout }
+    #expect(Set(after).count == 1)
+    #expect(!after[0].contains("\"conflict\""))
+  }
+}
