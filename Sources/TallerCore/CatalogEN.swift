@@ -359,6 +359,15 @@ let catalogEN: [L: String] = [
   .no: "no",
   .fileMissing: "it does not exist or cannot be read",
 
+  .cmdSyncPush: "Sends the new changes to a git repository",
+  .cmdSyncPull: "Fetches and imports the changes in a git repository",
+  .detailSyncGit: "REMOTE is anything git accepts (a path, ssh://…, https://…). taller keeps a working copy beside the database and only ever adds files, so git never has conflicts to resolve.",
+  .argRemote: "REMOTE",
+  .gitMissing: "The git program was not found: install it (apt-get install git) or use a folder with «sync export FOLDER».",
+  .gitFailed: "git failed ({command}): {reason}",
+  .gitPushed: "✓ {count} change(s) sent to {remote}",
+  .gitEmpty: "{remote} has no taller files yet.",
+
   .scriptNotFound: "Could not read the script {file}: {reason}.",
   .usageError: "Wrong usage: {detail}",
   .processUsage: "Usage: taller [--db PATH] [--lang es|en] [-c COMMAND | -f SCRIPT] [--bail] [COMMAND…]  (taller --help)",

@@ -359,6 +359,15 @@ let catalogES: [L: String] = [
   .no: "no",
   .fileMissing: "no existe o no se puede leer",
 
+  .cmdSyncPush: "Envía los cambios nuevos a un repositorio git",
+  .cmdSyncPull: "Trae e importa los cambios de un repositorio git",
+  .detailSyncGit: "REMOTO es lo que git acepta (una ruta, ssh://…, https://…). taller guarda una copia de trabajo junto a la base de datos y solo agrega archivos, así que git nunca tiene conflictos que resolver.",
+  .argRemote: "REMOTO",
+  .gitMissing: "No se encontró el programa git: instálalo (apt-get install git) o usa una carpeta con «sincronizar exportar CARPETA».",
+  .gitFailed: "git falló ({command}): {reason}",
+  .gitPushed: "✓ {count} cambio(s) enviados a {remote}",
+  .gitEmpty: "{remote} todavía no tiene archivos de taller.",
+
   .scriptNotFound: "No se pudo leer el guion {file}: {reason}.",
   .usageError: "Uso incorrecto: {detail}",
   .processUsage: "Uso: taller [--db RUTA] [--lang es|en] [-c COMANDO | -f GUION] [--bail] [COMANDO…]  (taller --help)",

@@ -381,6 +381,15 @@ public enum L: String, CaseIterable, Sendable {
   case no = "word.no"
   case fileMissing = "file.missing"
 
+  case cmdSyncPush = "cmd.sync_push"
+  case cmdSyncPull = "cmd.sync_pull"
+  case detailSyncGit = "cmd.sync_git.detail"
+  case argRemote = "arg.remote"
+  case gitMissing = "git.missing"
+  case gitFailed = "git.failed"
+  case gitPushed = "git.pushed"
+  case gitEmpty = "git.empty"
+
   // Process
   case scriptNotFound = "process.script_not_found"
   case usageError = "process.usage_error"

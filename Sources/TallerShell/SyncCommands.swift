@@ -20,6 +20,18 @@ extension CommandTable {
         try SyncFiles.importPaths(ctx, args.tokens, lang: session.lang)
       }),
     CommandSpec(
+      [syncWord, Word("push", ["enviar", "subir"])], summary: .cmdSyncPush, detail: .detailSyncGit,
+      params: [Param(.argRemote, .file)],
+      run: { ctx, session, args throws(TallerError) in
+        try GitTransport.push(ctx, remote: args[0] ?? "", lang: session.lang)
+      }),
+    CommandSpec(
+      [syncWord, Word("pull", ["traer", "bajar"])], summary: .cmdSyncPull, detail: .detailSyncGit,
+      params: [Param(.argRemote, .file)],
+      run: { ctx, session, args throws(TallerError) in
+        try GitTransport.pull(ctx, remote: args[0] ?? "", lang: session.lang)
+      }),
+    CommandSpec(
       [syncWord, Word("status", ["estado"])], summary: .cmdSyncStatus,
       run: { ctx, session, _ throws(TallerError) in
         let lang = session.lang

@@ -199,3 +199,44 @@ struct TrustTests {
     #expect(!after[0].contains("\"conflict\""))
   }
 }
+
+@Suite("Sync through git")
+struct GitSyncTests {
+  @Test("laptops push and pull through a bare repository, pushing concurrently, and converge")
+  func bareRepository() throws {
+    let dir = try TempDir()
+    let remote = dir.file("remote.git")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["git", "init", "--quiet", "--bare", remote]
+    try p.run()
+    p.waitUntilExit()
+    try #require(p.terminationStatus == 0, "git is needed for this test")
+    func run(_ db: String, _ script: String) throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script)
+    }
+    var r = try run("a.sqlite", "team create Los Incas\nteam invite \(dir.file("inv"))\nset marca-peruana.marca Inca Kola\nsync push \(remote)\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("inv")).first)
+    for db in ["b.sqlite", "c.sqlite"] {
+      r = try run(db, "team join \(dir.file("inv"))/\(invite)\nsync pull \(remote)\n")
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    // b and c edit the same field and both push: the second push finds the first and rebases.
+    #expect(try run("b.sqlite", "set marca-peruana.marca Kola Real\nsync push \(remote)\n").status == 0)
+    r = try run("c.sqlite", "set marca-peruana.marca Guaraná\nsync push \(remote)\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    for db in ["a.sqlite", "b.sqlite", "c.sqlite"] {
+      r = try run(db, "sync pull \(remote)\nsync push \(remote)\n")
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    for db in ["a.sqlite", "b.sqlite"] { _ = try run(db, "sync pull \(remote)\n") }
+    let exports = try ["a.sqlite", "b.sqlite", "c.sqlite"].map { try run($0, "export json").stdout }
+    #expect(Set(exports).count == 1)
+    #expect(exports[0].contains("Kola Real") && exports[0].contains("Guaraná"))
+    // A remote that does not exist: a clear error, exit 1, nothing changed.
+    r = try run("a.sqlite", "sync pull \(dir.file("nowhere.git"))\n")
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("git failed"))
+  }
+}
