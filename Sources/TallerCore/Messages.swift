@@ -390,6 +390,23 @@ public enum L: String, CaseIterable, Sendable {
   case gitPushed = "git.pushed"
   case gitEmpty = "git.empty"
 
+  case keepBothItemsOnly = "conflict.keep_both_items"
+  case keptBoth = "conflict.kept_both"
+  case cmdConflictMerge = "cmd.conflict_merge"
+  case detailConflictMerge = "cmd.conflict_merge.detail"
+  case cmdConflictKeepBoth = "cmd.conflict_keep_both"
+  case conflictMergeTextOnly = "conflict.merge_text_only"
+  case conflictMergeMarkers = "conflict.merge_markers"
+  case conflictMergeEditorFailed = "conflict.merge_editor_failed"
+  case conflictMergeScript = "conflict.merge_script"
+  case conflictMergeAsk = "conflict.merge_ask"
+  case conflictMerged = "conflict.merged"
+  case conflictCancelled = "conflict.cancelled"
+  case conflictThreeWay = "conflict.three_way"
+  case positionField = "conflict.position_field"
+  case positionValue = "conflict.position_value"
+  case argText = "arg.text"
+
   // Process
   case scriptNotFound = "process.script_not_found"
   case usageError = "process.usage_error"

@@ -67,7 +67,7 @@ extension CommandTable {
         for c in list {
           lines.append(.text(" \(c.id)  " + SyncFiles.whereIs(ctx, c, lang: lang)))
           for (j, v) in c.values.enumerated() {
-            lines.append(.item("    \(SyncFiles.letter(j))) " + SyncFiles.show(v.value), note: SyncFiles.origin(v)))
+            lines.append(.item("    \(SyncFiles.letter(j))) " + SyncFiles.show(ctx, c, v.value, lang: lang), note: SyncFiles.origin(v)))
           }
         }
         return Reply(lines: lines)
@@ -79,13 +79,29 @@ extension CommandTable {
         let lang = session.lang
         let c = try SyncFiles.conflict(ctx, args[0] ?? "")
         var lines: [Line] = [.heading(c.id + "  " + SyncFiles.whereIs(ctx, c, lang: lang))]
+        // Long text: the three-way view, each side's edits against what they both started from.
+        if let def = SyncFiles.fieldDef(ctx, c), def.kind == .longtext, c.values.count >= 2,
+          let a = c.values[0].value.stringValue, let b = c.values[1].value.stringValue
+        {
+          let base = try ctx.store.base(of: c)?.stringValue ?? ""
+          lines.append(.dim(Message(.conflictThreeWay).text(lang)))
+          let marked = TextMerge.marked(
+            base: base, ours: a, theirs: b, oursLabel: "a) " + SyncFiles.origin(c.values[0]), theirsLabel: "b) " + SyncFiles.origin(c.values[1]))
+          for l in TextMerge.lines(marked) { lines.append(.text("    " + l)) }
+          for (j, v) in c.values.enumerated().dropFirst(2) {
+            lines.append(.dim("\(SyncFiles.letter(j))) " + SyncFiles.origin(v)))
+            lines.append(.text("    " + SyncFiles.show(ctx, c, v.value, lang: lang)))
+          }
+          lines.append(.dim(Message(.conflictHowTo, ["id": c.id]).text(lang)))
+          return Reply(lines: lines)
+        }
         if let base = try ctx.store.base(of: c) {
           lines.append(.dim(Message(.conflictBase).text(lang)))
           lines.append(.text("    " + SyncFiles.show(base)))
         }
         for (j, v) in c.values.enumerated() {
           lines.append(.dim("\(SyncFiles.letter(j))) " + SyncFiles.origin(v)))
-          lines.append(.text("    " + SyncFiles.show(v.value)))
+          lines.append(.text("    " + SyncFiles.show(ctx, c, v.value, lang: lang)))
         }
         lines.append(.dim(Message(.conflictHowTo, ["id": c.id]).text(lang)))
         return Reply(lines: lines)
@@ -106,6 +122,22 @@ extension CommandTable {
         }
         try ctx.store.resolve(entity: c.entity, field: c.field, value: c.values[index].value)
         return .ok(Message(.conflictResolved, ["choice": SyncFiles.letter(index)]).text(lang))
+      }),
+    CommandSpec(
+      [Word("conflict", ["conflicto"]), Word("merge", ["combinar", "fusionar"])], summary: .cmdConflictMerge,
+      detail: .detailConflictMerge, params: [Param(.argConflict, .text), Param(.argText, .text, optional: true, rest: true)],
+      sitting: .ifSaved,
+      run: { ctx, session, args throws(TallerError) in
+        try SyncFiles.merge(ctx, id: args[0] ?? "", text: args[1], lang: session.lang)
+      }),
+    CommandSpec(
+      [Word("conflict", ["conflicto"]), Word("keep-both", ["conservar-ambos", "ambos"])], summary: .cmdConflictKeepBoth,
+      params: [Param(.argConflict, .text)],
+      sitting: .ifSaved,
+      run: { ctx, session, args throws(TallerError) in
+        let c = try SyncFiles.conflict(ctx, args[0] ?? "")
+        let copies = try ctx.store.keepBoth(entity: c.entity, field: c.field, values: c.values.map(\.value))
+        return .ok(Message(.keptBoth, ["count": String(c.values.count), "copies": String(copies.count)]).text(session.lang))
       }),
     CommandSpec(
       [Word("trash", ["papelera"])], summary: .cmdTrash,
@@ -254,6 +286,85 @@ enum SyncFiles {
     return reply
   }
 
+  /// The definition of the field a conflict is on (answers of a sheet, or of a list item).
+  static func fieldDef(_ ctx: ShellContext, _ c: Conflict) -> FieldDef? {
+    guard let info = try? ctx.store.entityInfo(c.entity) else { return nil }
+    func exercise(ofSheet sheet: String, team: String?) -> ExerciseDef? {
+      ctx.content.exercises.first { Sheet.id(team: team ?? "", exercise: $0.id) == sheet }
+    }
+    if info.type == "sheet" { return exercise(ofSheet: c.entity, team: info.parent)?.field(c.field) }
+    guard info.type == "item", let sheet = info.parent, let sinfo = try? ctx.store.entityInfo(sheet),
+      let def = exercise(ofSheet: sheet, team: sinfo.parent),
+      let list = (try? ctx.store.value(entity: c.entity, field: "@list"))??.stringValue
+    else { return nil }
+    return def.field(list)?.fields.first { $0.id == c.field }
+  }
+
+  /// `conflict merge`: the merged text given, typed in an editor, or typed line by line.
+  static func merge(_ ctx: ShellContext, id: String, text given: String?, lang: Lang) throws(TallerError) -> Reply {
+    let c = try conflict(ctx, id)
+    let texts = c.values.compactMap(\.value.stringValue)
+    guard texts.count == c.values.count, fieldDef(ctx, c).map({ $0.kind == .text || $0.kind == .longtext }) ?? false else {
+      throw .refused(Message(.conflictMergeTextOnly, ["field": c.field, "id": c.id]))
+    }
+    var result: String
+    if let given, let def = fieldDef(ctx, c) {
+      // Typed on one line: "\n" stands for a line break in long text, as in `set`.
+      result = (try AnswerParser.parse(given, field: def, lang: lang)).stringValue ?? ""
+    } else if let given {
+      result = given
+    } else if !ctx.interactive {
+      throw .refused(Message(.conflictMergeScript, ["id": c.id]))
+    } else if let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"],
+      !editor.isEmpty
+    {
+      let base = try ctx.store.base(of: c)?.stringValue ?? ""
+      var draft = TextMerge.marked(
+        base: base, ours: texts[0], theirs: texts[1], oursLabel: "a) " + origin(c.values[0]), theirsLabel: "b) " + origin(c.values[1]))
+      for (j, t) in texts.enumerated().dropFirst(2) {
+        draft += "\n<<<<<<< \(letter(j)) \(origin(c.values[j]))\n\(t)\n>>>>>>> \(letter(j))"
+      }
+      result = try edit(draft + "\n", editor: editor, lang: lang)
+    } else if let ask = ctx.asker {
+      var lines: [String] = []
+      var question = Message(.conflictMergeAsk).text(lang)
+      for (j, t) in texts.enumerated() { question += "\n\(letter(j))) \(t)" }
+      while true {
+        guard let line = ask(lines.isEmpty ? question : "", "… ") else { return .text(Message(.conflictCancelled).text(lang)) }
+        if line == "." { break }
+        lines.append(line)
+      }
+      result = lines.joined(separator: "\n")
+    } else {
+      throw .refused(Message(.conflictMergeScript, ["id": c.id]))
+    }
+    while result.hasSuffix("\n") { result.removeLast() }
+    if TextMerge.hasMarkers(result) { throw .refused(Message(.conflictMergeMarkers)) }
+    try ctx.store.resolve(entity: c.entity, field: c.field, value: .string(result))
+    return .ok(Message(.conflictMerged).text(lang))
+  }
+
+  /// Opens `text` in the person's editor and returns what they saved.
+  static func edit(_ text: String, editor: String, lang: Lang) throws(TallerError) -> String {
+    let path = NSTemporaryDirectory() + "taller-conflicto-\(getpid()).txt"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
+      throw .file(Message(.fileWriteFailed, ["file": path, "reason": (error as NSError).localizedDescription]))
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", editor + " \"$1\"", "sh", path]
+    p.standardInput = FileHandle.standardInput
+    p.standardOutput = FileHandle.standardOutput
+    p.standardError = FileHandle.standardError
+    do { try p.run() } catch { throw .refused(Message(.conflictMergeEditorFailed, ["editor": editor])) }
+    p.waitUntilExit()
+    guard p.terminationStatus == 0, let data = FileManager.default.contents(atPath: path) else {
+      throw .refused(Message(.conflictMergeEditorFailed, ["editor": editor]))
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
   /// `a`, `b`, … for the values of a conflict.
   static func letter(_ index: Int) -> String { String(UnicodeScalar(UInt8(97 + min(max(index, 0), 25)))) }
 
@@ -288,6 +399,18 @@ enum SyncFiles {
     }
   }
 
+  /// A conflicting value as people read it (a place in the list for concurrent moves).
+  static func show(_ ctx: ShellContext, _ c: Conflict, _ v: JSONValue, lang: Lang) -> String {
+    guard c.field == "@pos", let pos = v.stringValue, let info = try? ctx.store.entityInfo(c.entity), let sheet = info.parent,
+      let sinfo = try? ctx.store.entityInfo(sheet), let team = sinfo.parent,
+      let exercise = (try? ctx.store.value(entity: sheet, field: "@exercise"))??.stringValue,
+      let list = (try? ctx.store.value(entity: c.entity, field: "@list"))??.stringValue,
+      let items = (try? ctx.store.sheet(teamID: team, exercise: exercise))?.items(list)
+    else { return show(v) }
+    let rank = items.filter { $0.id != c.entity && $0.position < pos }.count + 1
+    return Message(.positionValue, ["number": String(rank)]).text(lang)
+  }
+
   static func show(_ v: JSONValue) -> String {
     switch v {
     case .string(let s): return "\"\(s)\""
@@ -298,7 +421,7 @@ enum SyncFiles {
 
   /// `Los Incas › marca-peruana › marca`.
   static func whereIs(_ ctx: ShellContext, _ c: Conflict, lang: Lang) -> String {
-    var parts: [String] = [c.field]
+    var parts: [String] = [c.field == "@pos" ? Message(.positionField).text(lang) : c.field]
     var id: String? = c.entity
     while let cur = id, let info = try? ctx.store.entityInfo(cur) {
       switch info.type {

@@ -8,6 +8,9 @@ enum Meta {
   static let version = "@version"
   static let list = "@list"
   static let position = "@pos"
+  /// The sheet's long-text fields (`field`, or `list.field` inside list items): concurrent edits
+  /// to them are merged line by line when they do not overlap.
+  static let merge = "@merge"
 }
 
 extension TallerStore {
@@ -98,6 +101,38 @@ extension TallerStore {
     try act(author: author) { _, draft in try draft.set(entity, field, value) }
   }
 
+  /// Resolves a conflict on a list item by keeping every value: the item keeps the first, and a
+  /// copy of it right after it takes each other one. Returns the new items' ids.
+  public func keepBoth(entity: String, field: String, values: [JSONValue], author: String? = nil) throws(TallerError) -> [String] {
+    try act(author: author) { db, draft in
+      guard let info = try Trust.lookup(db, entity), info.type == EntityType.item.rawValue, let sheetID = info.parent,
+        let first = values.first
+      else { throw TallerError.refused(Message(.keepBothItemsOnly)) }
+      let (current, _) = try Self.fieldValues(db, entity: entity)
+      guard let list = current[Meta.list]?.stringValue, let team = try Trust.lookup(db, sheetID)?.parent,
+        let exercise = try Trust.value(db, sheetID, Meta.exercise)?.stringValue
+      else { throw TallerError.refused(Message(.keepBothItemsOnly)) }
+      let items = try Self.sheet(db, teamID: team, exercise: exercise).items(list)
+      var after = current[Meta.position]?.stringValue
+      let next = items.first { $0.position > (after ?? "") && $0.id != entity }?.position
+      var created: [String] = []
+      for v in values.dropFirst() {
+        let id = draft.create(.item, parent: sheetID)
+        try draft.set(id, Meta.list, .string(list))
+        let p = FractionalIndex.between(after, next)
+        after = p
+        try draft.set(id, Meta.position, .string(p))
+        for (k, val) in current.sorted(by: { $0.key < $1.key }) where !k.hasPrefix("@") && k != Field.deleted && k != field {
+          try draft.set(id, k, val)
+        }
+        try draft.set(id, field, v)
+        created.append(id)
+      }
+      try draft.set(entity, field, first)
+      return created
+    }
+  }
+
   /// Winning values of an entity's fields, and the fields that hold more than one value.
   static func fieldValues(_ db: Database, entity: String) throws -> ([String: JSONValue], Set<String>) {
     var values: [String: JSONValue] = [:]
@@ -112,9 +147,89 @@ extension TallerStore {
       if values[f] == nil { values[f] = try StrictJSONParser.parse(text) }
       counts[f, default: []].insert(text)
     }
-    // Identical concurrent values are not a conflict.
-    let conflicts = Set(counts.filter { $0.value.count > 1 }.map(\.key))
+    // Identical concurrent values are not a conflict; long text whose edits do not overlap is
+    // merged.
+    var conflicts = Set(counts.filter { $0.value.count > 1 }.map(\.key))
+    for f in conflicts {
+      if let merged = try mergedText(db, entity: entity, field: f) {
+        values[f] = .string(merged)
+        conflicts.remove(f)
+      }
+    }
     return (values, conflicts)
+  }
+
+  /// Whether a field of an entity is long text its sheet lets merge.
+  static func isMergeable(_ db: Database, entity: String, field: String) throws -> Bool {
+    guard let info = try Trust.lookup(db, entity) else { return false }
+    var sheet = entity
+    var key = field
+    if info.type == EntityType.item.rawValue {
+      guard let parent = info.parent, let list = try Trust.value(db, entity, Meta.list)?.stringValue else { return false }
+      sheet = parent
+      key = "\(list).\(field)"
+    } else if info.type != EntityType.sheet.rawValue {
+      return false
+    }
+    let fields = try Trust.value(db, sheet, Meta.merge)?.arrayValue ?? []
+    return fields.contains(.string(key))
+  }
+
+  /// The line-by-line merge of a long-text field's concurrent values against their common
+  /// ancestor, when their edits do not overlap; `nil` otherwise (a conflict to resolve).
+  static func mergedText(_ db: Database, entity: String, field: String) throws -> String? {
+    guard try isMergeable(db, entity: entity, field: field) else { return nil }
+    let rows = try Row.fetchAll(
+      db,
+      sql: "SELECT op, value FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC",
+      arguments: [entity, field])
+    var texts: [String] = []
+    for row in rows {
+      guard let t = (try StrictJSONParser.parse(row["value"] as String)).stringValue else { return nil }
+      if !texts.contains(t) { texts.append(t) }
+    }
+    guard texts.count > 1 else { return nil }
+    let base = try commonAncestor(db, ops: rows.compactMap { OpID($0["op"] as String) })
+    return TextMerge.clean(base: base?.stringValue ?? "", versions: texts)
+  }
+
+  /// The latest value every one of `ops` descends from (following `pred`), if any.
+  static func commonAncestor(_ db: Database, ops: [OpID]) throws -> JSONValue? {
+    func ancestors(_ op: OpID) throws -> Set<String> {
+      var seen: Set<String> = []
+      var queue = [op]
+      while let next = queue.popLast() {
+        let text = try String.fetchOne(
+          db.cachedStatement(sql: "SELECT pred FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"),
+          arguments: [next.replica, next.seq, next.index]) ?? "[]"
+        for p in (try StrictJSONParser.parse(text)).arrayValue ?? [] {
+          if let s = p.stringValue, !seen.contains(s), let id = OpID(s) {
+            seen.insert(s)
+            queue.append(id)
+          }
+        }
+      }
+      return seen
+    }
+    var common: Set<String>?
+    for op in ops {
+      let a = try ancestors(op)
+      common = common.map { $0.intersection(a) } ?? a
+    }
+    var best: (hlc: HLC, id: OpID)?
+    for s in common ?? [] {
+      guard let id = OpID(s),
+        let row = try Row.fetchOne(
+          db, sql: "SELECT hlc_ms, hlc_c FROM change_log WHERE replica = ? AND seq = ?", arguments: [id.replica, id.seq])
+      else { continue }
+      let h = HLC(millis: row["hlc_ms"], counter: row["hlc_c"])
+      if best == nil || (h, s) > (best!.hlc, best!.id.description) { best = (h, id) }
+    }
+    guard let b = best,
+      let value = try String.fetchOne(
+        db, sql: "SELECT value FROM op_log WHERE replica = ? AND seq = ? AND idx = ?", arguments: [b.id.replica, b.id.seq, b.id.index])
+    else { return nil }
+    return try StrictJSONParser.parse(value)
   }
 
   // MARK: Writes
@@ -127,6 +242,11 @@ extension TallerStore {
     draft.ops.append(.create(entity: id, type: "sheet", parent: teamID))
     try draft.set(id, Meta.exercise, .string(def.id))
     try draft.set(id, Meta.version, .int(Int64(def.version)))
+    var text: [String] = def.fields.filter { $0.kind == .longtext }.map(\.id)
+    for list in def.fields where list.kind == .list {
+      text += list.fields.filter { $0.kind == .longtext }.map { "\(list.id).\($0.id)" }
+    }
+    if !text.isEmpty { try draft.set(id, Meta.merge, .array(text.map(JSONValue.string))) }
     for field in def.fields where field.kind == .list {
       var pos: String?
       for (i, d) in field.defaults.enumerated() {

@@ -236,6 +236,11 @@ extension TallerStore {
       if fields[e]?[f]?.contains(v) == true { continue }
       fields[e, default: [:]][f, default: []].append(v)
     }
+    for (e, fs) in fields {
+      for (f, values) in fs where values.count > 1 {
+        if let merged = try mergedText(db, entity: e, field: f) { fields[e]?[f] = [.string(merged)] }
+      }
+    }
     let entities = try Row.fetchAll(db, sql: "SELECT id, type, parent FROM entity").map { row in
       Snapshot.Entity(id: row["id"], type: row["type"], parent: row["parent"], fields: fields[row["id"]] ?? [:])
     }

@@ -223,7 +223,9 @@ extension TallerStore {
           SELECT entity, field FROM field_value GROUP BY entity, field
           HAVING count(DISTINCT value) > 1 ORDER BY entity, field
           """)
-      return try groups.map { g in
+      return try groups.compactMap { g -> Conflict? in
+        // Long text whose concurrent edits merge cleanly is not a conflict.
+        if try Self.mergedText(db, entity: g["entity"], field: g["field"]) != nil { return nil }
         let rows = try Row.fetchAll(
           db,
           sql: """
@@ -266,6 +268,11 @@ extension TallerStore {
       else { return nil }
       return try StrictJSONParser.parse(value)
     }
+  }
+
+  /// The winning value of one field of an entity.
+  public func value(entity: String, field: String) throws(TallerError) -> JSONValue? {
+    try read { db in try Trust.value(db, entity, field) }
   }
 
   /// The entity's type and parent (to say where a conflict is).
