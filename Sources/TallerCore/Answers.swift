@@ -7,7 +7,7 @@ public enum StableID {
   /// A UUID-shaped id derived from the parts.
   public static func make(_ parts: String...) -> String {
     let digest = Array(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
-    let hex = digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    let hex = Hex.encode(digest.prefix(16))
     let c = Array(hex)
     return String(c[0..<8]) + "-" + String(c[8..<12]) + "-5" + String(c[13..<16]) + "-8" + String(c[17..<20]) + "-"
       + String(c[20..<32])

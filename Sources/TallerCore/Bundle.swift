@@ -27,6 +27,10 @@ public struct SyncBundle: Equatable, Sendable {
   public var signatures: [HeadSignature]
   /// The grammar version the file was written in (1: before signatures).
   public var version: Int64
+  /// The teams whose data the changes touch, and the classes they belong to (informative: for
+  /// people and tools that sort files; the changes themselves are what counts).
+  public var teams: [String] = []
+  public var classes: [String] = []
 
   public init(
     writer: String, writerLabel: String, prerequisites: [String: Int64], bodies: [String], keys: [String: String] = [:],
@@ -51,7 +55,11 @@ public struct SyncBundle: Equatable, Sendable {
       "label": .string(writerLabel),
       "prereq": .object(prerequisites.mapValues { .int($0) }),
     ]
-    if version >= 2 { fields["keys"] = .object(keys.mapValues { .string($0) }) }
+    if version >= 2 {
+      fields["keys"] = .object(keys.mapValues { .string($0) })
+      fields["teams"] = .array(teams.sorted().map(JSONValue.string))
+      fields["class"] = .array(classes.sorted().map(JSONValue.string))
+    }
     var text = CanonicalJSON.encode(.object(fields)) + "\n"
     for b in bodies { text += b + "\n" }
     for sig in signatures.sorted(by: { $0.replica < $1.replica }) {
@@ -74,7 +82,7 @@ public struct SyncBundle: Equatable, Sendable {
   }
 
   static func sha256(_ s: String) -> String {
-    SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
+    Hex.encode(SHA256.hash(data: Data(s.utf8)))
   }
 
   /// Why a file was refused.
@@ -131,8 +139,11 @@ public struct SyncBundle: Equatable, Sendable {
       guard let key = val.stringValue else { throw .notABundle }
       keys[k] = key
     }
-    return SyncBundle(
+    var bundle = SyncBundle(
       writer: writer, writerLabel: header["label"]?.stringValue ?? writer, prerequisites: prereq, bodies: bodies,
       keys: keys, signatures: signatures, version: v)
+    bundle.teams = (header["teams"]?.arrayValue ?? []).compactMap(\.stringValue)
+    bundle.classes = (header["class"]?.arrayValue ?? []).compactMap(\.stringValue)
+    return bundle
   }
 }

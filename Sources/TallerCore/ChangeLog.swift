@@ -174,7 +174,7 @@ public struct Change: Hashable, Sendable {
 
   /// SHA-256 of a change's body, in lowercase hex.
   public static func hash(ofBody body: String) -> String {
-    SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined()
+    Hex.encode(SHA256.hash(data: Data(body.utf8)))
   }
 
   /// Reads a change back from its body text.

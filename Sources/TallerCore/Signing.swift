@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// Ed25519 signatures (swift-crypto): each replica signs the heads of its hash chain; invitations
 /// are key pairs whose private half travels in the invitation file.
@@ -21,8 +22,22 @@ public enum Signing {
     return hex(sig)
   }
 
-  /// Whether `signature` is a valid signature of `message` by the public key.
+  /// Whether `signature` is a valid signature of `message` by the public key. Answers are
+  /// remembered (the same join proof is checked for every change its writer makes).
   public static func verify(_ message: String, signature: String, publicKey pub: String) -> Bool {
+    let key = pub + "|" + signature + "|" + message
+    if let known = verified.withLock({ $0[key] }) { return known }
+    let ok = check(message, signature: signature, publicKey: pub)
+    verified.withLock { cache in
+      if cache.count > 10_000 { cache.removeAll() }
+      cache[key] = ok
+    }
+    return ok
+  }
+
+  private static let verified = Mutex<[String: Bool]>([:])
+
+  private static func check(_ message: String, signature: String, publicKey pub: String) -> Bool {
     guard let raw = data(hex: pub), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw),
       let sig = data(hex: signature)
     else { return false }
@@ -40,7 +55,7 @@ public enum Signing {
   /// What a class invitation key signs to enroll a team in the class.
   public static func enrollMessage(classID: String, team: String) -> String { "taller-enroll\n\(classID)\n\(team)" }
 
-  static func hex(_ d: some DataProtocol) -> String { d.map { String(format: "%02x", $0) }.joined() }
+  static func hex(_ d: some Sequence<UInt8>) -> String { Hex.encode(d) }
 
   static func data(hex: String) -> Data? {
     guard hex.count % 2 == 0, hex.allSatisfy(\.isHexDigit) else { return nil }
@@ -53,6 +68,21 @@ public enum Signing {
       i = j
     }
     return out
+  }
+}
+
+/// Lowercase hexadecimal, fast (hashes are computed for every change imported).
+public enum Hex {
+  private static let digits = Array("0123456789abcdef".utf8)
+
+  public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(64)
+    for b in bytes {
+      out.append(digits[Int(b >> 4)])
+      out.append(digits[Int(b & 0x0F)])
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }
 

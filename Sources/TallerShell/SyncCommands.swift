@@ -43,7 +43,7 @@ extension CommandTable {
         }
         for (r, range) in try ctx.store.waiting().sorted(by: { $0.key < $1.key }) {
           lines.append(
-            .text(Message(.syncWaiting, ["replica": String(r.prefix(8)), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
+            .text(Message(.syncWaiting, ["replica": SyncFiles.laptop(r, labels), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
         }
         let held = try ctx.store.quarantined()
         if !held.isEmpty {
@@ -277,8 +277,9 @@ enum SyncFiles {
     if let latest = total.latest, latest.millis > ctx.now() + 86_400_000 {
       lines.append(.text("⚠ " + Message(.syncClockAhead, ["date": String(ISO8601DateFormatter().string(from: latest.date).prefix(10))]).text(lang)))
     }
+    let labels = (try? ctx.store.replicaLabels()) ?? [:]
     for (r, range) in total.waiting.sorted(by: { $0.key < $1.key }) {
-      lines.append(.dim(Message(.syncWaiting, ["replica": String(r.prefix(8)), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
+      lines.append(.dim(Message(.syncWaiting, ["replica": laptop(r, labels), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
     }
     // Good files applied; refused ones make the command fail (exit 1 in scripts).
     var reply = Reply(lines: lines)
@@ -363,6 +364,11 @@ enum SyncFiles {
       throw .refused(Message(.conflictMergeEditorFailed, ["editor": editor]))
     }
     return String(decoding: data, as: UTF8.self)
+  }
+
+  /// `ana@lap (1a2b3c4d)`: a laptop as people recognize it.
+  static func laptop(_ replica: String, _ labels: [String: String]) -> String {
+    labels[replica].map { "\($0) (\(replica.prefix(8)))" } ?? String(replica.prefix(8))
   }
 
   /// `a`, `b`, … for the values of a conflict.

@@ -59,9 +59,25 @@ extension TallerStore {
         if keep.isEmpty { return nil }
         var prereq: [String: Int64] = [:]
         for r in keep where prereq[r.replica] == nil { prereq[r.replica] = r.seq - 1 }
-        return SyncBundle(
+        var bundle = SyncBundle(
           writer: replica.id, writerLabel: replica.label, prerequisites: prereq.filter { $0.value > 0 },
           bodies: keep.map(\.body), keys: keys, signatures: signatures)
+        // Which teams and classes the file is about, for people sorting files.
+        var teams = Set<String>()
+        for r in keep {
+          guard let c = try? Change(body: r.body) else { continue }
+          for op in c.ops { if let t = try Trust.teamOf(db, op.entity) { teams.insert(t) } }
+        }
+        var classes = Set(
+          try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'class'").filter { try Trust.founder(db, $0) == replica.id })
+        for t in teams {
+          for e in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'", arguments: [t]) {
+            if let k = try Trust.value(db, e, TrustField.klass)?.stringValue { classes.insert(k) }
+          }
+        }
+        bundle.teams = Array(teams)
+        bundle.classes = Array(classes)
+        return bundle
       }
     } catch let e as TallerError {
       throw e

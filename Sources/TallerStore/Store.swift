@@ -15,10 +15,20 @@ public struct ReplicaInfo: Equatable, Sendable {
   /// When this open found the file copied from elsewhere: the id it had before.
   public var copiedFrom: String?
   /// The Ed25519 private key this replica signs with (never leaves the database).
-  var signingKey: String
+  var signingKey: String {
+    didSet { publicKey = Signing.publicKey(ofPrivate: signingKey) ?? "" }
+  }
 
   /// The public half of the signing key (64 hex digits).
-  public var publicKey: String { Signing.publicKey(ofPrivate: signingKey) ?? "" }
+  public private(set) var publicKey: String
+
+  init(id: String, label: String, copiedFrom: String?, signingKey: String) {
+    self.id = id
+    self.label = label
+    self.copiedFrom = copiedFrom
+    self.signingKey = signingKey
+    publicKey = Signing.publicKey(ofPrivate: signingKey) ?? ""
+  }
 }
 
 /// The taller database: the change log and the state derived from it.
@@ -88,6 +98,9 @@ public final class TallerStore: Sendable {
     let pool: DatabasePool
     do {
       pool = try DatabasePool(path: path, configuration: config)
+      // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on; an acknowledged
+      // answer must survive a power cut, so the writer goes back to FULL.
+      try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
     } catch {
       throw map(error, file: path)
     }

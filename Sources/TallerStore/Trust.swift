@@ -20,8 +20,13 @@ enum Trust {
     var parent: String?
   }
 
+  /// Writers already found allowed during one import (allowance only grows, so a yes stays a yes).
+  final class Writers {
+    var allowed: Set<String> = []
+  }
+
   /// Why `replica` may not make `ops`, or `nil` when it may.
-  static func refusal(_ db: Database, replica r: String, ops: [Op]) throws -> String? {
+  static func refusal(_ db: Database, replica r: String, ops: [Op], cache: Writers? = nil) throws -> String? {
     var created: [String: Info] = [:]
     var founders: [String: JSONValue] = [:]
     for op in ops {
@@ -31,11 +36,13 @@ enum Trust {
       default: break
       }
     }
-    var cache: [String: Bool] = [:]
+    var local: [String: Bool] = [:]
     func mayWriteTeam(_ team: String) throws -> Bool {
-      if let known = cache[team] { return known }
+      if let known = local[team] { return known }
+      if cache?.allowed.contains(r + "|" + team) == true { return true }
       let ok = try authority(db, replica: r, team: team, creating: created, founders: founders)
-      cache[team] = ok
+      local[team] = ok
+      if ok, created[team] == nil { cache?.allowed.insert(r + "|" + team) }
       return ok
     }
     for op in ops {

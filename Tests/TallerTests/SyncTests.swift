@@ -372,6 +372,63 @@ struct SyncScenarioTests {
     #expect(try b.store.waiting().isEmpty)
     #expect(try b.store.snapshot().exportJSON() == a.store.snapshot().exportJSON())
   }
+
+  @Test("concurrent inserts at one position: both items kept, in the same order everywhere")
+  func concurrentInserts() throws {
+    let clock = TestClock()
+    let a = try Replica(1, clock: clock)
+    let b = try Replica(2, clock: clock)
+    a.run("team create X")
+    a.run("add puntos-contacto.puntos nombre=Primero momento=antes tipo=digital valoracion=3")
+    try b.joining(a, team: "X")
+    a.run("add puntos-contacto.puntos nombre=DeA momento=antes tipo=digital valoracion=3")
+    b.run("add puntos-contacto.puntos nombre=DeB momento=antes tipo=digital valoracion=3")
+    let fromA = try a.bundle()
+    let fromB = try b.bundle()
+    try a.importing(fromB)
+    try b.importing(fromA)
+    let team = try #require(try a.store.teams().first)
+    let namesA = try a.store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap { $0.values["nombre"]?.stringValue }
+    let namesB = try b.store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap { $0.values["nombre"]?.stringValue }
+    #expect(namesA.count == 3 && namesA.first == "Primero" && Set(namesA) == ["Primero", "DeA", "DeB"])
+    #expect(namesA == namesB)
+    #expect(try a.store.conflicts().isEmpty)
+  }
+
+  @Test("a refused file leaves the database file unchanged byte for byte, and the good files of the same import apply")
+  func byteForByte() throws {
+    let dir = try TempDir()
+    let usb = dir.file("usb")
+    _ = try runTaller(["--db", dir.file("a.sqlite")], input: "team create Los Incas\nset marca-peruana.marca Inca Kola ñandú\nsync export \(usb)\n")
+    _ = try runTaller(["--db", dir.file("b.sqlite")], input: "team create Otro\n")
+    let good = try #require(try FileManager.default.contentsOfDirectory(atPath: usb).first)
+    let text = try String(contentsOfFile: usb + "/" + good, encoding: .utf8)
+    let bad = dir.file("bad")
+    try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
+    let cases: [(String, Data)] = [
+      ("forged.taller.jsonl", reseal(text) { $0 = $0.map { $0.replacingOccurrences(of: "Inca Kola", with: "Pepsi") } }),
+      ("huge.taller.jsonl", reseal(text) { $0.insert(String(repeating: "x", count: 1 << 21), at: 1) }),
+      ("latin1.taller.jsonl", text.data(using: .isoLatin1) ?? Data()),
+      ("newer.taller.jsonl", Data(text.replacingOccurrences(of: "\"v\":2", with: "\"v\":7").utf8)),
+      ("empty.taller.jsonl", Data()),
+    ]
+    for (name, data) in cases {
+      try data.write(to: URL(fileURLWithPath: bad + "/" + name))
+      let before = try Data(contentsOf: URL(fileURLWithPath: dir.file("b.sqlite")))
+      let r = try runTaller(["--db", dir.file("b.sqlite"), "--lang", "en", "-c", "sync import \(bad)/\(name)"])
+      #expect(r.status == 1, "\(name)")
+      #expect(r.stderr.contains(name), "\(name): \(r.stderr)")
+      #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("b.sqlite"))) == before, "\(name) changed the database")
+    }
+    // All the bad files and the good one in one import: the good one applies, the import fails.
+    try Data(text.utf8).write(to: URL(fileURLWithPath: bad + "/" + good))
+    let r = try runTaller(["--db", dir.file("b.sqlite"), "--lang", "en", "-c", "sync import \(bad)"])
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("1 file(s)"), "\(r.stdout)")
+    let store = try TallerStore.open(path: dir.file("b.sqlite"))
+    #expect(try store.teams().map(\.name) == ["Los Incas", "Otro"])
+    #expect(try store.synchronousLevel() == 2, "writes are synchronous = FULL")
+  }
 }
 
 @Suite("Clocks")
