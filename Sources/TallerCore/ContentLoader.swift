@@ -375,7 +375,7 @@ private struct Reader {
     let scaleMax = int(m, "scale_max") ?? 20
     var items: [AgendaItem] = []
     for (i, e) in (sequence(m, "exercises", at: root) ?? []).enumerated() {
-      guard let em = mapping(e, allowed: ["exercise", "timeboxes"], context: "exercise") else { continue }
+      guard let em = mapping(e, allowed: ["exercise", "timeboxes", "rubric"], context: "exercise") else { continue }
       lines["exercises.\(i)"] = line(e)
       guard let ex = string(em, "exercise", at: e) else { continue }
       var boxes: [String: Int] = [:]
@@ -392,7 +392,12 @@ private struct Reader {
           issue(line(tb), Message(.lintWrongKind, ["key": "timeboxes", "expected": "mapping"]))
         }
       }
-      items.append(AgendaItem(exercise: ex, timeboxes: boxes))
+      // What the instructor looks at when grading the exercise.
+      var rubric: [Localized] = []
+      for r in sequence(em, "rubric", at: e, required: false) ?? [] {
+        if let l = localized(["rubric": r], "rubric", at: r) { rubric.append(l) }
+      }
+      items.append(AgendaItem(exercise: ex, timeboxes: boxes, rubric: rubric))
     }
     var grading: [GradeItem] = []
     for g in sequence(m, "grading", at: root) ?? [] {

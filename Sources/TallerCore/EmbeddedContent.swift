@@ -19,13 +19,33 @@ exercises:
     timeboxes: {planeacion: 15, historia: 5}
   - exercise: puntos-contacto
     timeboxes: {mapa: 20}
+    rubric:
+      - {es: "Puntos de contacto de los tres tipos: estáticos, humanos y digitales", en: "Touchpoints of all three kinds: static, human and digital"}
+      - {es: "Cada punto ubicado antes, durante o después de la compra", en: "Each touchpoint placed before, during or after the purchase"}
+      - {es: "Valoraciones (1–5) con evidencia; zonas rojas y vacíos señalados", en: "Ratings (1–5) with evidence; red zones and gaps pointed out"}
   - exercise: momentos-verdad
     timeboxes: {momentos: 20}
+    rubric:
+      - {es: "Distingue primer y segundo momento de la verdad", en: "Tells the first and second moments of truth apart"}
+      - {es: "Servicio deseado y adecuado definidos; S = R − E calculado e interpretado", en: "Desired and adequate service defined; S = R − E computed and read"}
+      - {es: "Estrategia concreta (recuperación, espontaneidad, clientes difíciles)", en: "A concrete strategy (recovery, spontaneity, difficult customers)"}
   - exercise: mapa-empatia
     timeboxes: {quien: 5, observar: 15, cabeza: 10}
+    rubric:
+      - {es: "Persona y meta definidas (quién, situación, qué necesita lograr)", en: "Person and goal defined (who, situation, what they need to achieve)"}
+      - {es: "Ve, dice, hace y oye con observaciones concretas", en: "See, say, do and hear with concrete observations"}
+      - {es: "Dolores y ganancias coherentes con lo observado", en: "Pains and gains consistent with what was observed"}
   - exercise: mapa-viaje
     timeboxes: {contexto: 5, etapas: 25}
+    rubric:
+      - {es: "Escenario, persona y expectativas claros", en: "Clear scenario, persona and expectations"}
+      - {es: "Etapas completas: acciones, puntos de contacto, emociones", en: "Complete stages: actions, touchpoints, emotions"}
+      - {es: "Curva emocional justificada y oportunidades con responsable", en: "A justified emotion curve and opportunities with an owner"}
   - exercise: proyecto-final
+    rubric:
+      - {es: "Propósito de la experiencia claro", en: "A clear purpose for the experience"}
+      - {es: "Integra la matriz, los momentos de la verdad, la empatía y el viaje", en: "Brings together the matrix, the moments of truth, empathy and the journey"}
+      - {es: "Propuesta viable y medible (NPS, CES, CSAT)", en: "A feasible, measurable proposal (NPS, CES, CSAT)"}
 grading:
   - id: puntos-mot
     title: {es: "Puntos de contacto y momentos de la verdad", en: "Touchpoints and moments of truth"}

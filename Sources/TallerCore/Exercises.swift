@@ -158,6 +158,8 @@ public struct AgendaItem: Hashable, Sendable {
   public var exercise: String
   /// Minutes per step id.
   public var timeboxes: [String: Int]
+  /// Criteria the instructor grades the exercise by.
+  public var rubric: [Localized] = []
 }
 
 /// A line of the grade: a weight and the exercises it covers (none for participation).

@@ -45,6 +45,8 @@ public enum EntityType: String, Sendable, CaseIterable {
   case enroll
   /// A grade: instructor-only data.
   case grade
+  /// One survey respondent's raw answers (CX metrics).
+  case response
 }
 
 /// Field names of the trust entities (replica keys, classes, invitations, joins, enrollments).

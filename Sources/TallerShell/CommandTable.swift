@@ -62,10 +62,13 @@ public struct Param: Sendable, Hashable {
 public struct Flag: Sendable, Hashable {
   public var name: String
   public var help: L
+  /// For a flag that takes a value (`--team NAME`): the value's name in usage lines.
+  public var value: L?
 
-  public init(_ name: String, _ help: L) {
+  public init(_ name: String, _ help: L, value: L? = nil) {
     self.name = name
     self.help = help
+    self.value = value
   }
 }
 
@@ -75,6 +78,8 @@ public struct Arguments: Sendable, Equatable {
   public var values: [String?]
   /// The flags given.
   public var flags: Set<String>
+  /// Values of the flags that take one (`--team Los Incas` → `team: "Los Incas"`).
+  public var options: [String: String] = [:]
   /// The tokens after the command's name, as split.
   public var tokens: [String]
 
@@ -139,7 +144,7 @@ public struct CommandSpec: Sendable {
       let n = Message(p.name).text(lang)
       parts.append(p.optional ? "[\(n)]" : n)
     }
-    for f in flags { parts.append("[--\(f.name)]") }
+    for f in flags { parts.append("[--\(f.name)" + (f.value.map { " " + Message($0).text(lang) } ?? "") + "]") }
     return parts.joined(separator: " ")
   }
 }
@@ -337,19 +342,43 @@ public struct CommandTable: Sendable {
   /// Binds tokens to a command's parameters and flags.
   public func bind(_ spec: CommandSpec, _ rest: [String]) throws(ParseFailure) -> Arguments {
     var flags = Set<String>()
+    var options: [String: String] = [:]
     var positional: [String] = []
     var flagsDone = false
-    for t in rest {
+    var index = 0
+    while index < rest.count {
+      let t = rest[index]
+      index += 1
       if !flagsDone && t == "--" {
         flagsDone = true
         continue
       }
       if !flagsDone && t.hasPrefix("--") && t.count > 2 {
-        let name = String(t.dropFirst(2))
+        var name = String(t.dropFirst(2))
+        var inline: String?
+        if let eq = name.firstIndex(of: "=") {
+          inline = String(name[name.index(after: eq)...])
+          name = String(name[..<eq])
+        }
         guard let f = spec.flags.first(where: { $0.name == name }) else {
           throw .unknownFlag(spec.id, t)
         }
         flags.insert(f.name)
+        if let v = f.value {
+          // The value: `--team=X`, or the words up to the next flag (a name with spaces needs
+          // no quotes when the flag comes last).
+          if let inline {
+            options[f.name] = inline
+          } else {
+            var words: [String] = []
+            while index < rest.count, !rest[index].hasPrefix("--") {
+              words.append(rest[index])
+              index += 1
+            }
+            guard !words.isEmpty else { throw .missing(spec.id, Param(v, .text)) }
+            options[f.name] = words.joined(separator: " ")
+          }
+        }
         continue
       }
       positional.append(t)
@@ -378,7 +407,9 @@ public struct CommandTable: Sendable {
       }
     }
     if i < positional.count { throw .extra(spec.id, positional[i]) }
-    return Arguments(values: values, flags: flags, tokens: rest)
+    var args = Arguments(values: values, flags: flags, tokens: rest)
+    args.options = options
+    return args
   }
 
   /// The message for a parse failure, in a language.

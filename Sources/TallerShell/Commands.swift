@@ -77,7 +77,7 @@ private let memberWord = Word("member", ["miembro", "integrante"])
 extension CommandTable {
   /// Every command taller knows, in the order `help` lists them.
   public static let standard = CommandTable(
-    Array(baseCommands.prefix(2)) + exerciseCommands + sessionCommands + syncCommands + Array(baseCommands.dropFirst(2)) + trustCommands)
+    Array(baseCommands.prefix(2)) + exerciseCommands + sessionCommands + syncCommands + Array(baseCommands.dropFirst(2)) + trustCommands + deskCommands)
 
   static let baseCommands: [CommandSpec] = [
     CommandSpec(
@@ -174,20 +174,6 @@ extension CommandTable {
         var lines: [Line] = [.heading(Message(.memberListHeader, ["team": team.name]).text(session.lang))]
         lines += team.members.map { .item($0.name, note: nil) }
         return Reply(lines: lines)
-      }),
-    CommandSpec(
-      [Word("export", ["exportar"])], summary: .cmdExport, detail: .detailExport,
-      params: [Param(.argFormat, .choice(["json"])), Param(.argFile, .file, optional: true)],
-      flags: [Flag("force", .flagForce)],
-      run: { ctx, session, args throws(TallerError) in
-        let format = (args[0] ?? "").lowercased()
-        guard format == "json" else {
-          throw .refused(Message(.exportFormatUnknown, ["format": args[0] ?? "", "formats": "json"]))
-        }
-        let text = try ctx.store.snapshot().exportJSON()
-        guard let file = args[1], file != "-" else { return Reply(raw: text) }
-        try FileOutput.write(text, to: file, force: args.has("force"))
-        return .ok(Message(.exportWritten, ["file": file]).text(session.lang))
       }),
     CommandSpec(
       [Word("lang", ["idioma", "language"])], summary: .cmdLang, detail: .detailLang,

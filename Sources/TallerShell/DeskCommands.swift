@@ -1,0 +1,309 @@
+import Foundation
+import TallerCore
+import TallerStore
+
+private let classWord = Word("class", ["clase"])
+private let metricsWord = Word("metrics", ["métricas", "metricas"])
+
+extension CommandTable {
+  /// The instructor's desk (class view, grading), CX metrics and exports.
+  static let deskCommands: [CommandSpec] = [
+    CommandSpec(
+      [classWord, Word("status", ["estado"])], summary: .cmdClassStatus, detail: .detailClassStatus,
+      flags: [Flag("team", .flagTeamName, value: .argName), Flag("exercise", .flagExercise, value: .argExercise)],
+      run: { ctx, session, args throws(TallerError) in try Desk.status(ctx, session, args) }),
+    CommandSpec(
+      [classWord, Word("show", ["ver"])], summary: .cmdClassShow, params: [Param(.argName, .team), Param(.argExercise, .exercise)],
+      run: { ctx, session, args throws(TallerError) in
+        let team = try findTeam(ctx, named: args[0] ?? "")
+        let def = try findExercise(ctx, args[1] ?? "", lang: session.lang)
+        return Reply(lines: Drawings.draw(ctx, team: team, def: def, lang: session.lang))
+      }),
+    CommandSpec(
+      [Word("grade", ["calificar", "nota"])], summary: .cmdGrade, detail: .detailGrade,
+      params: [Param(.argName, .team), Param(.argGradeKey, .text), Param(.argScore, .text, optional: true), Param(.argComment, .text, optional: true, rest: true)],
+      run: { ctx, session, args throws(TallerError) in try Desk.grade(ctx, session, args) }),
+    CommandSpec(
+      [Word("grades", ["notas", "calificaciones"])], summary: .cmdGrades, detail: .detailGrades,
+      params: [Param(.argFile, .file, optional: true)], flags: [Flag("csv", .flagCSV), Flag("force", .flagForce)],
+      run: { ctx, session, args throws(TallerError) in try Desk.grades(ctx, &session, args) }),
+    CommandSpec(
+      [metricsWord, Word("import", ["importar"])], summary: .cmdMetricsImport, detail: .detailMetricsImport,
+      params: [Param(.argFile, .file)], flags: [Flag("ces", .flagCESScale, value: .argScale)],
+      sitting: .ifSaved,
+      run: { ctx, session, args throws(TallerError) in try Desk.importMetrics(ctx, &session, args) }),
+    CommandSpec(
+      [metricsWord, Word("show", ["ver"])], summary: .cmdMetrics, detail: .detailMetrics,
+      run: { ctx, session, _ throws(TallerError) in try Desk.metrics(ctx, &session) }),
+    CommandSpec(
+      [Word("export", ["exportar"])], summary: .cmdExport, detail: .detailExport,
+      params: [Param(.argFormat, .choice(Reports.formats)), Param(.argFile, .file, optional: true)],
+      flags: [Flag("team", .flagTeamName, value: .argName), Flag("class", .flagClass), Flag("force", .flagForce)],
+      run: { ctx, session, args throws(TallerError) in try Desk.export(ctx, &session, args) }),
+  ]
+}
+
+enum Desk {
+  /// The teams a class command covers: the class this laptop teaches (if any), else every team.
+  static func classTeams(_ ctx: ShellContext) throws(TallerError) -> [Team] {
+    let teams = try ctx.store.teams()
+    guard let mine = try ctx.store.classes().first(where: { $0.founder == ctx.store.replica.id }) else { return teams }
+    return teams.filter { mine.teams.contains($0.id) }
+  }
+
+  static func status(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
+    let lang = session.lang
+    var teams = try classTeams(ctx)
+    if let name = args.options["team"] {
+      let t = try findTeam(ctx, named: name)
+      teams = [t]
+    }
+    var defs = ctx.content.ordered
+    if let ex = args.options["exercise"] { defs = [try findExercise(ctx, ex, lang: lang)] }
+    if teams.isEmpty { return .text(Message(.teamNone).text(lang)) }
+    let conflicts = try ctx.store.conflicts()
+    var perTeam: [String: Int] = [:]
+    for c in conflicts { if let t = try ctx.store.team(of: c.entity) { perTeam[t, default: 0] += 1 } }
+    let waiting = try ctx.store.waiting().count
+    var header = [Message(.reportTeam).text(lang)]
+    header += defs.map { d in
+      let i = (ctx.content.ordered.firstIndex { $0.id == d.id } ?? 0) + 1
+      return defs.count == 1 ? d.title.text(lang) : String(i)
+    }
+    header += [Message(.statusLast).text(lang), Message(.statusConflicts).text(lang)]
+    var rows: [[String]] = []
+    for t in teams {
+      var row = [t.name]
+      for d in defs {
+        let p = ExerciseProgress(sheet: try ctx.store.sheet(teamID: t.id, exercise: d.id), def: d)
+        row.append(p.done ? "✓" : !p.started ? "—" : "\(p.answered)/\(p.total)")
+      }
+      let last = try ctx.store.lastChange(teamID: t.id)
+      row.append(last.map { SessionView.weekdayDate($0, ctx, lang) + "\n" + Clock.time($0, zone: ctx.timeZone) } ?? "—")
+      row.append(String(perTeam[t.id] ?? 0))
+      rows.append(row)
+    }
+    var lines: [Line] = [
+      .heading(Message(.classStatusTitle, ["count": String(teams.count)]).text(lang)),
+      .table(TableSpec(header: header, rows: rows)),
+    ]
+    if defs.count > 1 {
+      let legend = defs.enumerated().map { "\($0.offset + 1) \($0.element.title.text(lang))" }.joined(separator: " · ")
+      lines.append(.dim(legend))
+    }
+    lines.append(.dim(Message(.classStatusLegend, ["waiting": String(waiting)]).text(lang)))
+    return Reply(lines: lines)
+  }
+
+  /// A grade key: a grading item of the agenda, or an exercise.
+  static func gradeKey(_ ctx: ShellContext, _ raw: String, lang: Lang) throws(TallerError) -> (key: String, title: String, rubric: [Localized]) {
+    if let item = ctx.content.agenda.grading.first(where: { Text.fold($0.id) == Text.fold(raw) }) {
+      let rubric = item.exercises.flatMap { e in ctx.content.agenda.exercises.first { $0.exercise == e }?.rubric ?? [] }
+      return (item.id, item.title.text(lang), rubric)
+    }
+    if let def = ctx.content.exercise(raw) {
+      return (def.id, def.title.text(lang), ctx.content.agenda.exercises.first { $0.exercise == def.id }?.rubric ?? [])
+    }
+    let keys = ctx.content.agenda.grading.map(\.id) + ctx.content.ordered.map(\.id)
+    throw .refused(Message(.gradeUnknownKey, ["key": raw, "keys": keys.joined(separator: ", ")]))
+  }
+
+  static func grade(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
+    let lang = session.lang
+    let team = try findTeam(ctx, named: args[0] ?? "")
+    let (key, title, rubric) = try gradeKey(ctx, args[1] ?? "", lang: lang)
+    let max = ctx.content.agenda.scaleMax
+    guard let raw = args[2] else {
+      // No score: what the grade is judged by, and what it is now.
+      var lines: [Line] = [.heading("\(team.name) · \(title)")]
+      if rubric.isEmpty { lines.append(.dim(Message(.gradeNoRubric).text(lang))) }
+      for r in rubric { lines.append(.item(r.text(lang), note: nil)) }
+      if let g = try ctx.store.grades(teamID: team.id)[key] {
+        lines.append(.text(Message(.gradeNow, ["score": GradeMath.text(g.tenths), "max": String(max), "comment": g.comment ?? ""]).text(lang)))
+      }
+      return Reply(lines: lines)
+    }
+    guard let tenths = GradeMath.parse(raw, max: max) else {
+      throw .refused(Message(.gradeBadScore, ["score": raw, "max": String(max)]))
+    }
+    try ctx.store.setGrade(teamID: team.id, key: key, tenths: tenths, comment: args[3])
+    return .ok(Message(.gradeSaved, ["team": team.name, "item": title, "score": GradeMath.text(tenths), "max": String(max)]).text(lang))
+  }
+
+  static func grades(_ ctx: ShellContext, _ session: inout Session, _ args: Arguments) throws(TallerError) -> Reply {
+    let lang = session.lang
+    // The instructor sees the class; a team sees its own grades (read-only feedback).
+    var teams = try classTeams(ctx)
+    let teaches = try ctx.store.classes().contains { $0.founder == ctx.store.replica.id }
+    if !teaches, let id = session.teamID, let t = try ctx.store.team(id: id) { teams = [t] }
+    if args.has("csv") {
+      let text = try Reports.gradesCSV(ctx, teams: teams, lang: lang)
+      guard let file = args[0], file != "-" else { return Reply(raw: text) }
+      try FileOutput.write(text, to: file, force: args.has("force"))
+      return .ok(Message(.exportWritten, ["file": file]).text(lang))
+    }
+    let agenda = ctx.content.agenda
+    var header = [Message(.reportTeam).text(lang)]
+    header += agenda.grading.map { "\($0.title.text(lang).split(separator: " ").first ?? "") \($0.weight)%" }
+    header.append(Message(.reportFinal).text(lang))
+    var rows: [[String]] = []
+    var comments: [Line] = []
+    for t in teams {
+      let g = try ctx.store.grades(teamID: t.id)
+      let tenths = g.mapValues(\.tenths)
+      let items = GradeMath.items(agenda, grades: tenths)
+      let final = GradeMath.final(agenda, grades: tenths)
+      var row = [t.name] + agenda.grading.map { (items[$0.id] ?? nil).map(GradeMath.text) ?? "—" }
+      row.append(GradeMath.text(final.tenths) + (final.complete ? "" : " *"))
+      rows.append(row)
+      for (k, grade) in g.sorted(by: { $0.key < $1.key }) where grade.comment != nil {
+        comments.append(.item("\(t.name) · \(k): \(grade.comment ?? "")", note: nil))
+      }
+    }
+    var lines: [Line] = [.heading(Message(.gradesTitle, ["max": String(agenda.scaleMax)]).text(lang)), .table(TableSpec(header: header, rows: rows))]
+    lines.append(.dim(Message(.gradesLegend).text(lang)))
+    lines += comments
+    return Reply(lines: lines)
+  }
+
+  // MARK: Metrics
+
+  static func importMetrics(_ ctx: ShellContext, _ session: inout Session, _ args: Arguments) throws(TallerError) -> Reply {
+    let lang = session.lang
+    let team = try currentTeam(ctx, &session)
+    let path = args[0] ?? ""
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .file(Message(.fileReadFailed, ["file": path, "reason": Message(.fileMissing).text(lang)]))
+    }
+    guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
+      throw .file(Message(.metricsNotText, ["file": path]))
+    }
+    var scale = 5
+    if let s = args.options["ces"] {
+      guard let n = Int(s), n == 5 || n == 7 else { throw .refused(Message(.metricsBadScale, ["scale": s])) }
+      scale = n
+    }
+    let rows = CSV.parse(text)
+    guard let header = rows.first else { throw .refused(Message(.metricsEmpty, ["file": path])) }
+    func column(_ names: [String]) -> Int? {
+      header.cells.firstIndex { cell in names.contains { Text.fold(cell).contains($0) } }
+    }
+    let nps = column(["nps", "recomend"])
+    let ces = column(["ces", "esfuerzo", "effort"])
+    let csat = column(["csat", "satisfac"])
+    let point = column(["punto", "touchpoint", "etapa", "stage", "canal", "channel"])
+    guard nps != nil || ces != nil || csat != nil else {
+      throw .refused(Message(.metricsNoColumns, ["file": path, "columns": header.cells.joined(separator: ", ")]))
+    }
+    var good: [(String, Int, SurveyResponse)] = []
+    var problems: [String] = []
+    let source = (path as NSString).lastPathComponent
+    for row in rows.dropFirst() {
+      func number(_ i: Int?, _ range: ClosedRange<Int>, _ name: String) -> (Int?, String?) {
+        guard let i, i < row.cells.count else { return (nil, nil) }
+        let raw = row.cells[i].trimmingCharacters(in: .whitespaces)
+        if raw.isEmpty { return (nil, nil) }
+        guard let n = Int(raw), range.contains(n) else {
+          return (nil, Message(.metricsBadValue, ["column": name, "value": raw, "min": String(range.lowerBound), "max": String(range.upperBound)]).text(lang))
+        }
+        return (n, nil)
+      }
+      let (n, e1) = number(nps, 0...10, "NPS")
+      let (c, e2) = number(ces, 1...scale, "CES")
+      let (s, e3) = number(csat, 1...5, "CSAT")
+      if let e = e1 ?? e2 ?? e3 {
+        problems.append(Message(.lineError, ["line": String(row.line), "message": e]).text(lang))
+        continue
+      }
+      if n == nil && c == nil && s == nil { continue }
+      let p = point.flatMap { $0 < row.cells.count ? Text.clean(row.cells[$0]) : nil }.flatMap { $0.isEmpty ? nil : $0 }
+      good.append((source, row.line, SurveyResponse(nps: n, ces: c, cesScale: scale, csat: s, point: p)))
+    }
+    let added = try ctx.store.addResponses(teamID: team.id, good)
+    var reply = Reply(lines: [
+      .success(Message(.metricsImported, ["count": String(added), "skipped": String(good.count - added), "bad": String(problems.count)]).text(lang))
+    ])
+    reply.errors = problems.map { source + ": " + $0 }
+    return reply
+  }
+
+  static func metrics(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
+    let lang = session.lang
+    let team = try currentTeam(ctx, &session)
+    let all = try ctx.store.responses(teamID: team.id)
+    var lines: [Line] = [.heading(Message(.metricsTitle, ["team": team.name]).text(lang))]
+    if all.isEmpty {
+      lines.append(.text(Message(.metricsNone).text(lang)))
+    } else {
+      var groups: [(String, [SurveyResponse])] = [(Message(.metricsOverall).text(lang), all)]
+      let points = Array(Set(all.compactMap(\.point))).sorted { Text.fold($0) < Text.fold($1) }
+      for p in points { groups.append((p, all.filter { $0.point == p })) }
+      let header = [Message(.metricsWhere).text(lang), Message(.metricsCount).text(lang), "NPS", "CES", "CSAT %"]
+      let rows = groups.map { name, rs -> [String] in
+        let m = MetricsSummary(rs)
+        let nps = m.nps.map { "\($0 > 0 ? "+" : "")\($0)\n(\(m.promoters)·\(m.passives)·\(m.detractors))" } ?? "—"
+        let ces = m.cesTenths.sorted { $0.key < $1.key }.map { "\(GradeMath.text($0.value)) / 1–\($0.key)" }.joined(separator: "\n")
+        let csat = m.csat.map { "\($0)% (\(m.csatCount))" } ?? "—"
+        return [name, String(m.responses), nps, ces.isEmpty ? "—" : ces, csat]
+      }
+      lines.append(.table(TableSpec(header: header, rows: rows)))
+    }
+    // S = R − E from the moments of truth.
+    if let mot = ctx.content.ordered.first(where: { $0.drawing == .mot }), let list = mot.fields.first(where: { $0.kind == .list }) {
+      let items = try ctx.store.sheet(teamID: team.id, exercise: mot.id).items(list.id)
+      let scored = items.compactMap { i -> Int? in
+        guard let e = i.values["expectativa"]?.intValue, let r = i.values["desempeno"]?.intValue else { return nil }
+        return Int(r - e)
+      }
+      if !scored.isEmpty {
+        let mean = MetricsSummary.rounded(Double(scored.reduce(0, +) * 10) / Double(scored.count))
+        let text = (mean > 0 ? "+" : mean < 0 ? "−" : "") + GradeMath.text(abs(mean))
+        lines.append(.text(Message(.metricsSatisfaction, ["count": String(scored.count), "mean": text]).text(lang)))
+      }
+    }
+    lines.append(.dim(Message(.metricsFormulas).text(lang)))
+    return Reply(lines: lines)
+  }
+
+  // MARK: Exports
+
+  static func export(_ ctx: ShellContext, _ session: inout Session, _ args: Arguments) throws(TallerError) -> Reply {
+    let lang = session.lang
+    let format = (args[0] ?? "").lowercased()
+    guard Reports.formats.contains(format) else {
+      throw .refused(Message(.exportFormatUnknown, ["format": args[0] ?? "", "formats": Reports.formats.joined(separator: ", ")]))
+    }
+    var teams: [Team]?
+    if args.has("class") {
+      teams = try classTeams(ctx)
+    } else if let name = args.options["team"] {
+      teams = [try findTeam(ctx, named: name)]
+    } else if format != "json" || session.teamID != nil {
+      teams = [try currentTeam(ctx, &session)]
+    }
+    let chosen = teams ?? []
+    let text: String
+    switch format {
+    case "md": text = Reports.markdown(ctx, teams: chosen, lang: lang)
+    case "html": text = Reports.html(ctx, teams: chosen, lang: lang)
+    case "mermaid":
+      guard chosen.count == 1 else { throw .refused(Message(.exportOneTeam)) }
+      text = try Reports.mermaid(ctx, team: chosen[0], lang: lang)
+    case "json": text = try Reports.json(ctx, teams: args.has("class") || teams == nil ? nil : teams)
+    default:
+      // CSV: one file per list, into a folder.
+      let dir = args[1] ?? (chosen.count == 1 ? "taller-" + SafeName.slug(chosen[0].name) : "taller-clase")
+      try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      var written: [String] = []
+      for (name, body) in try Reports.csv(ctx, teams: chosen, lang: lang) {
+        let path = (dir as NSString).appendingPathComponent(name)
+        try FileOutput.write(body, to: path, force: args.has("force"))
+        written.append(path)
+      }
+      return .ok(Message(.exportWrittenMany, ["count": String(written.count), "dir": dir]).text(lang))
+    }
+    guard let file = args[1], file != "-" else { return Reply(raw: text) }
+    try FileOutput.write(text, to: file, force: args.has("force"))
+    return .ok(Message(.exportWritten, ["file": file]).text(lang))
+  }
+}
