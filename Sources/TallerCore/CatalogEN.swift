@@ -312,7 +312,7 @@ let catalogEN: [L: String] = [
   .sessionLeftItem: "{exercise}: {state}",
   .weekdays: "Sun,Mon,Tue,Wed,Thu,Fri,Sat",
   .attendanceHeader: "Attendance of {team} ({count} session(s))",
-  .attendanceColumns: "Member;Sessions;Time present;Changes in their sessions",
+  .attendanceColumns: "Member;Sessions;Time present;Changes in their sessions;Exercises",
   .attendanceNone: "{team} has no sessions yet: no attendance to show.",
   .resumeFromSession: "Carrying on where session {number} ({date}) stopped.",
 

@@ -312,7 +312,7 @@ let catalogES: [L: String] = [
   .sessionLeftItem: "{exercise}: {state}",
   .weekdays: "dom,lun,mar,mié,jue,vie,sáb",
   .attendanceHeader: "Asistencia de {team} ({count} sesión(es))",
-  .attendanceColumns: "Integrante;Sesiones;Tiempo presente;Cambios en sus sesiones",
+  .attendanceColumns: "Integrante;Sesiones;Tiempo presente;Cambios en sus sesiones;Ejercicios",
   .attendanceNone: "{team} todavía no tiene sesiones: no hay asistencia que mostrar.",
   .resumeFromSession: "Continúa donde quedó la sesión {number} ({date}).",
 

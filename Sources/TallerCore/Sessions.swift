@@ -188,14 +188,17 @@ public struct Attendance: Hashable, Sendable {
   public var time: Int64
   /// Changes made in the sittings the member attended.
   public var changes: Int
+  /// Exercises worked on in those sittings.
+  public var exercises: Int
 
-  public init(memberID: String, name: String, attended: Int, total: Int, time: Int64, changes: Int) {
+  public init(memberID: String, name: String, attended: Int, total: Int, time: Int64, changes: Int, exercises: Int = 0) {
     self.memberID = memberID
     self.name = name
     self.attended = attended
     self.total = total
     self.time = time
     self.changes = changes
+    self.exercises = exercises
   }
 
   /// Participation of every member of a team in its sittings.
@@ -204,7 +207,8 @@ public struct Attendance: Hashable, Sendable {
       let mine = sessions.filter { $0.present.contains(m.id) }
       return Attendance(
         memberID: m.id, name: m.name, attended: mine.count, total: sessions.count,
-        time: mine.reduce(0) { $0 + $1.duration }, changes: mine.reduce(0) { $0 + $1.events.count })
+        time: mine.reduce(0) { $0 + $1.duration }, changes: mine.reduce(0) { $0 + $1.events.count },
+        exercises: Set(mine.flatMap(\.exercises)).count)
     }
   }
 }

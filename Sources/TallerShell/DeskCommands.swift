@@ -13,10 +13,11 @@ extension CommandTable {
       flags: [Flag("team", .flagTeamName, value: .argName), Flag("exercise", .flagExercise, value: .argExercise)],
       run: { ctx, session, args throws(TallerError) in try Desk.status(ctx, session, args) }),
     CommandSpec(
-      [classWord, Word("show", ["ver"])], summary: .cmdClassShow, params: [Param(.argName, .team), Param(.argExercise, .exercise)],
+      [classWord, Word("show", ["ver"])], summary: .cmdClassShow,
+      params: [Param(.argName, .team), Param(.argExercise, .exercise, rest: true)],
       run: { ctx, session, args throws(TallerError) in
-        let team = try findTeam(ctx, named: args[0] ?? "")
-        let def = try findExercise(ctx, args[1] ?? "", lang: session.lang)
+        let (team, rest) = try Desk.leadingTeam(ctx, args.tokens)
+        let def = try findExercise(ctx, rest.joined(separator: " "), lang: session.lang)
         return Reply(lines: Drawings.draw(ctx, team: team, def: def, lang: session.lang))
       }),
     CommandSpec(
@@ -108,12 +109,27 @@ enum Desk {
     throw .refused(Message(.gradeUnknownKey, ["key": raw, "keys": keys.joined(separator: ", ")]))
   }
 
+  /// A team named by the first words of `tokens` (names with spaces need no quotes), and the
+  /// words after it.
+  static func leadingTeam(_ ctx: ShellContext, _ tokens: [String]) throws(TallerError) -> (Team, [String]) {
+    let teams = try ctx.store.teams()
+    for k in stride(from: tokens.count, through: 1, by: -1) {
+      let name = tokens[0..<k].joined(separator: " ")
+      if let t = teams.first(where: { Names.same($0.name, name) }) { return (t, Array(tokens[k...])) }
+    }
+    return (try findTeam(ctx, named: tokens.first ?? ""), Array(tokens.dropFirst()))
+  }
+
   static func grade(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
     let lang = session.lang
-    let team = try findTeam(ctx, named: args[0] ?? "")
-    let (key, title, rubric) = try gradeKey(ctx, args[1] ?? "", lang: lang)
+    let (team, rest) = try leadingTeam(ctx, args.tokens)
+    guard let keyWord = rest.first else {
+      throw .refused(Message(.missingArgument, ["argument": Message(.argGradeKey).text(lang), "usage": lang == .es ? "calificar EQUIPO RUBRO [NOTA] [COMENTARIO]" : "grade TEAM ITEM [SCORE] [COMMENT]"]))
+    }
+    let (key, title, rubric) = try gradeKey(ctx, keyWord, lang: lang)
     let max = ctx.content.agenda.scaleMax
-    guard let raw = args[2] else {
+    let comment = rest.count > 2 ? rest[2...].joined(separator: " ") : nil
+    guard let raw = rest.dropFirst().first else {
       // No score: what the grade is judged by, and what it is now.
       var lines: [Line] = [.heading("\(team.name) · \(title)")]
       if rubric.isEmpty { lines.append(.dim(Message(.gradeNoRubric).text(lang))) }
@@ -126,7 +142,7 @@ enum Desk {
     guard let tenths = GradeMath.parse(raw, max: max) else {
       throw .refused(Message(.gradeBadScore, ["score": raw, "max": String(max)]))
     }
-    try ctx.store.setGrade(teamID: team.id, key: key, tenths: tenths, comment: args[3])
+    try ctx.store.setGrade(teamID: team.id, key: key, tenths: tenths, comment: comment)
     return .ok(Message(.gradeSaved, ["team": team.name, "item": title, "score": GradeMath.text(tenths), "max": String(max)]).text(lang))
   }
 
@@ -144,7 +160,7 @@ enum Desk {
     }
     let agenda = ctx.content.agenda
     var header = [Message(.reportTeam).text(lang)]
-    header += agenda.grading.map { "\($0.title.text(lang).split(separator: " ").first ?? "") \($0.weight)%" }
+    header += agenda.grading.map { "\($0.id)\n\($0.weight)%" }
     header.append(Message(.reportFinal).text(lang))
     var rows: [[String]] = []
     var comments: [Line] = []
@@ -161,6 +177,7 @@ enum Desk {
       }
     }
     var lines: [Line] = [.heading(Message(.gradesTitle, ["max": String(agenda.scaleMax)]).text(lang)), .table(TableSpec(header: header, rows: rows))]
+    lines.append(.dim(agenda.grading.map { "\($0.id): \($0.title.text(lang))" }.joined(separator: " · ")))
     lines.append(.dim(Message(.gradesLegend).text(lang)))
     lines += comments
     return Reply(lines: lines)

@@ -47,7 +47,13 @@ enum Reports {
 
   static func markdown(_ lines: [Line]) -> String {
     var out = ""
+    var inList = false
     for line in lines {
+      // A list ends with a blank line before anything else.
+      if case .item = line { inList = true } else if inList {
+        out += "\n"
+        inList = false
+      }
       switch line {
       case .heading(let t): out += "### \(md(t))\n\n"
       case .text(let t), .success(let t): out += md(t) + "\n\n"
@@ -67,6 +73,7 @@ enum Reports {
         out += "| " + values.map { $0.map { $0 > 0 ? "+\($0)" : String($0) } ?? "·" }.joined(separator: " | ") + " |\n\n"
       }
     }
+    if inList { out += "\n" }
     return out
   }
 

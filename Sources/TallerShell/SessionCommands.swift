@@ -397,7 +397,7 @@ extension CommandTable {
           lines.append(.heading(Message(.attendanceHeader, ["team": team.name, "count": String(list.count)]).text(lang)))
           let header = Message(.attendanceColumns).text(lang).split(separator: ";").map(String.init)
           let rows = Attendance.of(team: team, sessions: list).map {
-            [$0.name, "\($0.attended)/\($0.total)", Clock.duration($0.time), String($0.changes)]
+            [$0.name, "\($0.attended)/\($0.total)", Clock.duration($0.time), String($0.changes), String($0.exercises)]
           }
           lines.append(.table(TableSpec(header: header, rows: rows)))
         }

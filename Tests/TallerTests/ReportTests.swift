@@ -1,0 +1,227 @@
+import Foundation
+import Testing
+
+@testable import TallerCore
+@testable import TallerShell
+@testable import TallerStore
+
+/// A team that has done every exercise (the answers of the exercises transcript).
+func filledShell(_ lang: Lang) throws -> (Shell, TestClock) {
+  let clock = TestClock()
+  let shell = try makeShell(lang: lang, clock: clock)
+  let url = packageRoot.appendingPathComponent("Tests/TallerTests/Golden/exercises-\(lang.rawValue).transcript")
+  let inputs = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+    .filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
+    .filter { !["reset", "reiniciar"].contains($0.split(separator: " ").first.map(String.init) ?? "") }
+  for line in inputs {
+    clock.advance(20_000)
+    _ = shell.execute(line, renderer: Renderer(style: .plain))
+  }
+  return (shell, clock)
+}
+
+/// Runs a program with arguments and standard input; its output, error and status.
+func runTool(_ tool: String, _ args: [String], input: String = "") throws -> RunResult {
+  let p = Process()
+  // Debian's python3 is the one its packages (python3-html5lib) install into.
+  if tool == "python3", FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") {
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    p.arguments = args
+  } else {
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [tool] + args
+  }
+  let i = Pipe()
+  let o = Pipe()
+  let e = Pipe()
+  p.standardInput = i
+  p.standardOutput = o
+  p.standardError = e
+  try p.run()
+  i.fileHandleForWriting.write(Data(input.utf8))
+  try i.fileHandleForWriting.close()
+  let out = o.fileHandleForReading.readDataToEndOfFile()
+  let err = e.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return RunResult(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self), status: p.terminationStatus)
+}
+
+@Suite("Exports")
+struct ExportTests {
+  func export(_ shell: Shell, _ format: String) -> String {
+    let r = shell.execute("export \(format)", renderer: Renderer(style: .plain))
+    return r.output
+  }
+
+  @Test("Markdown, HTML and Mermaid of a team's whole work match their golden files", arguments: [Lang.es, .en])
+  func goldens(lang: Lang) throws {
+    let (shell, _) = try filledShell(lang)
+    try assertGolden(export(shell, "md"), "export-\(lang.rawValue).md")
+    try assertGolden(export(shell, "html"), "export-\(lang.rawValue).html")
+    try assertGolden(export(shell, "mermaid"), "export-\(lang.rawValue).mmd")
+  }
+
+  @Test("the HTML is valid HTML5 (html5lib, strict) with the matrix, the canvas, the journey and its curve, and no external assets")
+  func htmlParses() throws {
+    let (shell, _) = try filledShell(.es)
+    let html = export(shell, "html")
+    let check = """
+      import sys, html5lib
+      doc = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(sys.stdin.read())
+      print(len(doc.findall('.//table')), len(doc.findall('.//{http://www.w3.org/2000/svg}svg')), len(doc.findall('.//h2')), doc.find('.//title').text)
+      for tag, attr in (('script', 'src'), ('link', 'href'), ('img', 'src')):
+          assert not doc.findall('.//' + tag), tag
+      """
+    let r = try runTool("python3", ["-c", check], input: html)
+    try #require(!r.stderr.contains("No module named 'html5lib'"), "python3-html5lib is needed (.ci/run installs it)")
+    #expect(r.status == 0, "\(r.stderr)")
+    let parts = r.stdout.split(separator: " ")
+    #expect(parts.count >= 4)
+    #expect(Int(parts[0]) ?? 0 >= 6, "matrix, MOT table, canvas (4 tables), journey")
+    #expect(parts[1] == "1", "one emotion curve")
+    #expect(parts[2] == "6", "one section per exercise")
+    #expect(html.contains("<!DOCTYPE html>") && html.contains("@media print"))
+  }
+
+  @Test("Mermaid follows the journey grammar: sections, tasks with a score 1–5 and actors, no forbidden characters")
+  func mermaidGrammar() throws {
+    let (shell, _) = try filledShell(.es)
+    _ = shell.execute("set mapa-viaje.escenario Comprar: 1; #2", renderer: Renderer(style: .plain))
+    let text = export(shell, "mermaid")
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.first == "journey")
+    var sections = 0
+    for l in lines.dropFirst() {
+      if l.hasPrefix("    title ") {
+        #expect(!l.dropFirst(10).contains { ":;#".contains($0) }, "title: \(l)")
+      } else if l.hasPrefix("    section ") {
+        sections += 1
+        #expect(!l.dropFirst(12).contains { ":;#".contains($0) }, "section: \(l)")
+      } else {
+        let parts = l.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+        #expect(parts.count == 3, "task: \(l)")
+        #expect(l.hasPrefix("      ") && (1...5).contains(Int(parts[1].trimmingCharacters(in: .whitespaces)) ?? 0), "score: \(l)")
+        #expect(!parts[0].contains("#") && !parts[0].contains(";"))
+      }
+    }
+    #expect(sections == 5)
+  }
+
+  @Test("CSV files: one per list and one of grades, UTF-8 with a BOM, read back by a CSV parser with accents intact")
+  func csvFiles() throws {
+    let (shell, _) = try filledShell(.es)
+    let dir = try TempDir()
+    let r = shell.execute("export csv \(dir.path)/out", renderer: Renderer(style: .plain))
+    #expect(r.errors.isEmpty, "\(r.errors)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out").sorted()
+    #expect(names.contains("puntos-contacto-puntos.csv") && names.contains("momentos-verdad-momentos.csv"))
+    #expect(names.contains("mapa-viaje-etapas.csv") && names.contains("notas.csv"))
+    let data = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/out/puntos-contacto-puntos.csv"))
+    #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+    let text = String(decoding: data, as: UTF8.self)
+    try assertGolden(String(text.dropFirst()), "export-es-puntos.csv")
+    let rows = CSV.parse(text)
+    #expect(rows.count == 5 && rows[0].cells.first == "#")
+    #expect(rows.contains { $0.cells.contains("Call center") })
+    // Python's csv module reads the same cells.
+    let py = try runTool("python3", ["-c", "import csv,sys; r=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig'))); print(len(r), r[1][1])", dir.path + "/out/puntos-contacto-puntos.csv"])
+    #expect(py.stdout == "5 \(rows[1].cells[1])\n", "\(py.stderr)")
+    // An existing file is not overwritten without --force.
+    #expect(shell.execute("export csv \(dir.path)/out", renderer: Renderer(style: .plain)).failed)
+    #expect(!shell.execute("export csv \(dir.path)/out --force", renderer: Renderer(style: .plain)).failed)
+  }
+}
+
+@Suite("Metrics")
+struct MetricsTests {
+  @Test(
+    "NPS, CES and CSAT by hand",
+    arguments: [
+      // 3 promoters, 1 passive, 2 detractors of 6: 50 − 33.3 = 16.7 → 17
+      ([10, 9, 9, 8, 3, 6], 17, 3, 1, 2),
+      // all passives: 0
+      ([7, 8, 7], 0, 0, 3, 0),
+      // all detractors: −100
+      ([0, 1, 6], -100, 0, 0, 3),
+      // 1 promoter, 2 detractors of 8 (5 passives): 12.5 − 25 = −12.5 → −13 (half away from zero)
+      ([10, 0, 5, 7, 7, 8, 8, 7], -13, 1, 5, 2),
+    ])
+  func nps(values: [Int], nps: Int, promoters: Int, passives: Int, detractors: Int) {
+    let m = MetricsSummary(values.map { SurveyResponse(nps: $0) })
+    #expect(m.nps == nps)
+    #expect(m.promoters == promoters && m.passives == passives && m.detractors == detractors)
+  }
+
+  @Test("CES is a mean on its named scale; CSAT % is the share of 4s and 5s; no responses gives none")
+  func cesCsat() {
+    let m = MetricsSummary([
+      SurveyResponse(ces: 2, csat: 5), SurveyResponse(ces: 3, csat: 4), SurveyResponse(ces: 2, csat: 2),
+      SurveyResponse(ces: 6, cesScale: 7),
+    ])
+    #expect(m.cesTenths == [5: 23, 7: 60])
+    #expect(m.csat == 67)
+    let none = MetricsSummary([])
+    #expect(none.nps == nil && none.csat == nil && none.cesTenths.isEmpty)
+  }
+
+  @Test("metrics import keeps raw responses, reports bad rows by line, imports the rest, and adds nothing twice")
+  func importFile() throws {
+    let shell = try makeShell(lang: .en)
+    _ = shell.execute("team create A", renderer: Renderer(style: .plain))
+    let dir = try TempDir()
+    let csv = "\u{FEFF}Respondent;NPS;CES;CSAT;Touchpoint\n1;10;2;5;Cajero\n2;6;4;2;Cajero\n3;11;1;5;Web\n4;9;;4;Web\n5;;;3;\n"
+    try csv.write(toFile: dir.file("survey.csv"), atomically: true, encoding: .utf8)
+    let r = shell.execute("metrics import \(dir.file("survey.csv"))", renderer: Renderer(style: .plain))
+    #expect(r.output.contains("4 new response(s) (0 already there, 1 with errors)"), "\(r.output)")
+    #expect(r.errors == ["survey.csv: line 4: NPS \"11\" out of range (0-10); the row was not imported"])
+    let again = shell.execute("metrics import \(dir.file("survey.csv"))", renderer: Renderer(style: .plain))
+    #expect(again.output.contains("0 new response(s) (4 already there"))
+    let shown = shell.execute("metrics show", renderer: Renderer(style: .plain)).output
+    // Overall: NPS 10, 6, 9 → 2 promoters, 1 detractor of 3 = +33; CSAT 5,2,4,3 → 50%.
+    #expect(shown.contains("+33") && shown.contains("50% (4)"), "\(shown)")
+    #expect(shown.contains("Cajero") && shown.contains("Web"))
+    let empty = try makeShell(lang: .en)
+    _ = empty.execute("team create B", renderer: Renderer(style: .plain))
+    #expect(empty.execute("metrics show", renderer: Renderer(style: .plain)).output.contains("No responses yet"))
+  }
+}
+
+@Suite("Instructor's desk")
+struct DeskTests {
+  @Test("a class merged from real bundle files: status at a glance, grades with the course weights, CSV for the registrar")
+  func mergedClass() throws {
+    let dir = try TempDir()
+    func run(_ db: String, _ script: String) throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["TZ": "UTC", "COLUMNS": "120"])
+    }
+    var r = try run("prof.sqlite", "class create CEM\nclass invite \(dir.file("hand"))\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first)
+    let teams = [("a.sqlite", "Los Incas", "Ana, José"), ("b.sqlite", "Los Andes", "Rosa, Juan, Luz"), ("c.sqlite", "Los Mochicas", "Eva")]
+    for (db, name, members) in teams {
+      r = try run(
+        db,
+        "team create \(name)\nmember add \(members)\nset marca-peruana.marca X\nclass join \(dir.file("hand"))/\(invite)\nsync export \(dir.file("in"))\n")
+      #expect(r.status == 0, "\(r.stderr)")
+    }
+    _ = try run("a.sqlite", "add puntos-contacto.puntos nombre=Caja momento=durante tipo=humano valoracion=3\nsync export \(dir.file("in"))\n")
+    r = try run("prof.sqlite", "class merge \(dir.file("in"))\nclass status\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("Class: 3 team(s)"))
+    for (_, name, _) in teams { #expect(r.stdout.contains(name)) }
+    r = try run(
+      "prof.sqlite",
+      "grade Los Incas puntos-contacto 18\ngrade Los Incas momentos-verdad 15\ngrade Los Incas participacion 20\ngrade Los Incas empatia 12\ngrade Los Incas journey 16\ngrade Los Incas final 17.5 Very good\ngrades --csv \(dir.file("grades.csv"))\ngrades\n")
+    #expect(r.status == 0, "\(r.stderr)")
+    // (16.5·15 + 20·20 + 12·10 + 16·15 + 17.5·40) / 100 = 17.075 → 17.1
+    #expect(r.stdout.contains("17.1"), "\(r.stdout)")
+    let rows = CSV.parse(try String(contentsOfFile: dir.file("grades.csv"), encoding: .utf8))
+    #expect(rows.count == 1 + 2 + 3 + 1, "one row per student")
+    #expect(rows.first { $0.cells.first == "Los Incas" }?.cells.last == "17.1")
+    // A team laptop sees its grades as feedback, and cannot grade.
+    _ = try run("prof.sqlite", "sync export \(dir.file("back"))\n")
+    r = try run("a.sqlite", "sync import \(dir.file("back"))\ngrades\ngrade Los Incas final 20\n")
+    #expect(r.stdout.contains("17.1"))
+    #expect(r.status == 1 && r.stderr.contains("Only the instructor grades"))
+  }
+}
