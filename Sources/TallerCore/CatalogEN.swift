@@ -440,6 +440,10 @@ let catalogEN: [L: String] = [
   .exportOneTeam: "Mermaid draws one team's journey: pick one (no --class).",
   .exportWrittenMany: "✓ {count} file(s) in {dir}",
 
+  .flagSort: "order: name, progress or activity (last change)",
+  .argSortKey: "ORDER",
+  .sortUnknown: "«{key}» is not an order: use {keys}.",
+
   .scriptNotFound: "Could not read the script {file}: {reason}.",
   .usageError: "Wrong usage: {detail}",
   .processUsage: "Usage: taller [--db PATH] [--lang es|en] [-c COMMAND | -f SCRIPT] [--bail] [COMMAND…]  (taller --help)",

@@ -440,6 +440,10 @@ let catalogES: [L: String] = [
   .exportOneTeam: "Mermaid dibuja el viaje de un equipo: elige uno (sin --class).",
   .exportWrittenMany: "✓ {count} archivo(s) en {dir}",
 
+  .flagSort: "orden: name (nombre), progress (avance) o activity (último cambio)",
+  .argSortKey: "ORDEN",
+  .sortUnknown: "«{key}» no es un orden: usa {keys}.",
+
   .scriptNotFound: "No se pudo leer el guion {file}: {reason}.",
   .usageError: "Uso incorrecto: {detail}",
   .processUsage: "Uso: taller [--db RUTA] [--lang es|en] [-c COMANDO | -f GUION] [--bail] [COMANDO…]  (taller --help)",

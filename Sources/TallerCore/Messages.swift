@@ -462,6 +462,10 @@ public enum L: String, CaseIterable, Sendable {
   case exportOneTeam = "export.one_team"
   case exportWrittenMany = "export.written_many"
 
+  case flagSort = "flag.sort"
+  case argSortKey = "arg.sort_key"
+  case sortUnknown = "sort.unknown"
+
   // Process
   case scriptNotFound = "process.script_not_found"
   case usageError = "process.usage_error"

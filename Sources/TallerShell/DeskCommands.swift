@@ -10,7 +10,10 @@ extension CommandTable {
   static let deskCommands: [CommandSpec] = [
     CommandSpec(
       [classWord, Word("status", ["estado"])], summary: .cmdClassStatus, detail: .detailClassStatus,
-      flags: [Flag("team", .flagTeamName, value: .argName), Flag("exercise", .flagExercise, value: .argExercise)],
+      flags: [
+        Flag("team", .flagTeamName, value: .argName), Flag("exercise", .flagExercise, value: .argExercise),
+        Flag("sort", .flagSort, value: .argSortKey),
+      ],
       run: { ctx, session, args throws(TallerError) in try Desk.status(ctx, session, args) }),
     CommandSpec(
       [classWord, Word("show", ["ver"])], summary: .cmdClassShow,
@@ -73,13 +76,28 @@ enum Desk {
     }
     header += [Message(.statusLast).text(lang), Message(.statusConflicts).text(lang)]
     var rows: [[String]] = []
+    // Sorted by name (default), by progress (most done first) or by last activity (latest first).
+    var progress: [String: Int] = [:]
+    var lastChange: [String: Int64] = [:]
+    for t in teams {
+      var done = 0
+      for d in defs { done += ExerciseProgress(sheet: try ctx.store.sheet(teamID: t.id, exercise: d.id), def: d).answered }
+      progress[t.id] = done
+      lastChange[t.id] = try ctx.store.lastChange(teamID: t.id) ?? 0
+    }
+    switch args.options["sort"].map(Text.fold) {
+    case nil, "name"?, "nombre"?: break
+    case "progress"?, "progreso"?, "avance"?: teams.sort { (progress[$0.id] ?? 0, $1.name) > (progress[$1.id] ?? 0, $0.name) }
+    case "activity"?, "actividad"?, "last"?, "ultimo"?: teams.sort { (lastChange[$0.id] ?? 0) > (lastChange[$1.id] ?? 0) }
+    case let other?: throw .refused(Message(.sortUnknown, ["key": other, "keys": "name, progress, activity"]))
+    }
     for t in teams {
       var row = [t.name]
       for d in defs {
         let p = ExerciseProgress(sheet: try ctx.store.sheet(teamID: t.id, exercise: d.id), def: d)
         row.append(p.done ? "✓" : !p.started ? "—" : "\(p.answered)/\(p.total)")
       }
-      let last = try ctx.store.lastChange(teamID: t.id)
+      let last = lastChange[t.id].flatMap { $0 == 0 ? nil : $0 }
       row.append(last.map { SessionView.weekdayDate($0, ctx, lang) + "\n" + Clock.time($0, zone: ctx.timeZone) } ?? "—")
       row.append(String(perTeam[t.id] ?? 0))
       rows.append(row)

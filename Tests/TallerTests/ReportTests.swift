@@ -59,6 +59,10 @@ struct ExportTests {
     try assertGolden(export(shell, "md"), "export-\(lang.rawValue).md")
     try assertGolden(export(shell, "html"), "export-\(lang.rawValue).html")
     try assertGolden(export(shell, "mermaid"), "export-\(lang.rawValue).mmd")
+    let dir = try TempDir()
+    _ = shell.execute("export csv \(dir.path)", renderer: Renderer(style: .plain))
+    let text = try String(contentsOfFile: dir.path + "/mapa-viaje-etapas.csv", encoding: .utf8)
+    try assertGolden(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, "export-\(lang.rawValue)-etapas.csv")
   }
 
   @Test("the HTML is valid HTML5 (html5lib, strict) with the matrix, the canvas, the journey and its curve, and no external assets")
@@ -205,9 +209,12 @@ struct DeskTests {
       #expect(r.status == 0, "\(r.stderr)")
     }
     _ = try run("a.sqlite", "add puntos-contacto.puntos nombre=Caja momento=durante tipo=humano valoracion=3\nsync export \(dir.file("in"))\n")
-    r = try run("prof.sqlite", "class merge \(dir.file("in"))\nclass status\n")
+    r = try run("prof.sqlite", "class merge \(dir.file("in"))\nclass status --sort activity\n")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("Class: 3 team(s)"))
+    let order = ["Los Incas", "Los Andes", "Los Mochicas"].map { r.stdout.range(of: "| " + $0)?.lowerBound }
+    #expect(order[0] != nil && order[1] != nil && order[0]! < order[1]!, "latest activity first")
+    #expect(try run("prof.sqlite", "class status --sort shoe size\n").status == 1)
     for (_, name, _) in teams { #expect(r.stdout.contains(name)) }
     r = try run(
       "prof.sqlite",
