@@ -212,7 +212,8 @@ struct DeskTests {
     r = try run("prof.sqlite", "class merge \(dir.file("in"))\nclass status --sort activity\n")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("Class: 3 team(s)"))
-    let order = ["Los Incas", "Los Andes", "Los Mochicas"].map { r.stdout.range(of: "| " + $0)?.lowerBound }
+    let status = String(r.stdout[(r.stdout.range(of: "Class: 3 team(s)")?.lowerBound ?? r.stdout.startIndex)...])
+    let order = ["Los Incas", "Los Andes", "Los Mochicas"].map { status.range(of: "| " + $0)?.lowerBound }
     #expect(order[0] != nil && order[1] != nil && order[0]! < order[1]!, "latest activity first")
     #expect(try run("prof.sqlite", "class status --sort shoe size\n").status == 1)
     for (_, name, _) in teams { #expect(r.stdout.contains(name)) }
