@@ -77,61 +77,67 @@ extension TallerStore {
   }
 
   static func importCore(_ db: Database, _ bodies: [String], into result: inout ImportResult) throws {
-    var incoming: [(change: Change, body: String)] = []
-    var hashes: [String: String] = [:]  // "replica:seq" → hash
-    let known = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM change_log WHERE hash = ?)")
-    var skipped = Set<String>()
+    var importer = try Importer(db)
+    // In (replica, seq) order, so a replica's run applies in one pass.
+    var parsed: [(change: Change, body: String, digest: String)] = []
+    var hashes: [String: String] = [:]  // "replica:seq" → hash, to catch a fork inside the file
     for body in bodies {
-      // A change already held, byte for byte: nothing to do (most of a relayed file).
       let digest = Change.hash(ofBody: body)
-      if try Bool.fetchOne(known, arguments: [digest]) == true {
-        if skipped.insert(body).inserted { result.duplicates += 1 }
+      if try importer.isKnown(digest) {
+        result.duplicates += 1
         continue
       }
       guard let change = try? Change(body: body) else {
         throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
       }
-      let hash = digest
       let key = "\(change.replica):\(change.seq)"
-      if let other = hashes[key], other != hash {
+      if let other = hashes[key], other != digest {
         throw TallerError.refused(Message(.syncFork, ["replica": String(change.replica.prefix(8)), "seq": String(change.seq)]))
       }
-      hashes[key] = hash
-      incoming.append((change, body))
+      if hashes[key] != nil { continue }
+      hashes[key] = digest
+      parsed.append((change, body, digest))
     }
-    // Pending ones from earlier imports join in.
-    for row in try Row.fetchAll(db, sql: "SELECT body FROM pending_change") {
-      let body: String = row["body"]
-      if let c = try? Change(body: body) { incoming.append((c, body)) }
-    }
-    incoming.sort { ($0.change.replica, $0.change.seq) < ($1.change.replica, $1.change.seq) }
-    let sent = Set(bodies)
-    var arrived: [(String, Int64)] = []
+    parsed.sort { ($0.change.replica, $0.change.seq) < ($1.change.replica, $1.change.seq) }
+    for p in parsed { try importer.add(p.change, body: p.body, digest: p.digest, into: &result) }
+    try importer.finish(into: &result)
+  }
+
+  /// Applies received changes one at a time (a bundle of any size streams through it): known ones
+  /// are skipped, a fork or a broken chain refuses the whole import (the caller's transaction
+  /// rolls back), a change before its predecessor waits in `pending_change`, and a change that
+  /// completes a run pulls the waiting ones after it.
+  struct Importer {
+    let db: Database
+    let known: Statement
+    let hashAt: Statement
     let writers = Trust.Writers()
-    var waitingBodies: [(change: Change, body: String)] = []
-    var progress = true
-    var queue = incoming
-    while progress {
-      progress = false
-      var next: [(change: Change, body: String)] = []
-      for entry in queue {
-        let (c, body) = entry
-        let hash = Change.hash(ofBody: body)
-        if let existing = try String.fetchOne(
-          db, sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
-        {
-          if existing != hash {
+    var arrived: [(String, Int64)] = []
+
+    init(_ db: Database) throws {
+      self.db = db
+      known = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM change_log WHERE hash = ?)")
+      hashAt = try db.cachedStatement(sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?")
+    }
+
+    func isKnown(_ digest: String) throws -> Bool { try Bool.fetchOne(known, arguments: [digest]) == true }
+
+    mutating func add(_ first: Change, body firstBody: String, digest firstDigest: String, into result: inout ImportResult) throws {
+      var next: (Change, String, String)? = (first, firstBody, firstDigest)
+      while let (c, body, digest) = next {
+        next = nil
+        if let existing = try String.fetchOne(hashAt, arguments: [c.replica, c.seq]) {
+          if existing != digest {
             throw TallerError.refused(Message(.syncFork, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
           }
-          if sent.contains(body) { result.duplicates += 1 }
-          continue
+          result.duplicates += 1
+          return
         }
         if c.seq > 1 {
-          guard let prevHash = try String.fetchOne(
-            db, sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq - 1])
-          else {
-            next.append(entry)
-            continue
+          guard let prevHash = try String.fetchOne(hashAt, arguments: [c.replica, c.seq - 1]) else {
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO pending_change(replica, seq, hash, body) VALUES(?, ?, ?, ?)")
+              .execute(arguments: [c.replica, c.seq, digest, body])
+            return
           }
           if prevHash != c.prev {
             throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
@@ -139,34 +145,39 @@ extension TallerStore {
         } else if c.prev != nil {
           throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": "1"]))
         }
-        if let reason = try Trust.refusal(db, replica: c.replica, ops: c.ops) {
+        if let reason = try Trust.refusal(db, replica: c.replica, ops: c.ops, cache: writers) {
           // Kept (the chain goes on through it, relays pass it on) but not applied.
-          try Self.insertLog(db, change: c, body: body)
-          try db.execute(
-            sql: "INSERT OR IGNORE INTO quarantine(replica, seq, reason) VALUES(?, ?, ?)", arguments: [c.replica, c.seq, reason])
+          try TallerStore.insertLog(db, change: c, body: body)
+          try db.cachedStatement(sql: "INSERT OR IGNORE INTO quarantine(replica, seq, reason) VALUES(?, ?, ?)")
+            .execute(arguments: [c.replica, c.seq, reason])
           arrived.append((c.replica, c.seq))
         } else {
-          try Self.insert(db, change: c, body: body)
+          try TallerStore.insert(db, change: c, body: body)
         }
         result.latest = max(result.latest ?? c.hlc, c.hlc)
-        try db.execute(sql: "DELETE FROM pending_change WHERE replica = ? AND seq = ?", arguments: [c.replica, c.seq])
         result.newChanges += 1
         result.replicas.insert(c.replica)
-        progress = true
+        // The next change of this replica may have been waiting for this one.
+        try db.cachedStatement(sql: "DELETE FROM pending_change WHERE replica = ? AND seq = ?").execute(arguments: [c.replica, c.seq])
+        if let row = try Row.fetchOne(
+          db.cachedStatement(sql: "SELECT hash, body FROM pending_change WHERE replica = ? AND seq = ?"),
+          arguments: [c.replica, c.seq + 1]),
+          let nc = try? Change(body: row["body"] as String)
+        {
+          next = (nc, row["body"], row["hash"])
+        }
       }
-      queue = next
-      waitingBodies = next
     }
-    for (c, body) in waitingBodies {
-      try db.execute(
-        sql: "INSERT OR IGNORE INTO pending_change(replica, seq, hash, body) VALUES(?, ?, ?, ?)",
-        arguments: [c.replica, c.seq, Change.hash(ofBody: body), body])
-    }
-    try release(db)
-    result.waiting = try Self.waiting(db)
-    for (r, seq) in arrived {
-      if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM quarantine WHERE replica = ? AND seq = ?)", arguments: [r, seq]) == true {
-        result.quarantined += 1
+
+    mutating func finish(into result: inout ImportResult) throws {
+      try TallerStore.release(db, cache: writers)
+      result.waiting = try TallerStore.waiting(db)
+      for (r, seq) in arrived {
+        if try Bool.fetchOne(
+          db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM quarantine WHERE replica = ? AND seq = ?)"), arguments: [r, seq]) == true
+        {
+          result.quarantined += 1
+        }
       }
     }
   }
