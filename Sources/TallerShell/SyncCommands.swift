@@ -235,19 +235,20 @@ enum SyncFiles {
     var refused: [String] = []
     var imported = 0
     for file in list {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        refused.append(Message(.syncRefusedFile, ["file": file, "reason": Message(.fileReadFailed, ["file": file, "reason": "?"]).text(lang)]).text(lang))
+      guard FileManager.default.isReadableFile(atPath: file) else {
+        refused.append(Message(.syncRefusedFile, ["file": file, "reason": Message(.fileMissing).text(lang)]).text(lang))
         continue
       }
-      let bundle: SyncBundle
+      // Checked whole first, then streamed in: a file of any size, in flat memory.
+      let scan: BundleScan
       do {
-        bundle = try SyncBundle.decode(data)
+        scan = try BundleScan.scan(path: file)
       } catch {
         refused.append(Message(.syncRefusedFile, ["file": file, "reason": reason(error, lang)]).text(lang))
         continue
       }
       do {
-        let r = try ctx.store.importBundle(bundle)
+        let r = try ctx.store.importScanned(scan, path: file)
         total.quarantined += r.quarantined
         total.newChanges += r.newChanges
         total.duplicates += r.duplicates

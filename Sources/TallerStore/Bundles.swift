@@ -116,6 +116,69 @@ extension TallerStore {
     return result
   }
 
+  /// Imports a bundle file checked by ``BundleScan/scan(path:)``, streaming its changes: memory
+  /// stays flat whatever the file's size. The same checks and the same all-or-nothing as
+  /// ``importBundle(_:)``.
+  public func importScanned(_ scan: BundleScan, path file: String) throws(TallerError) -> ImportResult {
+    var result = ImportResult()
+    do {
+      try writer.write { db in
+        let b = scan.bundle
+        if b.version >= 2 {
+          for (r, run) in scan.runs {
+            guard let sig = b.signatures.first(where: { $0.replica == r }), sig.seq == run.last, sig.hash == run.lastHash,
+              let key = b.keys[r]
+            else { throw SignatureRefusal.unsigned(replica: r) }
+            let pinned =
+              r == replica.id
+              ? replica.publicKey : try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r])
+            let declared = try Trust.value(db, r, TrustField.key)?.stringValue
+            if let known = pinned ?? declared, known != key { throw SignatureRefusal.keyChanged(replica: r) }
+            guard sig.verify(publicKey: key) else { throw SignatureRefusal.invalid(replica: r) }
+          }
+        }
+        var importer = try Importer(db)
+        try BundleScan.forEachChange(path: file) { text in
+          let digest = Change.hash(ofBody: text)
+          if try importer.isKnown(digest) {
+            result.duplicates += 1
+            return
+          }
+          guard let c = try? Change(body: text) else {
+            throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
+          }
+          // A key declared in the run must be the one that signed it.
+          if b.version >= 2 {
+            for op in c.ops {
+              if case .set(let e, let f, let v, _, _) = op, e == c.replica, f == TrustField.key, v.stringValue != b.keys[c.replica] {
+                throw SignatureRefusal.keyChanged(replica: c.replica)
+              }
+            }
+          }
+          try importer.add(c, body: text, digest: digest, into: &result)
+        }
+        try importer.finish(into: &result)
+        if b.version >= 2 {
+          for r in scan.runs.keys where r != replica.id {
+            if let key = b.keys[r] {
+              try db.execute(sql: "INSERT OR IGNORE INTO replica_key(replica, key) VALUES(?, ?)", arguments: [r, key])
+            }
+          }
+          for s in b.signatures where scan.runs[s.replica] != nil { try Self.storeSignature(db, s) }
+        }
+      }
+    } catch let e as TallerError {
+      throw e
+    } catch let e as SignatureRefusal {
+      throw .refused(Self.message(e))
+    } catch let e as SyncBundle.Refusal {
+      throw .refused(Message(.syncBadChange, ["reason": "\(e)"]))
+    } catch {
+      throw Self.map(error, file: path)
+    }
+    return result
+  }
+
   private func verify(_ db: Database, _ bundle: SyncBundle) throws {
     var runs: [String: [Change]] = [:]
     var hashes: [String: [Int64: String]] = [:]

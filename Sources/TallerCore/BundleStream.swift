@@ -1,0 +1,133 @@
+import Crypto
+import Foundation
+
+/// Reads a bundle file line by line without holding it in memory (a class's relay can carry a
+/// million changes): a first pass checks the whole file — grammar, count, hash, each replica's run
+/// — and a second pass hands the changes to the importer.
+public struct BundleScan: Sendable {
+  /// Header facts and signatures; `bodies` is empty (they are streamed).
+  public var bundle: SyncBundle
+  /// Per replica: the first and last sequence numbers carried and the hash of the last one.
+  public var runs: [String: (first: Int64, last: Int64, lastHash: String)]
+  public var count: Int
+
+  /// Reads lines (LF or CRLF) from a file, a chunk at a time; a line over `limit` bytes is refused.
+  public struct Lines {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var start = 0
+    var done = false
+    public private(set) var number = 0
+    let limit: Int
+
+    public init(path: String, limit: Int = SyncBundle.maximumLineBytes) throws {
+      guard let h = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
+      handle = h
+      self.limit = limit
+    }
+
+    /// The next line's bytes (without its end), or nil at the end of the file.
+    public mutating func next() throws(SyncBundle.Refusal) -> [UInt8]? {
+      while true {
+        if let nl = buffer[start...].firstIndex(of: 0x0A) {
+          var line = Array(buffer[start..<nl])
+          start = nl + 1
+          if line.last == 0x0D { line.removeLast() }
+          number += 1
+          return line
+        }
+        if buffer.count - start > limit + 2 { throw .lineTooLong(number + 1) }
+        if done {
+          guard start < buffer.count else { return nil }
+          var line = Array(buffer[start...])
+          start = buffer.count
+          if line.last == 0x0D { line.removeLast() }
+          number += 1
+          return line
+        }
+        if start > 0 {
+          buffer.removeFirst(start)
+          start = 0
+        }
+        let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+        if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
+      }
+    }
+  }
+
+  /// The first pass: everything a reader must check before applying anything.
+  public static func scan(path: String) throws(SyncBundle.Refusal) -> BundleScan {
+    var lines: Lines
+    do { lines = try Lines(path: path) } catch { throw .notABundle }
+    guard let first = try lines.next(), let headerText = String(validating: first, as: UTF8.self),
+      let header = try? StrictJSONParser.parse(headerText), header["format"]?.stringValue == "taller-bundle",
+      let v = header["v"]?.intValue, let writer = header["writer"]?.stringValue, !writer.isEmpty
+    else { throw .notABundle }
+    if v > SyncBundle.formatVersion { throw .newerFormat(v) }
+    var hasher = SHA256()
+    var previous: [UInt8] = first
+    var runs: [String: (first: Int64, last: Int64, lastHash: String)] = [:]
+    var signatures: [HeadSignature] = []
+    var count = 0
+    var endLine: [UInt8]?
+    while let line = try lines.next() {
+      // The line before is covered by the hash; this one may be the end line.
+      hasher.update(data: previous)
+      hasher.update(data: [0x0A])
+      if line.count > SyncBundle.maximumLineBytes { throw .lineTooLong(lines.number) }
+      guard let text = String(validating: line, as: UTF8.self) else { throw .notUTF8 }
+      if text.hasPrefix("{\"end\":") || text.hasPrefix("{\"count\":") {
+        endLine = line
+        if try lines.next() != nil { throw .badLine(lines.number) }
+        break
+      }
+      if v >= 2 && text.hasPrefix("{\"sig\":") {
+        guard let o = (try? StrictJSONParser.parse(text))?["sig"], let r = o["replica"]?.stringValue,
+          let seq = o["seq"]?.intValue, let h = o["hash"]?.stringValue, let sig = o["ed25519"]?.stringValue
+        else { throw .badLine(lines.number) }
+        signatures.append(HeadSignature(replica: r, seq: seq, hash: h, signature: sig))
+      } else {
+        guard signatures.isEmpty, let c = try? Change(body: text) else { throw .badLine(lines.number) }
+        let digest = Change.hash(ofBody: text)
+        if let run = runs[c.replica] {
+          // A replica's changes in a file are one unbroken stretch of its chain.
+          guard c.seq == run.last + 1, c.prev == run.lastHash else { throw .badSignature(c.replica) }
+          runs[c.replica] = (run.first, c.seq, digest)
+        } else {
+          runs[c.replica] = (c.seq, c.seq, digest)
+        }
+        count += 1
+      }
+      previous = line
+    }
+    guard let endLine, let endText = String(validating: endLine, as: UTF8.self), let end = try? StrictJSONParser.parse(endText),
+      end["end"]?.boolValue == true, let n = end["count"]?.intValue, let hash = end["sha256"]?.stringValue
+    else { throw .truncated }
+    guard n == Int64(count) else { throw .countMismatch }
+    guard Hex.encode(hasher.finalize()) == hash else { throw .hashMismatch }
+    var keys: [String: String] = [:]
+    for (k, val) in header["keys"]?.objectValue ?? [:] {
+      guard let key = val.stringValue else { throw .notABundle }
+      keys[k] = key
+    }
+    var prereq: [String: Int64] = [:]
+    for (k, val) in header["prereq"]?.objectValue ?? [:] { if let n = val.intValue { prereq[k] = n } }
+    var bundle = SyncBundle(
+      writer: writer, writerLabel: header["label"]?.stringValue ?? writer, prerequisites: prereq, bodies: [], keys: keys,
+      signatures: signatures, version: v)
+    bundle.teams = (header["teams"]?.arrayValue ?? []).compactMap(\.stringValue)
+    bundle.classes = (header["class"]?.arrayValue ?? []).compactMap(\.stringValue)
+    return BundleScan(bundle: bundle, runs: runs, count: count)
+  }
+
+  /// The second pass: each change's text, in file order.
+  public static func forEachChange(path: String, _ body: (String) throws -> Void) throws {
+    var lines = try Lines(path: path)
+    _ = try lines.next()
+    while let line = try lines.next() {
+      let text = String(decoding: line, as: UTF8.self)
+      if text.hasPrefix("{\"end\":") || text.hasPrefix("{\"count\":") || text.hasPrefix("{\"sig\":") { continue }
+      try body(text)
+    }
+  }
+}
