@@ -5,7 +5,9 @@ let package = Package(
   name: "taller",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "taller", targets: ["taller"])
+    .executable(name: "taller", targets: ["taller"]),
+    // For the fuzz targets in Fuzz/ (a package of their own).
+    .library(name: "TallerKit", targets: ["TallerCore", "TallerStore", "TallerShell"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -39,6 +41,13 @@ let package = Package(
         "TallerShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    // Benchmarks: the figures of docs/BENCHMARKS.md (`swift build -c release`, then
+    // `.build/release/taller-bench`).
+    .executableTarget(
+      name: "taller-bench",
+      dependencies: ["TallerCore", "TallerStore", "TallerShell"],
+      path: "Benchmarks"
     ),
     .testTarget(
       name: "TallerTests",

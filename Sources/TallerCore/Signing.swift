@@ -86,6 +86,14 @@ public enum Hex {
   }
 }
 
+/// An incremental SHA-256 (for files written a line at a time).
+public struct Crypto256 {
+  var h = SHA256()
+  public init() {}
+  public mutating func update(_ d: Data) { h.update(data: d) }
+  public func hex() -> String { Hex.encode(h.finalize()) }
+}
+
 /// A replica's signature of the head of its chain: it covers that change and, through the
 /// `prev` hashes, every change before it.
 public struct HeadSignature: Hashable, Sendable {

@@ -5,20 +5,20 @@ import TallerCore
 public struct Word: Sendable, Hashable {
   public var name: String
   public var aliases: [String]
+  /// The spellings folded once (case and accents), for matching what people type.
+  let folded: Set<String>
 
   public init(_ name: String, _ aliases: [String] = []) {
     self.name = name
     self.aliases = aliases
+    folded = Set(([name] + aliases).map(Text.fold))
   }
 
   /// Every spelling, canonical first.
   public var spellings: [String] { [name] + aliases }
 
   /// Whether a typed token is this word (case and accents ignored).
-  public func matches(_ token: String) -> Bool {
-    let t = Text.fold(token)
-    return spellings.contains { Text.fold($0) == t }
-  }
+  public func matches(_ token: String) -> Bool { folded.contains(Text.fold(token)) }
 }
 
 /// What a parameter holds; drives completion and validation.

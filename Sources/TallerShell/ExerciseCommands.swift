@@ -182,12 +182,12 @@ extension CommandTable {
         for f in list.fields where f.required && (values[f.id] ?? .null) == .null {
           throw .refused(Message(.missingRequired, ["field": f.id]))
         }
-        let count = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id).count
+        let count = try ctx.store.itemCount(teamID: team.id, exercise: def.id, list: list.id)
         if let max = list.maxItems, count >= max {
           throw .refused(Message(.listFull, ["list": list.prompt.text(session.lang), "max": String(max)]))
         }
         _ = try ctx.store.addItem(teamID: team.id, def: def, list: list.id, values: values)
-        let n = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id).count
+        let n = try ctx.store.itemCount(teamID: team.id, exercise: def.id, list: list.id)
         return .ok(Message(.itemAdded, ["list": list.prompt.text(session.lang), "number": String(n)]).text(session.lang))
       }),
     CommandSpec(

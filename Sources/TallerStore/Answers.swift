@@ -73,6 +73,31 @@ extension TallerStore {
     return unseen ? .editedWhileDeleted : .deleted
   }
 
+  /// How many items a list holds now (cheap: no item is read whole).
+  public func itemCount(teamID: String, exercise: String, list: String) throws(TallerError) -> Int {
+    try read { db in
+      let sheetID = Sheet.id(team: teamID, exercise: exercise)
+      let ids = try String.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT e.id FROM entity e JOIN field_value l ON l.entity = e.id AND l.field = '@list' AND l.value = ?
+          WHERE e.parent = ? AND e.type = 'item'
+          """, arguments: [CanonicalJSON.encode(.string(list)), sheetID])
+      let flagged = try String.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT f.entity FROM field_value f JOIN entity e ON e.id = f.entity
+          WHERE e.parent = ? AND e.type = 'item' AND f.field = 'deleted' AND f.value = 'true'
+          """, arguments: [sheetID])
+      let idSet = Set(ids)
+      var removed = 0
+      for id in flagged where idSet.contains(id) {
+        if try Self.deletion(db, entity: id) == .deleted { removed += 1 }
+      }
+      return ids.count - removed
+    }
+  }
+
   /// Removed items of a team's sheets (restorable), per exercise.
   public func trash(teamID: String, exercises: [String]) throws(TallerError) -> [(exercise: String, item: Item)] {
     try read { db in
@@ -284,13 +309,22 @@ extension TallerStore {
   ) throws(TallerError) -> Item {
     try act(author: author) { db, draft in
       let sheetID = try ensureSheet(db, &draft, teamID: teamID, def: def)
-      // The list as it stands (including default items this very action created).
-      let current = try Self.sheet(db, teamID: teamID, exercise: def.id).items(list)
+      // The last position in the list (including default items this very action created), read
+      // straight from the positions: adding stays cheap however long the list.
+      let stored = try String.fetchOne(
+        db.cachedStatement(
+          sql: """
+            SELECT max(p.value) FROM entity e
+            JOIN field_value l ON l.entity = e.id AND l.field = '@list' AND l.value = ?
+            JOIN field_value p ON p.entity = e.id AND p.field = '@pos'
+            WHERE e.parent = ? AND e.type = 'item'
+            """), arguments: [CanonicalJSON.encode(.string(list)), sheetID]
+      ).flatMap { (try? StrictJSONParser.parse($0))?.stringValue }
       let draftPositions = draft.ops.compactMap { op -> String? in
         if case .set(_, Meta.position, .string(let p), _, _) = op { return p }
         return nil
       }
-      let last = (current.map(\.position) + draftPositions).max()
+      let last = (draftPositions + (stored.map { [$0] } ?? [])).max()
       let itemID = draft.create(.item, parent: sheetID)
       try draft.set(itemID, Meta.list, .string(list))
       let pos = FractionalIndex.between(last, nil)

@@ -85,7 +85,7 @@ extension TallerStore {
     }
   }
 
-  /// When a team's data last changed (milliseconds), if ever.
+  /// When a team's data last changed (milliseconds, the latest value still shown), if ever.
   public func lastChange(teamID: String) throws(TallerError) -> Int64? {
     try read { db in
       try Int64.fetchOne(
@@ -94,8 +94,7 @@ extension TallerStore {
           WITH RECURSIVE owned(id) AS (
             SELECT ? UNION ALL SELECT e.id FROM entity e JOIN owned ON e.parent = owned.id
           )
-          SELECT max(c.hlc_ms) FROM op_log o JOIN owned ON o.entity = owned.id
-          JOIN change_log c ON c.replica = o.replica AND c.seq = o.seq
+          SELECT max(f.hlc_ms) FROM field_value f JOIN owned ON f.entity = owned.id
           """, arguments: [teamID])
     }
   }

@@ -1,0 +1,202 @@
+// taller-bench: the figures of docs/BENCHMARKS.md, each a ratio against a baseline measured in
+// the same run on the same machine.
+//
+//   swift build -c release && .build/release/taller-bench [--quick] [--write docs/BENCHMARKS.md]
+import Foundation
+import TallerCore
+import TallerShell
+import TallerStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func maxRSSMiB() -> Double {
+  var u = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &u)
+  return Double(u.ru_maxrss) / 1024
+}
+
+@discardableResult
+func run(_ exe: String, _ args: [String], input: Data? = nil, env: [String: String] = [:]) throws -> (Double, String) {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: exe)
+  p.arguments = args
+  var e = ProcessInfo.processInfo.environment
+  for (k, v) in env { e[k] = v }
+  p.environment = e
+  let inPipe = Pipe()
+  let outPipe = Pipe()
+  p.standardInput = inPipe
+  p.standardOutput = outPipe
+  p.standardError = FileHandle.nullDevice
+  let t = now()
+  try p.run()
+  if let input { inPipe.fileHandleForWriting.write(input) }
+  try inPipe.fileHandleForWriting.close()
+  let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+  p.waitUntilExit()
+  return (now() - t, String(decoding: out, as: UTF8.self))
+}
+
+let args = CommandLine.arguments
+let me = URL(fileURLWithPath: args[0]).resolvingSymlinksInPath()
+let binDir = me.deletingLastPathComponent().path
+let work = NSTemporaryDirectory() + "taller-bench-\(getpid())"
+try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+
+// Child processes: one measurement each, so peak memory is that measurement's alone.
+if args.count >= 2 && args[1] == "child" {
+  let what = args[2]
+  let file = args[3]
+  let db = args[4]
+  let t = now()
+  switch what {
+  case "import":
+    let store = try TallerStore.open(path: db)
+    let scan = try BundleScan.scan(path: file)
+    let r = try store.importScanned(scan, path: file)
+    precondition(r.newChanges == scan.count, "imported \(r.newChanges) of \(scan.count)")
+  default:
+    try PlainSQLite.insertInOneTransaction(path: db) { emit in
+      try BundleScan.forEachChange(path: file) { text in
+        let c = try Change(body: text)
+        try emit(c.replica, c.seq, text)
+      }
+    }
+  }
+  print(String(format: "%.4f %.1f", now() - t, maxRSSMiB()))
+  exit(0)
+}
+
+let quick = args.contains("--quick")
+final class Report: @unchecked Sendable {
+  var lines: [String] = []
+}
+let report = Report()
+func say(_ s: String) {
+  print(s)
+  report.lines.append(s)
+}
+
+let taller = binDir + "/taller"
+guard FileManager.default.isExecutableFile(atPath: taller) else {
+  print("taller-bench: build taller first (swift build -c release)")
+  exit(2)
+}
+
+say("# Benchmarks\n")
+say("Measured by `swift build -c release && .build/release/taller-bench --write docs/BENCHMARKS.md` on "
+  + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ISO8601DateFormatter().string(from: Date()).prefix(10)). "
+  + "Every figure is a ratio against a baseline measured in the same run.\n")
+
+// 1. Start-up: `taller -c version` against a bare Swift executable that links Foundation.
+do {
+  let bareDir = work + "/bare"
+  try FileManager.default.createDirectory(atPath: bareDir, withIntermediateDirectories: true)
+  try "import Foundation\nif ProcessInfo.processInfo.arguments.count > 99 { print(Date()) }\n".write(
+    toFile: bareDir + "/main.swift", atomically: true, encoding: .utf8)
+  let (_, _) = try run("/usr/bin/env", ["swiftc", "-O", "-o", bareDir + "/bare", bareDir + "/main.swift"])
+  let n = quick ? 5 : 20
+  var bare: [Double] = []
+  var ours: [Double] = []
+  let db = work + "/startup.sqlite"
+  _ = try run(taller, ["--db", db, "-c", "team create A"])
+  for _ in 0..<n {
+    bare.append(try run(bareDir + "/bare", []).0)
+    ours.append(try run(taller, ["--db", db, "-c", "version"]).0)
+  }
+  let b = bare.sorted()[n / 2]
+  let o = ours.sorted()[n / 2]
+  say("## Start-up\n")
+  say("| | median of \(n) |\n| --- | --- |\n| bare Swift + Foundation | \(String(format: "%.1f", b * 1000)) ms |\n| `taller -c version` (opens the database) | \(String(format: "%.1f", o * 1000)) ms |")
+  say("\n**Ratio \(String(format: "%.2f", o / b))×** (target ≤ 1.5×).\n")
+}
+
+// 2. Scripted answers: a piped script of answers against autocommit inserts of the same rows.
+do {
+  let n = quick ? 2_000 : 10_000
+  var lines = ["team create Banco", "member add Ana, José"]
+  for i in 0..<(n - 2) {
+    lines.append(
+      i % 2 == 0
+        ? "add puntos-contacto.puntos nombre=P\(i) momento=antes tipo=digital valoracion=\(i % 5 + 1)"
+        : "set marca-peruana.marca Marca \(i)")
+  }
+  let script = Data((lines.joined(separator: "\n") + "\n").utf8)
+  let (t, _) = try run(taller, ["--db", work + "/script.sqlite"], input: script)
+  let rows = lines.enumerated().map { ("r", Int64($0.offset + 1), $0.element) }
+  let t0 = now()
+  try PlainSQLite.insertAutocommit(path: work + "/script-plain.sqlite", rows: rows)
+  let base = now() - t0
+  say("## Scripted answers\n")
+  say("| | \(n) lines |\n| --- | --- |\n| plain SQLite, autocommit inserts of the same lines | \(String(format: "%.2f", base)) s |\n| `taller` reading the script from a pipe | \(String(format: "%.2f", t)) s |")
+  say("\n**Ratio \(String(format: "%.2f", t / base))×** (target ≤ 3×).\n")
+}
+
+// 3. Import: bundles of 10k, 100k (and 1M) changes against one-transaction plain inserts.
+do {
+  let sizes = quick || args.contains("--no-1m") ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
+  say("## Import\n")
+  say("| changes | plain SQLite | taller import | rate vs plain | peak memory (taller) | µs per change |\n| --- | --- | --- | --- | --- | --- |")
+  for n in sizes {
+    let file = work + "/b\(n).taller.jsonl"
+    try TallerStore.writeSyntheticBundle(path: file, count: n)
+    let (_, plainOut) = try run(me.path, ["child", "plain", file, work + "/plain\(n).sqlite"])
+    let (_, oursOut) = try run(me.path, ["child", "import", file, work + "/ours\(n).sqlite"])
+    let p = plainOut.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    let o = oursOut.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    guard p.count == 2, o.count == 2 else {
+      say("| \(n) | failed | \(oursOut) | | | |")
+      continue
+    }
+    say("| \(n) | \(String(format: "%.2f", p[0])) s | \(String(format: "%.2f", o[0])) s | \(String(format: "%.2f", p[0] / o[0])) | \(String(format: "%.0f", o[1])) MiB | \(String(format: "%.1f", o[0] / Double(n) * 1e6)) |")
+    try? FileManager.default.removeItem(atPath: file)
+  }
+  say("\nTarget: rate ≥ 0.33 of plain SQLite; time linear in size; peak memory flat, ≤ 100 MB at 1M.\n")
+}
+
+// 4. Rendering and exports of a class of 40 teams with every exercise done.
+do {
+  let teams = quick ? 10 : 40
+  let store = try TallerStore.open(path: work + "/class.sqlite")
+  var ctx = ShellContext(store: store, version: "bench", content: try BuiltinContent.content.get(), interactive: false)
+  ctx.width = 120
+  let plain = Renderer(style: .plain)
+  let shell = Shell(context: ctx, session: Session())
+  let answers = [
+    "set marca-peruana.marca Inca Kola", "set marca-peruana.de-que-trata Bebida gaseosa peruana",
+    "set marca-peruana.experiencia humana, digital", "set marca-peruana.historia Es domingo.\\nHay ceviche.",
+    "add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano canal=cajas valoracion=2",
+    "add puntos-contacto.puntos nombre=Instagram momento=antes tipo=digital canal=web valoracion=4",
+    "add puntos-contacto.puntos nombre=Envase momento=durante tipo=estático canal=productos valoracion=5",
+    "add momentos-verdad.momentos punto=Cajero tipo=primer encuentro=personal flujo=producto expectativa=4 desempeno=2 estrategia=recuperación",
+    "set mapa-empatia.quien Rosa, 34", "set mapa-empatia.meta Servir un buen almuerzo", "add mapa-empatia.ve nota=Ofertas",
+    "set mapa-viaje.escenario Comprar bebidas", "set mapa-viaje.persona Rosa",
+    "edit mapa-viaje.etapas 1 emocion=1 puntos=2 acciones=\"Ve el anuncio\"", "edit mapa-viaje.etapas 3 emocion=-1 puntos=1",
+  ]
+  for i in 0..<teams {
+    _ = shell.execute("team create Equipo \(i + 1)", renderer: plain)
+    _ = shell.execute("member add Ana \(i), José \(i), Luz \(i)", renderer: plain)
+    for a in answers { _ = shell.execute(a, renderer: plain) }
+  }
+  say("## Rendering and exports (\(teams) teams, every exercise)\n")
+  say("| command | time (median of 5) |\n| --- | --- |")
+  for cmd in ["class status", "export html --class", "export md --class", "export json --class", "show mapa-viaje", "grades"] {
+    var times: [Double] = []
+    for _ in 0..<5 {
+      let t = now()
+      _ = shell.execute(cmd, renderer: plain)
+      times.append(now() - t)
+    }
+    say("| `\(cmd)` | \(String(format: "%.1f", times.sorted()[2] * 1000)) ms |")
+  }
+  say("\nTarget: each under 50 ms of work.\n")
+}
+
+if let i = args.firstIndex(of: "--write"), i + 1 < args.count {
+  try (report.lines.joined(separator: "\n") + "\n").write(toFile: args[i + 1], atomically: true, encoding: .utf8)
+}
+try? FileManager.default.removeItem(atPath: work)
