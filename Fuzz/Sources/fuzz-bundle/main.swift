@@ -3,7 +3,8 @@ import TallerCore
 
 /// Bundles, invitations, changes and JSON from untrusted bytes: never crash, never hang.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+  guard let start else { return 0 }
   let data = Data(bytes: start, count: count)
   if let b = try? SyncBundle.decode(data) {
     // What decodes must encode and decode to the same bundle.
@@ -20,4 +21,18 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   }
   _ = CSV.parse(text)
   return 0
+}
+
+// SwiftPM links an executable's entry point as `<target>_main`; hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+) -> CInt
+
+@_cdecl("fuzz_bundle_main")
+public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var c = argc
+  var v = argv
+  return LLVMFuzzerRunDriver(&c, &v, fuzz)
 }

@@ -4,7 +4,8 @@ import TallerShell
 
 /// The shell's command parser and the answer parsers on whatever a person (or a script) types.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+  guard let start else { return 0 }
   let line = String(decoding: Data(bytes: start, count: count), as: UTF8.self)
   _ = try? CommandTable.standard.parse(line)
   _ = try? CommandTable.split(line)
@@ -18,4 +19,18 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     }
   }
   return 0
+}
+
+// SwiftPM links an executable's entry point as `<target>_main`; hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+  _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+) -> CInt
+
+@_cdecl("fuzz_command_main")
+public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var c = argc
+  var v = argv
+  return LLVMFuzzerRunDriver(&c, &v, fuzz)
 }
