@@ -636,14 +636,7 @@ enum SessionView {
   /// Markdown that pastes well into a forum: people's text escaped so it is shown as typed.
   static func markdown(_ s: SessionSummary) -> String {
     let lang = s.lang
-    func md(_ t: String) -> String {
-      var out = ""
-      for ch in t {
-        if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
-        out.append(ch)
-      }
-      return out
-    }
+    let md = Reports.md
     var out = "## \(md(s.title))\n\n\(md(s.when))\n\n"
     out += boldLabel(md(Message(.sessionShowPresent, ["names": s.present]).text(lang)))
     if let a = s.absent { out += "  \n" + boldLabel(md(Message(.sessionShowAbsent, ["names": a]).text(lang))) }

@@ -107,7 +107,6 @@ enum TrustFiles {
   /// Imports every bundle under the paths and tells, per team, what came in.
   static func merge(_ ctx: ShellContext, _ paths: [String], lang: Lang) throws(TallerError) -> Reply {
     let before = try ctx.store.changesPerTeam()
-    let conflictsBefore = try ctx.store.conflicts().count
     var reply = try SyncFiles.importPaths(ctx, paths, lang: lang)
     let after = try ctx.store.changesPerTeam()
     let teams = try ctx.store.teams()
@@ -128,7 +127,6 @@ enum TrustFiles {
       reply.lines.append(.heading(Message(.mergeHeader).text(lang)))
       reply.lines.append(.table(TableSpec(header: Message(.mergeColumns).text(lang).split(separator: ";").map(String.init), rows: rows)))
     }
-    _ = conflictsBefore
     return reply
   }
 }

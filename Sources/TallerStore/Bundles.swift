@@ -125,17 +125,7 @@ extension TallerStore {
       try writer.write { db in
         let b = scan.bundle
         if b.version >= 2 {
-          for (r, run) in scan.runs {
-            guard let sig = b.signatures.first(where: { $0.replica == r }), sig.seq == run.last, sig.hash == run.lastHash,
-              let key = b.keys[r]
-            else { throw SignatureRefusal.unsigned(replica: r) }
-            let pinned =
-              r == replica.id
-              ? replica.publicKey : try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r])
-            let declared = try Trust.value(db, r, TrustField.key)?.stringValue
-            if let known = pinned ?? declared, known != key { throw SignatureRefusal.keyChanged(replica: r) }
-            guard sig.verify(publicKey: key) else { throw SignatureRefusal.invalid(replica: r) }
-          }
+          for (r, run) in scan.runs { try checkHead(db, b, replica: r, seq: run.last, hash: run.lastHash) }
         }
         var importer = try Importer(db)
         try BundleScan.forEachChange(path: file) { text in
@@ -147,25 +137,11 @@ extension TallerStore {
           guard let c = try? Change(body: text) else {
             throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
           }
-          // A key declared in the run must be the one that signed it.
-          if b.version >= 2 {
-            for op in c.ops {
-              if case .set(let e, let f, let v, _, _) = op, e == c.replica, f == TrustField.key, v.stringValue != b.keys[c.replica] {
-                throw SignatureRefusal.keyChanged(replica: c.replica)
-              }
-            }
-          }
+          if b.version >= 2 { try Self.checkDeclaredKey(c, b) }
           try importer.add(c, body: text, digest: digest, into: &result)
         }
         try importer.finish(into: &result)
-        if b.version >= 2 {
-          for r in scan.runs.keys where r != replica.id {
-            if let key = b.keys[r] {
-              try db.execute(sql: "INSERT OR IGNORE INTO replica_key(replica, key) VALUES(?, ?)", arguments: [r, key])
-            }
-          }
-          for s in b.signatures where scan.runs[s.replica] != nil { try Self.storeSignature(db, s) }
-        }
+        if b.version >= 2 { try keepKeysAndSignatures(db, b, replicas: Set(scan.runs.keys)) }
       }
     } catch let e as TallerError {
       throw e
@@ -194,31 +170,44 @@ extension TallerStore {
       for (a, b) in zip(sorted, sorted.dropFirst()) where b.seq != a.seq + 1 || b.prev != hashes[r]?[a.seq] {
         throw SignatureRefusal.brokenRun(replica: r)
       }
-      guard let head = sorted.last, let sig = bundle.signatures.first(where: { $0.replica == r }),
-        sig.seq == head.seq, sig.hash == hashes[r]?[head.seq]
-      else { throw SignatureRefusal.unsigned(replica: r) }
-      guard let key = bundle.keys[r] else { throw SignatureRefusal.unsigned(replica: r) }
-      let pinned =
-        r == replica.id
-        ? replica.publicKey : try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r])
-      let declared = try Trust.value(db, r, TrustField.key)?.stringValue
-      if let known = pinned ?? declared, known != key { throw SignatureRefusal.keyChanged(replica: r) }
-      // A key declared inside the run itself must be the one that signs.
-      for c in sorted {
-        for op in c.ops {
-          if case .set(let e, let f, let v, _, _) = op, e == r, f == TrustField.key, v.stringValue != key {
-            throw SignatureRefusal.keyChanged(replica: r)
-          }
-        }
-      }
-      guard sig.verify(publicKey: key) else { throw SignatureRefusal.invalid(replica: r) }
+      guard let head = sorted.last else { continue }
+      try checkHead(db, bundle, replica: r, seq: head.seq, hash: hashes[r]?[head.seq] ?? "")
+      for c in sorted { try Self.checkDeclaredKey(c, bundle) }
     }
-    for (r, _) in runs where r != replica.id {
+    try keepKeysAndSignatures(db, bundle, replicas: Set(runs.keys))
+  }
+
+  /// The run of replica `r` ends at (`seq`, `hash`): the bundle must carry that replica's valid
+  /// signature of it, by the key known for it (pinned on first sight, or declared in its log).
+  private func checkHead(_ db: Database, _ bundle: SyncBundle, replica r: String, seq: Int64, hash: String) throws {
+    guard let sig = bundle.signatures.first(where: { $0.replica == r }), sig.seq == seq, sig.hash == hash,
+      let key = bundle.keys[r]
+    else { throw SignatureRefusal.unsigned(replica: r) }
+    let pinned =
+      r == replica.id
+      ? replica.publicKey : try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r])
+    let declared = try Trust.value(db, r, TrustField.key)?.stringValue
+    if let known = pinned ?? declared, known != key { throw SignatureRefusal.keyChanged(replica: r) }
+    guard sig.verify(publicKey: key) else { throw SignatureRefusal.invalid(replica: r) }
+  }
+
+  /// A key declared inside a run must be the one that signs it.
+  static func checkDeclaredKey(_ c: Change, _ bundle: SyncBundle) throws {
+    for op in c.ops {
+      if case .set(let e, let f, let v, _, _) = op, e == c.replica, f == TrustField.key, v.stringValue != bundle.keys[c.replica] {
+        throw SignatureRefusal.keyChanged(replica: c.replica)
+      }
+    }
+  }
+
+  /// Pins the keys and keeps the signatures of an accepted bundle, so this database can relay it.
+  private func keepKeysAndSignatures(_ db: Database, _ bundle: SyncBundle, replicas: Set<String>) throws {
+    for r in replicas where r != replica.id {
       if let key = bundle.keys[r] {
         try db.execute(sql: "INSERT OR IGNORE INTO replica_key(replica, key) VALUES(?, ?)", arguments: [r, key])
       }
     }
-    for s in bundle.signatures where runs[s.replica] != nil { try Self.storeSignature(db, s) }
+    for s in bundle.signatures where replicas.contains(s.replica) { try Self.storeSignature(db, s) }
   }
 
   static func message(_ e: SignatureRefusal) -> Message {
