@@ -24,10 +24,13 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
-    // The SQLite store. The only target that imports GRDB.
+    // The SQLite store. The only target that imports GRDB (and, for the import's hot loop,
+    // SQLite's C API beneath it).
     .target(
       name: "TallerStore",
-      dependencies: ["TallerCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "TallerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     // The command table, the terminal, the line editor, rendering, scripted mode.
     .target(

@@ -47,6 +47,12 @@ let binDir = me.deletingLastPathComponent().path
 let work = NSTemporaryDirectory() + "taller-bench-\(getpid())"
 try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 
+// `taller-bench gen N FILE`: writes a synthetic bundle (for profiling one import by hand).
+if args.count == 4 && args[1] == "gen", let n = Int(args[2]) {
+  try TallerStore.writeSyntheticBundle(path: args[3], count: n)
+  exit(0)
+}
+
 // Child processes: one measurement each, so peak memory is that measurement's alone.
 if args.count >= 2 && args[1] == "child" {
   let what = args[2]
@@ -56,9 +62,8 @@ if args.count >= 2 && args[1] == "child" {
   switch what {
   case "import":
     let store = try TallerStore.open(path: db)
-    let scan = try BundleScan.scan(path: file)
-    let r = try store.importScanned(scan, path: file)
-    precondition(r.newChanges == scan.count, "imported \(r.newChanges) of \(scan.count)")
+    let r = try store.importFile(path: file)
+    precondition(r.newChanges > 0 && r.waiting.isEmpty && r.quarantined == 0, "imported \(r)")
   default:
     try PlainSQLite.insertInOneTransaction(path: db) { emit in
       try BundleScan.forEachChange(path: file) { text in

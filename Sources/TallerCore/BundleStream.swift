@@ -2,8 +2,11 @@ import Crypto
 import Foundation
 
 /// Reads a bundle file line by line without holding it in memory (a class's relay can carry a
-/// million changes): a first pass checks the whole file — grammar, count, hash, each replica's run
-/// — and a second pass hands the changes to the importer.
+/// million changes), in one pass that checks the whole file while handing its changes on.
+private let endPrefix = Array(#"{"end":"#.utf8)
+private let countPrefix = Array(#"{"count":"#.utf8)
+private let sigPrefix = Array(#"{"sig":"#.utf8)
+
 public struct BundleScan: Sendable {
   /// Header facts and signatures; `bodies` is empty (they are streamed).
   public var bundle: SyncBundle
@@ -55,15 +58,45 @@ public struct BundleScan: Sendable {
     }
   }
 
-  /// The first pass: everything a reader must check before applying anything.
+  /// Checks a whole file without applying anything: grammar, count, hash, each replica's run.
   public static func scan(path: String) throws(SyncBundle.Refusal) -> BundleScan {
+    do {
+      return try read(path: path, header: { _ in }, change: { _, _, _ in })
+    } catch let r as SyncBundle.Refusal {
+      throw r
+    } catch {
+      throw .notABundle
+    }
+  }
+
+  /// One pass over a file: hands the header, then each change (its text, the change, the hash of
+  /// its bytes) to the caller as they are read, and checks the file whole as it goes — grammar,
+  /// count, hash, each replica's run. Nothing in the file is trusted until this returns: a caller
+  /// that applies changes on the way does so inside a transaction it rolls back when this throws
+  /// (a ``SyncBundle/Refusal`` for the file, or whatever the callbacks threw).
+  public static func read(
+    path: String, header onHeader: (SyncBundle) throws -> Void, change onChange: (String, Change, String) throws -> Void
+  ) throws -> BundleScan {
     var lines: Lines
-    do { lines = try Lines(path: path) } catch { throw .notABundle }
+    do { lines = try Lines(path: path) } catch { throw SyncBundle.Refusal.notABundle }
     guard let first = try lines.next(), let headerText = String(validating: first, as: UTF8.self),
       let header = try? StrictJSONParser.parse(headerText), header["format"]?.stringValue == "taller-bundle",
       let v = header["v"]?.intValue, let writer = header["writer"]?.stringValue, !writer.isEmpty
-    else { throw .notABundle }
-    if v > SyncBundle.formatVersion { throw .newerFormat(v) }
+    else { throw SyncBundle.Refusal.notABundle }
+    if v > SyncBundle.formatVersion { throw SyncBundle.Refusal.newerFormat(v) }
+    var keys: [String: String] = [:]
+    for (k, val) in header["keys"]?.objectValue ?? [:] {
+      guard let key = val.stringValue else { throw SyncBundle.Refusal.notABundle }
+      keys[k] = key
+    }
+    var prereq: [String: Int64] = [:]
+    for (k, val) in header["prereq"]?.objectValue ?? [:] { if let n = val.intValue { prereq[k] = n } }
+    var bundle = SyncBundle(
+      writer: writer, writerLabel: header["label"]?.stringValue ?? writer, prerequisites: prereq, bodies: [], keys: keys,
+      signatures: [], version: v)
+    bundle.teams = (header["teams"]?.arrayValue ?? []).compactMap(\.stringValue)
+    bundle.classes = (header["class"]?.arrayValue ?? []).compactMap(\.stringValue)
+    try onHeader(bundle)
     var hasher = SHA256()
     var previous: [UInt8] = first
     var runs: [String: (first: Int64, last: Int64, lastHash: String)] = [:]
@@ -74,49 +107,45 @@ public struct BundleScan: Sendable {
       // The line before is covered by the hash; this one may be the end line.
       hasher.update(data: previous)
       hasher.update(data: [0x0A])
-      if line.count > SyncBundle.maximumLineBytes { throw .lineTooLong(lines.number) }
-      guard let text = String(validating: line, as: UTF8.self) else { throw .notUTF8 }
-      if text.hasPrefix("{\"end\":") || text.hasPrefix("{\"count\":") {
+      if line.count > SyncBundle.maximumLineBytes { throw SyncBundle.Refusal.lineTooLong(lines.number) }
+      if line.starts(with: endPrefix) || line.starts(with: countPrefix) {
+        guard String(validating: line, as: UTF8.self) != nil else { throw SyncBundle.Refusal.notUTF8 }
         endLine = line
-        if try lines.next() != nil { throw .badLine(lines.number) }
+        if try lines.next() != nil { throw SyncBundle.Refusal.badLine(lines.number) }
         break
       }
-      if v >= 2 && text.hasPrefix("{\"sig\":") {
-        guard let o = (try? StrictJSONParser.parse(text))?["sig"], let r = o["replica"]?.stringValue,
+      if v >= 2 && line.starts(with: sigPrefix) {
+        guard let o = (try? StrictJSONParser.parse(line))?["sig"], let r = o["replica"]?.stringValue,
           let seq = o["seq"]?.intValue, let h = o["hash"]?.stringValue, let sig = o["ed25519"]?.stringValue
-        else { throw .badLine(lines.number) }
+        else { throw SyncBundle.Refusal.badLine(lines.number) }
         signatures.append(HeadSignature(replica: r, seq: seq, hash: h, signature: sig))
       } else {
-        guard signatures.isEmpty, let c = try? Change(body: text) else { throw .badLine(lines.number) }
-        let digest = Change.hash(ofBody: text)
+        // A line the strict parser accepts is valid UTF-8 (it checks every string's bytes, and
+        // everything else must be ASCII), so the text needs no second check.
+        guard signatures.isEmpty, let c = try? Change(bytes: line) else {
+          if String(validating: line, as: UTF8.self) == nil { throw SyncBundle.Refusal.notUTF8 }
+          throw SyncBundle.Refusal.badLine(lines.number)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let digest = Change.hash(ofBytes: line)
         if let run = runs[c.replica] {
           // A replica's changes in a file are one unbroken stretch of its chain.
-          guard c.seq == run.last + 1, c.prev == run.lastHash else { throw .badSignature(c.replica) }
+          guard c.seq == run.last + 1, c.prev == run.lastHash else { throw SyncBundle.Refusal.badSignature(c.replica) }
           runs[c.replica] = (run.first, c.seq, digest)
         } else {
           runs[c.replica] = (c.seq, c.seq, digest)
         }
         count += 1
+        try onChange(text, c, digest)
       }
       previous = line
     }
-    guard let endLine, let endText = String(validating: endLine, as: UTF8.self), let end = try? StrictJSONParser.parse(endText),
+    guard let endLine, let end = try? StrictJSONParser.parse(endLine),
       end["end"]?.boolValue == true, let n = end["count"]?.intValue, let hash = end["sha256"]?.stringValue
-    else { throw .truncated }
-    guard n == Int64(count) else { throw .countMismatch }
-    guard Hex.encode(hasher.finalize()) == hash else { throw .hashMismatch }
-    var keys: [String: String] = [:]
-    for (k, val) in header["keys"]?.objectValue ?? [:] {
-      guard let key = val.stringValue else { throw .notABundle }
-      keys[k] = key
-    }
-    var prereq: [String: Int64] = [:]
-    for (k, val) in header["prereq"]?.objectValue ?? [:] { if let n = val.intValue { prereq[k] = n } }
-    var bundle = SyncBundle(
-      writer: writer, writerLabel: header["label"]?.stringValue ?? writer, prerequisites: prereq, bodies: [], keys: keys,
-      signatures: signatures, version: v)
-    bundle.teams = (header["teams"]?.arrayValue ?? []).compactMap(\.stringValue)
-    bundle.classes = (header["class"]?.arrayValue ?? []).compactMap(\.stringValue)
+    else { throw SyncBundle.Refusal.truncated }
+    guard n == Int64(count) else { throw SyncBundle.Refusal.countMismatch }
+    guard Hex.encode(hasher.finalize()) == hash else { throw SyncBundle.Refusal.hashMismatch }
+    bundle.signatures = signatures
     return BundleScan(bundle: bundle, runs: runs, count: count)
   }
 

@@ -177,9 +177,22 @@ public struct Change: Hashable, Sendable {
     Hex.encode(SHA256.hash(data: Data(body.utf8)))
   }
 
+  /// The same hash, of the body's bytes as read from a file.
+  public static func hash(ofBytes bytes: [UInt8]) -> String {
+    Hex.encode(SHA256.hash(data: bytes))
+  }
+
   /// Reads a change back from its body text.
   public init(body: String) throws(JSONParseError) {
-    let json = try StrictJSONParser.parse(body)
+    try self.init(json: try StrictJSONParser.parse(body))
+  }
+
+  /// A change from its body's UTF-8 bytes (what a file reader holds).
+  public init(bytes: [UInt8]) throws(JSONParseError) {
+    try self.init(json: try StrictJSONParser.parse(bytes))
+  }
+
+  init(json: JSONValue) throws(JSONParseError) {
     guard json["v"]?.intValue == Self.formatVersion,
       let replica = json["replica"]?.stringValue, !replica.isEmpty,
       let seq = json["seq"]?.intValue, seq > 0,

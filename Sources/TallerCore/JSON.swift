@@ -247,8 +247,17 @@ public struct StrictJSONParser {
     if pos < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[pos]) {
       throw fail("floating-point numbers are not accepted")
     }
-    guard let text = String(bytes: bytes[start..<pos], encoding: .ascii), let n = Int64(text) else {
-      throw fail("number out of range")
+    // Accumulated as a negative number, so Int64.min fits.
+    var n: Int64 = 0
+    for i in digitsStart..<pos {
+      let (m, o1) = n.multipliedReportingOverflow(by: 10)
+      let (r, o2) = m.subtractingReportingOverflow(Int64(bytes[i] - UInt8(ascii: "0")))
+      if o1 || o2 { throw fail("number out of range") }
+      n = r
+    }
+    if digitsStart == start {
+      guard n != .min else { throw fail("number out of range") }
+      return -n
     }
     return n
   }
@@ -273,61 +282,64 @@ public struct StrictJSONParser {
 
   private mutating func string() throws(JSONParseError) -> String {
     pos += 1  // opening quote
-    var scalars = String.UnicodeScalarView()
-    var runStart = pos
-    func flush(_ p: StrictJSONParser, _ upTo: Int, _ scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
-      if upTo > runStart {
-        guard let s = String(validating: p.bytes[runStart..<upTo], as: UTF8.self) else {
-          throw JSONParseError(offset: runStart, reason: "invalid UTF-8")
-        }
-        scalars.append(contentsOf: s.unicodeScalars)
+    let start = pos
+    // Fast path: no escapes, so the string is the bytes between the quotes.
+    while pos < bytes.count {
+      let c = bytes[pos]
+      if c == UInt8(ascii: "\"") {
+        guard let s = bytes.withUnsafeBufferPointer({ String(validating: UnsafeBufferPointer(rebasing: $0[start..<pos]), as: UTF8.self) })
+        else { throw JSONParseError(offset: start, reason: "invalid UTF-8") }
+        pos += 1
+        return s
       }
+      if c == UInt8(ascii: "\\") || c < 0x20 { break }
+      pos += 1
     }
+    // Slow path: copy the bytes, decoding escapes as UTF-8, and validate the whole at the end
+    // (an escape always yields complete sequences, so validity is the same as the raw runs').
+    var out = Array(bytes[start..<pos])
     while true {
       guard pos < bytes.count else { throw fail("unterminated string") }
       let c = bytes[pos]
       if c == UInt8(ascii: "\"") {
-        try flush(self, pos, &scalars)
         pos += 1
-        return String(scalars)
+        guard let s = String(validating: out, as: UTF8.self) else { throw JSONParseError(offset: start, reason: "invalid UTF-8") }
+        return s
       }
       if c < 0x20 { throw fail("control character in string") }
-      if c == UInt8(ascii: "\\") {
-        try flush(self, pos, &scalars)
+      if c != UInt8(ascii: "\\") {
+        out.append(c)
         pos += 1
-        guard pos < bytes.count else { throw fail("unterminated string") }
-        let e = bytes[pos]
-        pos += 1
-        switch e {
-        case UInt8(ascii: "\""): scalars.append("\"")
-        case UInt8(ascii: "\\"): scalars.append("\\")
-        case UInt8(ascii: "/"): scalars.append("/")
-        case UInt8(ascii: "b"): scalars.append("\u{08}")
-        case UInt8(ascii: "f"): scalars.append("\u{0C}")
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "t"): scalars.append("\t")
-        case UInt8(ascii: "u"):
-          var code = try hex4()
-          if (0xD800..<0xDC00).contains(code) {
-            guard pos + 2 <= bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-              throw fail("lone surrogate")
-            }
-            pos += 2
-            let low = try hex4()
-            guard (0xDC00..<0xE000).contains(low) else { throw fail("lone surrogate") }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-          } else if (0xDC00..<0xE000).contains(code) {
-            throw fail("lone surrogate")
-          }
-          guard let s = Unicode.Scalar(code) else { throw fail("bad \\u escape") }
-          scalars.append(s)
-        default: throw fail("bad escape")
-        }
-        runStart = pos
         continue
       }
       pos += 1
+      guard pos < bytes.count else { throw fail("unterminated string") }
+      let e = bytes[pos]
+      pos += 1
+      switch e {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var code = try hex4()
+        if (0xD800..<0xDC00).contains(code) {
+          guard pos + 2 <= bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
+            throw fail("lone surrogate")
+          }
+          pos += 2
+          let low = try hex4()
+          guard (0xDC00..<0xE000).contains(low) else { throw fail("lone surrogate") }
+          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(code) {
+          throw fail("lone surrogate")
+        }
+        guard let scalar = Unicode.Scalar(code) else { throw fail("bad \\u escape") }
+        out.append(contentsOf: UTF8.encode(scalar)!)
+      default: throw fail("bad escape")
+      }
     }
   }
 
@@ -359,6 +371,7 @@ public struct StrictJSONParser {
   private mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
     pos += 1
     var members: [String: JSONValue] = [:]
+    members.reserveCapacity(8)
     skipSpace()
     if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
       pos += 1
@@ -372,8 +385,8 @@ public struct StrictJSONParser {
       guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected :") }
       pos += 1
       skipSpace()
-      if members[key] != nil { throw fail("duplicate key \(key)") }
-      members[key] = try value(depth: depth + 1)
+      let v = try value(depth: depth + 1)
+      if members.updateValue(v, forKey: key) != nil { throw fail("duplicate key \(key)") }
       skipSpace()
       guard pos < bytes.count else { throw fail("unterminated object") }
       if bytes[pos] == UInt8(ascii: ",") {

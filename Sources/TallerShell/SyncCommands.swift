@@ -239,16 +239,9 @@ enum SyncFiles {
         refused.append(Message(.syncRefusedFile, ["file": file, "reason": Message(.fileMissing).text(lang)]).text(lang))
         continue
       }
-      // Checked whole first, then streamed in: a file of any size, in flat memory.
-      let scan: BundleScan
+      // Streamed in one pass, in flat memory; a file found wrong on the way rolls back whole.
       do {
-        scan = try BundleScan.scan(path: file)
-      } catch {
-        refused.append(Message(.syncRefusedFile, ["file": file, "reason": reason(error, lang)]).text(lang))
-        continue
-      }
-      do {
-        let r = try ctx.store.importScanned(scan, path: file)
+        let r = try ctx.store.importFile(path: file)
         total.quarantined += r.quarantined
         total.newChanges += r.newChanges
         total.duplicates += r.duplicates
@@ -392,19 +385,7 @@ enum SyncFiles {
     return c
   }
 
-  static func reason(_ r: SyncBundle.Refusal, _ lang: Lang) -> String {
-    switch r {
-    case .notUTF8: return Message(.syncNotUTF8).text(lang)
-    case .notABundle: return Message(.syncNotBundle).text(lang)
-    case .newerFormat(let v): return Message(.syncNewer, ["found": String(v)]).text(lang)
-    case .truncated: return Message(.syncTruncated).text(lang)
-    case .countMismatch: return Message(.syncCount).text(lang)
-    case .hashMismatch: return Message(.syncHash).text(lang)
-    case .badLine(let l): return Message(.syncBadLine, ["line": String(l)]).text(lang)
-    case .lineTooLong(let l): return Message(.syncLongLine, ["line": String(l)]).text(lang)
-    case .badSignature(let r): return Message(.syncBadSignature, ["replica": String(r.prefix(8))]).text(lang)
-    }
-  }
+  static func reason(_ r: SyncBundle.Refusal, _ lang: Lang) -> String { r.message.text(lang) }
 
   /// A conflicting value as people read it (a place in the list for concurrent moves).
   static func show(_ ctx: ShellContext, _ c: Conflict, _ v: JSONValue, lang: Lang) -> String {

@@ -116,29 +116,33 @@ extension TallerStore {
     return result
   }
 
-  /// Imports a bundle file checked by ``BundleScan/scan(path:)``, streaming its changes: memory
-  /// stays flat whatever the file's size. The same checks and the same all-or-nothing as
-  /// ``importBundle(_:)``.
-  public func importScanned(_ scan: BundleScan, path file: String) throws(TallerError) -> ImportResult {
+  /// Imports a bundle file in one streamed pass, in flat memory whatever its size: changes are
+  /// applied as they are read, inside one transaction that rolls back if anything in the file —
+  /// grammar, count, hash, a run, a signature, a key — turns out wrong. The same checks and the
+  /// same all-or-nothing as ``importBundle(_:)``.
+  public func importFile(path file: String) throws(TallerError) -> ImportResult {
     var result = ImportResult()
     do {
+      try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+      defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
       try writer.write { db in
+        var header: SyncBundle?
+        // Each replica's key as known before this file (its changes may declare one).
+        var knownKeys: [String: String?] = [:]
+        var importer = try Importer(db)
+        let scan = try BundleScan.read(path: file, header: { header = $0 }) { text, c, digest in
+          guard let b = header else { return }
+          if b.version >= 2 {
+            if knownKeys[c.replica] == nil { knownKeys[c.replica] = try knownKey(db, c.replica) }
+            try Self.checkDeclaredKey(c, b)
+          }
+          try importer.add(c, body: text, digest: digest, into: &result)
+        }
         let b = scan.bundle
         if b.version >= 2 {
-          for (r, run) in scan.runs { try checkHead(db, b, replica: r, seq: run.last, hash: run.lastHash) }
-        }
-        var importer = try Importer(db)
-        try BundleScan.forEachChange(path: file) { text in
-          let digest = Change.hash(ofBody: text)
-          if try importer.isKnown(digest) {
-            result.duplicates += 1
-            return
+          for (r, run) in scan.runs {
+            try checkHead(b, replica: r, seq: run.last, hash: run.lastHash, known: knownKeys[r] ?? nil)
           }
-          guard let c = try? Change(body: text) else {
-            throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
-          }
-          if b.version >= 2 { try Self.checkDeclaredKey(c, b) }
-          try importer.add(c, body: text, digest: digest, into: &result)
         }
         try importer.finish(into: &result)
         if b.version >= 2 { try keepKeysAndSignatures(db, b, replicas: Set(scan.runs.keys)) }
@@ -148,7 +152,7 @@ extension TallerStore {
     } catch let e as SignatureRefusal {
       throw .refused(Self.message(e))
     } catch let e as SyncBundle.Refusal {
-      throw .refused(Message(.syncBadChange, ["reason": "\(e)"]))
+      throw .refused(e.message)
     } catch {
       throw Self.map(error, file: path)
     }
@@ -171,7 +175,7 @@ extension TallerStore {
         throw SignatureRefusal.brokenRun(replica: r)
       }
       guard let head = sorted.last else { continue }
-      try checkHead(db, bundle, replica: r, seq: head.seq, hash: hashes[r]?[head.seq] ?? "")
+      try checkHead(bundle, replica: r, seq: head.seq, hash: hashes[r]?[head.seq] ?? "", known: try knownKey(db, r))
       for c in sorted { try Self.checkDeclaredKey(c, bundle) }
     }
     try keepKeysAndSignatures(db, bundle, replicas: Set(runs.keys))
@@ -179,16 +183,19 @@ extension TallerStore {
 
   /// The run of replica `r` ends at (`seq`, `hash`): the bundle must carry that replica's valid
   /// signature of it, by the key known for it (pinned on first sight, or declared in its log).
-  private func checkHead(_ db: Database, _ bundle: SyncBundle, replica r: String, seq: Int64, hash: String) throws {
+  private func checkHead(_ bundle: SyncBundle, replica r: String, seq: Int64, hash: String, known: String?) throws {
     guard let sig = bundle.signatures.first(where: { $0.replica == r }), sig.seq == seq, sig.hash == hash,
       let key = bundle.keys[r]
     else { throw SignatureRefusal.unsigned(replica: r) }
-    let pinned =
-      r == replica.id
-      ? replica.publicKey : try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r])
-    let declared = try Trust.value(db, r, TrustField.key)?.stringValue
-    if let known = pinned ?? declared, known != key { throw SignatureRefusal.keyChanged(replica: r) }
+    if let known, known != key { throw SignatureRefusal.keyChanged(replica: r) }
     guard sig.verify(publicKey: key) else { throw SignatureRefusal.invalid(replica: r) }
+  }
+
+  /// The key this database knows for a replica: pinned on first sight, or declared in its log.
+  private func knownKey(_ db: Database, _ r: String) throws -> String? {
+    if r == replica.id { return replica.publicKey }
+    if let pinned = try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r]) { return pinned }
+    return try Trust.value(db, r, TrustField.key)?.stringValue
   }
 
   /// A key declared inside a run must be the one that signs it.

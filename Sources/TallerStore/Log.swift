@@ -116,64 +116,79 @@ extension TallerStore {
   }
 
   /// Appends a change to the log only (a quarantined change: kept, passed on, not applied).
-  static func insertLog(_ db: Database, change: Change, body: String) throws {
-    try db.cachedStatement(
-      sql: """
-        INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, prev, hash, body)
-        VALUES(?, ?, ?, ?, ?, ?, ?, ?)
-        """
-    ).execute(arguments: [
-      change.replica, change.seq, change.hlc.millis, change.hlc.counter, change.author, change.prev,
-      Change.hash(ofBody: body), body,
-    ])
+  static func insertLog(_ db: Database, change: Change, body: String, hash: String? = nil, using st: LogStatements? = nil) throws {
+    let st = try st ?? LogStatements(db)
+    try st.changeInsert.run(
+      .text(change.replica), .int(change.seq), .int(change.hlc.millis), .int(change.hlc.counter), .text(change.author),
+      change.prev.raw, .text(hash ?? Change.hash(ofBody: body)), .text(body))
   }
 
   /// Records a logged change's operations and applies them to the state.
-  static func applyChange(_ db: Database, change: Change) throws {
-    let opInsert = try db.cachedStatement(
-      sql: """
-        INSERT INTO op_log(replica, seq, idx, kind, entity, type, parent, field, value, pred, seen)
-        VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+  static func applyChange(_ db: Database, change: Change, using st: LogStatements? = nil) throws {
+    let st = try st ?? LogStatements(db)
     for (i, op) in change.ops.enumerated() {
+      let id = OpID(replica: change.replica, seq: change.seq, index: i)
       switch op {
       case .create(let e, let t, let p):
-        try opInsert.execute(arguments: [change.replica, change.seq, i, "create", e, t, p, nil, nil, "[]", "[]"])
+        try st.opInsert.run(
+          .text(change.replica), .int(change.seq), .int(Int64(i)), .text("create"), .text(e), .text(t), p.raw, .null, .null, .text("[]"),
+          .text("[]"))
+        try apply(op: op, id: id, hlc: change.hlc, using: st)
       case .set(let e, let f, let v, let pred, let seen):
-        try opInsert.execute(arguments: [
-          change.replica, change.seq, i, "set", e, nil, nil, f, CanonicalJSON.encode(v),
-          CanonicalJSON.encode(.array(pred.map { .string($0.description) })),
-          CanonicalJSON.encode(.array(seen.map { .string($0.description) })),
-        ])
+        let value = CanonicalJSON.encode(v)
+        try st.opInsert.run(
+          .text(change.replica), .int(change.seq), .int(Int64(i)), .text("set"), .text(e), .null, .null, .text(f), .text(value),
+          .text(pred.isEmpty ? "[]" : CanonicalJSON.encode(.array(pred.map { .string($0.description) }))),
+          .text(seen.isEmpty ? "[]" : CanonicalJSON.encode(.array(seen.map { .string($0.description) }))))
+        try apply(op: op, id: id, hlc: change.hlc, encoded: value, using: st)
       }
-      try apply(db, op: op, id: OpID(replica: change.replica, seq: change.seq, index: i), hlc: change.hlc)
+    }
+  }
+
+  /// The statements that write the log and the state, prepared once per transaction.
+  struct LogStatements {
+    let changeInsert: Statement
+    let opInsert: Statement
+    let entityInsert: Statement
+    let supersede: Statement
+    let dropValue: Statement
+    let valueInsert: Statement
+
+    init(_ db: Database) throws {
+      changeInsert = try db.cachedStatement(
+        sql: "INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, prev, hash, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
+      opInsert = try db.cachedStatement(
+        sql: """
+          INSERT INTO op_log(replica, seq, idx, kind, entity, type, parent, field, value, pred, seen)
+          VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      entityInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity(id, type, parent) VALUES(?, ?, ?)")
+      supersede = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded(op) VALUES(?)")
+      dropValue = try db.cachedStatement(sql: "DELETE FROM field_value WHERE op = ?")
+      valueInsert = try db.cachedStatement(
+        sql: """
+          INSERT OR IGNORE INTO field_value(op, entity, field, value, hlc_ms, hlc_c)
+          SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS(SELECT 1 FROM superseded WHERE op = ?1)
+          """)
     }
   }
 
   /// Applies one operation to the state tables. The result does not depend on the order in which
   /// operations are applied (each table is a set, and overwriting is by explicit `pred`), so
   /// merging logs is a set union and a rebuild may replay them in any order.
-  static func apply(_ db: Database, op: Op, id: OpID, hlc: HLC) throws {
+  static func apply(op: Op, id: OpID, hlc: HLC, encoded: String? = nil, using st: LogStatements) throws {
     switch op {
     case .create(let e, let t, let p):
-      try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity(id, type, parent) VALUES(?, ?, ?)")
-        .execute(arguments: [e, t, p])
+      try st.entityInsert.run(.text(e), .text(t), p.raw)
     case .set(let e, let f, let v, let pred, _):
-      let supersede = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded(op) VALUES(?)")
-      let drop = try db.cachedStatement(sql: "DELETE FROM field_value WHERE op = ?")
       for p in pred {
         let text = p.description
-        try supersede.execute(arguments: [text])
-        try drop.execute(arguments: [text])
+        try st.supersede.run(.text(text))
+        try st.dropValue.run(.text(text))
       }
       let text = id.description
-      let isSuperseded = try Bool.fetchOne(
-        db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM superseded WHERE op = ?)"), arguments: [text]) ?? false
-      if !isSuperseded {
-        try db.cachedStatement(
-          sql: "INSERT OR IGNORE INTO field_value(op, entity, field, value, hlc_ms, hlc_c) VALUES(?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [text, e, f, CanonicalJSON.encode(v), hlc.millis, hlc.counter])
-      }
+      // Unless a write already seen here overwrote it.
+      try st.valueInsert.run(.text(text), .text(e), .text(f), .text(encoded ?? CanonicalJSON.encode(v)), .int(hlc.millis), .int(hlc.counter))
     }
   }
 
@@ -185,6 +200,7 @@ extension TallerStore {
     do {
       try writer.write { db in
         try db.execute(sql: "DELETE FROM entity; DELETE FROM field_value; DELETE FROM superseded;")
+        let st = try LogStatements(db)
         var changes: [Change] = []
         for body in try String.fetchAll(
           db,
@@ -198,7 +214,7 @@ extension TallerStore {
         if let order { changes.sort(by: order) }
         for c in changes {
           for (i, op) in c.ops.enumerated() {
-            try Self.apply(db, op: op, id: OpID(replica: c.replica, seq: c.seq, index: i), hlc: c.hlc)
+            try Self.apply(op: op, id: OpID(replica: c.replica, seq: c.seq, index: i), hlc: c.hlc, using: st)
           }
         }
       }

@@ -83,10 +83,6 @@ extension TallerStore {
     var hashes: [String: String] = [:]  // "replica:seq" → hash, to catch a fork inside the file
     for body in bodies {
       let digest = Change.hash(ofBody: body)
-      if try importer.isKnown(digest) {
-        result.duplicates += 1
-        continue
-      }
       guard let change = try? Change(body: body) else {
         throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
       }
@@ -109,55 +105,70 @@ extension TallerStore {
   /// completes a run pulls the waiting ones after it.
   struct Importer {
     let db: Database
-    let known: Statement
     let hashAt: Statement
+    let statements: LogStatements
     let writers = Trust.Writers()
     var arrived: [(String, Int64)] = []
+    /// Each replica's last change in the log, read once and then kept up to date: a run of
+    /// changes applies without asking the database where its chain stands.
+    var heads: [String: (seq: Int64, hash: String)] = [:]
+    /// Replicas with changes waiting in `pending_change`.
+    var pendingReplicas: Set<String>
 
     init(_ db: Database) throws {
       self.db = db
-      known = try db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM change_log WHERE hash = ?)")
       hashAt = try db.cachedStatement(sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?")
+      statements = try LogStatements(db)
+      pendingReplicas = Set(try String.fetchAll(db, sql: "SELECT DISTINCT replica FROM pending_change"))
     }
 
-    func isKnown(_ digest: String) throws -> Bool { try Bool.fetchOne(known, arguments: [digest]) == true }
+    mutating func head(_ r: String) throws -> (seq: Int64, hash: String) {
+      if let h = heads[r] { return h }
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [r])
+      let h = row.map { (seq: $0["seq"] as Int64, hash: $0["hash"] as String) } ?? (0, "")
+      heads[r] = h
+      return h
+    }
 
     mutating func add(_ first: Change, body firstBody: String, digest firstDigest: String, into result: inout ImportResult) throws {
       var next: (Change, String, String)? = (first, firstBody, firstDigest)
       while let (c, body, digest) = next {
         next = nil
-        if let existing = try String.fetchOne(hashAt, arguments: [c.replica, c.seq]) {
-          if existing != digest {
+        let h = try head(c.replica)
+        if c.seq <= h.seq {
+          // Already held (the log is dense below its head): the same change, or a fork.
+          if try hashAt.text(.text(c.replica), .int(c.seq)) != digest {
             throw TallerError.refused(Message(.syncFork, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
           }
           result.duplicates += 1
           return
         }
-        if c.seq > 1 {
-          guard let prevHash = try String.fetchOne(hashAt, arguments: [c.replica, c.seq - 1]) else {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO pending_change(replica, seq, hash, body) VALUES(?, ?, ?, ?)")
-              .execute(arguments: [c.replica, c.seq, digest, body])
-            return
-          }
-          if prevHash != c.prev {
-            throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
-          }
-        } else if c.prev != nil {
-          throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": "1"]))
+        if c.seq > h.seq + 1 {
+          try db.cachedStatement(sql: "INSERT OR IGNORE INTO pending_change(replica, seq, hash, body) VALUES(?, ?, ?, ?)")
+            .execute(arguments: [c.replica, c.seq, digest, body])
+          pendingReplicas.insert(c.replica)
+          return
+        }
+        if c.seq > 1 ? c.prev != h.hash : c.prev != nil {
+          throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
         }
         if let reason = try Trust.refusal(db, replica: c.replica, ops: c.ops, cache: writers) {
           // Kept (the chain goes on through it, relays pass it on) but not applied.
-          try TallerStore.insertLog(db, change: c, body: body)
+          try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements)
           try db.cachedStatement(sql: "INSERT OR IGNORE INTO quarantine(replica, seq, reason) VALUES(?, ?, ?)")
             .execute(arguments: [c.replica, c.seq, reason])
           arrived.append((c.replica, c.seq))
         } else {
-          try TallerStore.insert(db, change: c, body: body)
+          try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements)
+          try TallerStore.applyChange(db, change: c, using: statements)
         }
+        heads[c.replica] = (c.seq, digest)
         result.latest = max(result.latest ?? c.hlc, c.hlc)
         result.newChanges += 1
         result.replicas.insert(c.replica)
         // The next change of this replica may have been waiting for this one.
+        guard pendingReplicas.contains(c.replica) else { continue }
         try db.cachedStatement(sql: "DELETE FROM pending_change WHERE replica = ? AND seq = ?").execute(arguments: [c.replica, c.seq])
         if let row = try Row.fetchOne(
           db.cachedStatement(sql: "SELECT hash, body FROM pending_change WHERE replica = ? AND seq = ?"),

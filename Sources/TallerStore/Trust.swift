@@ -23,6 +23,8 @@ enum Trust {
   /// Writers already found allowed during one import (allowance only grows, so a yes stays a yes).
   final class Writers {
     var allowed: Set<String> = []
+    /// The team of entities already in the database (an entity's parent never changes).
+    var teams: [String: String] = [:]
   }
 
   /// Why `replica` may not make `ops`, or `nil` when it may.
@@ -70,19 +72,19 @@ enum Trust {
         // A replica writes its own join (its proof is checked when the join is used).
         if entity != StableID.make("join", info.parent ?? "", r) { return "join for another replica" }
       case EntityType.grade.rawValue:
-        guard let team = try teamOf(db, entity, created: created), try instructor(db, replica: r, team: team) else {
+        guard let team = try teamOf(db, entity, created: created, cache: cache), try instructor(db, replica: r, team: team) else {
           return "grades are the instructor's"
         }
       case EntityType.invite.rawValue:
         if let p = info.parent, let pinfo = try created[p] ?? lookup(db, p), pinfo.type == EntityType.class.rawValue {
           if try classFounder(db, p, founders: founders) != r { return "not the instructor of class \(p)" }
-        } else if let team = try teamOf(db, entity, created: created) {
+        } else if let team = try teamOf(db, entity, created: created, cache: cache) {
           if !(try mayWriteTeam(team)) { return "not a writer of team \(team)" }
         } else {
           return "invitation for nothing"
         }
       default:
-        guard let team = try teamOf(db, entity, created: created) else { return "outside any team: \(entity)" }
+        guard let team = try teamOf(db, entity, created: created, cache: cache) else { return "outside any team: \(entity)" }
         if !(try mayWriteTeam(team)) { return "not a writer of team \(team)" }
       }
     }
@@ -96,11 +98,21 @@ enum Trust {
   }
 
   /// The team an entity belongs to (itself, for a team).
-  static func teamOf(_ db: Database, _ id: String, created: [String: Info] = [:]) throws -> String? {
+  static func teamOf(_ db: Database, _ id: String, created: [String: Info] = [:], cache: Writers? = nil) throws -> String? {
     var current: String? = id
+    var stored: [String] = []  // entities on the way that are in the database, not being created
     for _ in 0..<6 {
-      guard let c = current, let info = try created[c] ?? lookup(db, c) else { return nil }
-      if info.type == EntityType.team.rawValue { return c }
+      guard let c = current else { return nil }
+      if let team = cache?.teams[c] {
+        for s in stored { cache?.teams[s] = team }
+        return team
+      }
+      guard let info = try created[c] ?? lookup(db, c) else { return nil }
+      if created[c] == nil { stored.append(c) }
+      if info.type == EntityType.team.rawValue {
+        for s in stored { cache?.teams[s] = c }
+        return c
+      }
       current = info.parent
     }
     return nil

@@ -52,6 +52,19 @@ struct TrustTests {
     }
   }
 
+  @Test("a bundle of format 2 written by the release before single-pass import still imports, signatures checked")
+  func formatTwoFile() throws {
+    let dir = packageRoot.appendingPathComponent("Tests/TallerTests/Fixtures/bundles-v2")
+    let file = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".jsonl") })
+    let store = try TallerStore.inMemory()
+    let r = try store.importFile(path: dir.appendingPathComponent(file).path)
+    #expect(r.newChanges == 11 && r.quarantined == 0 && r.waiting.isEmpty)
+    let again = try store.importFile(path: dir.appendingPathComponent(file).path)
+    #expect(again.newChanges == 0 && again.duplicates == 11)
+    #expect(try store.conflicts().isEmpty)
+    #expect(try store.teams().map(\.name) == ["Los Incas"])
+  }
+
   @Test("a changed change, a missing or moved signature, another key for a known laptop: refused, nothing applied")
   func forgedSignatures() throws {
     let clock = TestClock()
