@@ -110,7 +110,7 @@ let catalogEN: [L: String] = [
   .dbBusy: "{file}: another taller keeps the database busy; try again.",
   .dbIsDirectory: "{file}: is a folder, not a database file.",
   .dbNothingChanged: "Nothing was changed.",
-  .dbCopyDetected: "This database was copied from another laptop; this laptop gets its own identity ({replica}).",
+  .dbCopyDetected: "This database was copied from another place; this copy gets its own identity ({replica}) and keeps the right to work on the same teams.",
 
   .lintDuplicateID: "the id \"{id}\" is already used (in {other})",
   .lintDangling: "the reference \"{ref}\" points to nothing that exists",
@@ -443,6 +443,12 @@ let catalogEN: [L: String] = [
   .flagSort: "order: name, progress or activity (last change)",
   .argSortKey: "ORDER",
   .sortUnknown: "«{key}» is not an order: use {keys}.",
+
+  .fileNoFolder: "Could not write {file}: the folder {folder} does not exist. Create it first, or give another path.",
+  .fileNoPermission: "Could not write {file}: no permission to write in {folder}.",
+  .fileDiskFull: "Could not write {file}: the disk is full. Free some space and try again; nothing else was changed.",
+  .dbNoFolder: "The folder {folder} does not exist: create it first, or give another path with --db.",
+  .dbWriteFailed: "{file}: could not be written to disk ({reason}); the last action was not saved. What was saved before is intact.",
 
   .scriptNotFound: "Could not read the script {file}: {reason}.",
   .usageError: "Wrong usage: {detail}",

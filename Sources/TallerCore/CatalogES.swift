@@ -110,7 +110,7 @@ let catalogES: [L: String] = [
   .dbBusy: "{file}: otra instancia de taller no suelta la base de datos; inténtalo de nuevo.",
   .dbIsDirectory: "{file}: es una carpeta, no un archivo de base de datos.",
   .dbNothingChanged: "No se modificó nada.",
-  .dbCopyDetected: "Esta base de datos fue copiada de otra laptop; esta laptop recibe su propia identidad ({replica}).",
+  .dbCopyDetected: "Esta base de datos fue copiada de otro lugar; esta copia recibe su propia identidad ({replica}) y sigue pudiendo trabajar en los mismos equipos.",
 
   .lintDuplicateID: "el id «{id}» ya se usa (en {other})",
   .lintDangling: "la referencia «{ref}» no apunta a nada que exista",
@@ -443,6 +443,12 @@ let catalogES: [L: String] = [
   .flagSort: "orden: name (nombre), progress (avance) o activity (último cambio)",
   .argSortKey: "ORDEN",
   .sortUnknown: "«{key}» no es un orden: usa {keys}.",
+
+  .fileNoFolder: "No se pudo escribir {file}: la carpeta {folder} no existe. Créala primero o indica otra ruta.",
+  .fileNoPermission: "No se pudo escribir {file}: no hay permiso para escribir en {folder}.",
+  .fileDiskFull: "No se pudo escribir {file}: el disco está lleno. Libera espacio y vuelve a intentarlo; no se cambió nada más.",
+  .dbNoFolder: "La carpeta {folder} no existe: créala primero o indica otra ruta con --db.",
+  .dbWriteFailed: "{file}: no se pudo escribir en el disco ({reason}); lo último no se guardó. Lo guardado antes está intacto.",
 
   .scriptNotFound: "No se pudo leer el guion {file}: {reason}.",
   .usageError: "Uso incorrecto: {detail}",

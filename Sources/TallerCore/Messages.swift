@@ -466,6 +466,12 @@ public enum L: String, CaseIterable, Sendable {
   case argSortKey = "arg.sort_key"
   case sortUnknown = "sort.unknown"
 
+  case fileNoFolder = "file.no_folder"
+  case fileNoPermission = "file.no_permission"
+  case fileDiskFull = "file.disk_full"
+  case dbNoFolder = "db.no_folder"
+  case dbWriteFailed = "db.write_failed"
+
   // Process
   case scriptNotFound = "process.script_not_found"
   case usageError = "process.usage_error"

@@ -59,6 +59,8 @@ public enum TrustField {
   public static let proof = "proof"
   public static let replica = "replica"
   public static let klass = "class"
+  /// On a join: the replica whose copy this one is; `proof` is then signed by that replica's key.
+  public static let from = "from"
 }
 
 /// Field names stored in the change log.

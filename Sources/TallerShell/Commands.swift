@@ -324,7 +324,30 @@ enum FileOutput {
       }
     } catch {
       try? fm.removeItem(at: tmp)
-      throw .file(Message(.fileWriteFailed, ["file": path, "reason": (error as NSError).localizedDescription]))
+      throw .file(failure(path, error))
     }
+  }
+
+  /// Why a file could not be written, in the person's words: a missing folder, no permission, a
+  /// full disk, or the system's own reason.
+  static func failure(_ path: String, _ error: any Error) -> Message {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var isDir: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) || !isDir.boolValue {
+      return Message(.fileNoFolder, ["file": path, "folder": folder])
+    }
+    let ns = error as NSError
+    let code = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+    if code == Int(ENOSPC) || code == Int(EDQUOT) || code == Int(EFBIG) || ns.code == CocoaError.fileWriteOutOfSpace.rawValue {
+      return Message(.fileDiskFull, ["file": path])
+    }
+    if code == Int(EACCES) || code == Int(EPERM) || code == Int(EROFS) || ns.code == CocoaError.fileWriteNoPermission.rawValue
+      || ns.code == CocoaError.fileWriteVolumeReadOnly.rawValue || !FileManager.default.isWritableFile(atPath: folder)
+    {
+      return Message(.fileNoPermission, ["file": path, "folder": folder])
+    }
+    var reason = ns.localizedDescription
+    while reason.hasSuffix(".") { reason.removeLast() }
+    return Message(.fileWriteFailed, ["file": path, "reason": reason])
   }
 }

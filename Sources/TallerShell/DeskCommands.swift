@@ -51,7 +51,7 @@ enum Desk {
   /// The teams a class command covers: the class this laptop teaches (if any), else every team.
   static func classTeams(_ ctx: ShellContext) throws(TallerError) -> [Team] {
     let teams = try ctx.store.teams()
-    guard let mine = try ctx.store.classes().first(where: { $0.founder == ctx.store.replica.id }) else { return teams }
+    guard let mine = try ctx.store.classes().first(where: { $0.mine }) else { return teams }
     return teams.filter { mine.teams.contains($0.id) }
   }
 
@@ -168,7 +168,7 @@ enum Desk {
     let lang = session.lang
     // The instructor sees the class; a team sees its own grades (read-only feedback).
     var teams = try classTeams(ctx)
-    let teaches = try ctx.store.classes().contains { $0.founder == ctx.store.replica.id }
+    let teaches = try ctx.store.classes().contains { $0.mine }
     if !teaches, let id = session.teamID, let t = try ctx.store.team(id: id) { teams = [t] }
     if args.has("csv") {
       let text = try Reports.gradesCSV(ctx, teams: teams, lang: lang)

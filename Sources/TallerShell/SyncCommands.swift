@@ -199,7 +199,7 @@ enum SyncFiles {
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     } catch {
-      throw .file(Message(.fileWriteFailed, ["file": dir, "reason": (error as NSError).localizedDescription]))
+      throw .file(FileOutput.failure(dir, error))
     }
     let path = (dir as NSString).appendingPathComponent(name)
     if !FileManager.default.fileExists(atPath: path) { try FileOutput.write(text, to: path, force: false) }
@@ -250,7 +250,7 @@ enum SyncFiles {
         if let l = r.latest { total.latest = max(total.latest ?? l, l) }
         imported += 1
       } catch {
-        refused.append(Message(.syncRefusedFile, ["file": file, "reason": error.message.text(lang)]).text(lang))
+        refused.append(Message(.syncRefusedFile, ["file": file, "reason": Self.clause(error.message.text(lang))]).text(lang))
       }
     }
     let conflicts = try ctx.store.conflicts().count
@@ -344,7 +344,7 @@ enum SyncFiles {
     let path = NSTemporaryDirectory() + "taller-conflicto-\(getpid()).txt"
     defer { try? FileManager.default.removeItem(atPath: path) }
     do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-      throw .file(Message(.fileWriteFailed, ["file": path, "reason": (error as NSError).localizedDescription]))
+      throw .file(FileOutput.failure(path, error))
     }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -385,7 +385,14 @@ enum SyncFiles {
     return c
   }
 
-  static func reason(_ r: SyncBundle.Refusal, _ lang: Lang) -> String { r.message.text(lang) }
+  static func reason(_ r: SyncBundle.Refusal, _ lang: Lang) -> String { clause(r.message.text(lang)) }
+
+  /// A sentence made into a clause of another (its final period dropped).
+  static func clause(_ text: String) -> String {
+    var t = text
+    while t.hasSuffix(".") { t.removeLast() }
+    return t
+  }
 
   /// A conflicting value as people read it (a place in the list for concurrent moves).
   static func show(_ ctx: ShellContext, _ c: Conflict, _ v: JSONValue, lang: Lang) -> String {

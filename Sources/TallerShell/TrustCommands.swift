@@ -98,7 +98,7 @@ enum TrustFiles {
 
   /// The class this laptop is the instructor of.
   static func myClass(_ ctx: ShellContext) throws(TallerError) -> ClassInfo {
-    guard let c = try ctx.store.classes().first(where: { $0.founder == ctx.store.replica.id }) else {
+    guard let c = try ctx.store.classes().first(where: { $0.mine }) else {
       throw .refused(Message(.classNone))
     }
     return c
@@ -114,7 +114,7 @@ enum TrustFiles {
     let conflicts = try ctx.store.conflicts()
     var conflictsPerTeam: [String: Int] = [:]
     for c in conflicts { if let t = try ctx.store.team(of: c.entity) { conflictsPerTeam[t, default: 0] += 1 } }
-    let mine = try ctx.store.classes().first { $0.founder == ctx.store.replica.id }
+    let mine = try ctx.store.classes().first { $0.mine }
     for t in teams {
       let new = (after[t.id] ?? 0) - (before[t.id] ?? 0)
       let enrolled = mine.map { $0.teams.contains(t.id) } ?? true

@@ -10,6 +10,8 @@ public struct ClassInfo: Equatable, Sendable {
   public var founder: String
   /// Teams enrolled (with a valid enrollment), by id.
   public var teams: [String]
+  /// Whether this laptop is the class's instructor (its founder, or a copy of the founder's database).
+  public var mine = false
 }
 
 extension TallerStore {
@@ -22,7 +24,7 @@ extension TallerStore {
       draft.ops.append(.create(entity: id, type: EntityType.class.rawValue, parent: nil))
       try draft.set(id, TrustField.founder, .object(["replica": .string(replica.id), "nonce": .string(nonce)]))
       try draft.set(id, Field.name, .string(name))
-      return ClassInfo(id: id, name: name, founder: replica.id, teams: [])
+      return ClassInfo(id: id, name: name, founder: replica.id, teams: [], mine: true)
     }
   }
 
@@ -38,7 +40,8 @@ extension TallerStore {
         where try Trust.instructor(db, replica: founder, team: team) {
           teams.append(team)
         }
-        out.append(ClassInfo(id: id, name: name, founder: founder, teams: teams))
+        out.append(
+          ClassInfo(id: id, name: name, founder: founder, teams: teams, mine: try Trust.classAuthority(db, replica: replica.id, id)))
       }
       return out.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
@@ -96,6 +99,41 @@ extension TallerStore {
       try draft.set(id, TrustField.klass, .string(classID))
       try draft.set(id, TrustField.invite, .string(invite))
       try draft.set(id, TrustField.proof, .string(proof))
+    }
+  }
+
+  /// A copied database's new identity takes over its origin's rights: for every team and class
+  /// the origin could change, a join naming the origin in `from`, signed with the origin's key
+  /// (which the copy holds). Other laptops check that signature against the origin's declared key.
+  func inherit(from previous: String, key: String) throws(TallerError) {
+    try act(author: nil) { db, draft in
+      // The origin's last changes may never have left it: signed now with its key, this copy
+      // can pass them on (the origin, if it goes on, continues the same chain).
+      if let head = try Row.fetchOne(
+        db, sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1", arguments: [previous]),
+        let sig = Signing.sign(Signing.headMessage(replica: previous, seq: head["seq"], hash: head["hash"]), privateKey: key)
+      {
+        try Self.storeSignature(db, HeadSignature(replica: previous, seq: head["seq"], hash: head["hash"], signature: sig))
+      }
+      var parents: [String] = []
+      for team in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'team' ORDER BY id")
+      where try Trust.authority(db, replica: previous, team: team) && Trust.value(db, team, TrustField.founder) != nil {
+        parents.append(team)
+      }
+      for klass in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'class' ORDER BY id")
+      where try Trust.classAuthority(db, replica: previous, klass) {
+        parents.append(klass)
+      }
+      for parent in parents {
+        guard let proof = Signing.sign(Signing.joinMessage(team: parent, replica: replica.id), privateKey: key) else { continue }
+        let id = StableID.make("join", parent, replica.id)
+        if try Trust.lookup(db, id) == nil {
+          draft.ops.append(.create(entity: id, type: EntityType.join.rawValue, parent: parent))
+        }
+        try draft.set(id, TrustField.replica, .string(replica.id))
+        try draft.set(id, TrustField.from, .string(previous))
+        try draft.set(id, TrustField.proof, .string(proof))
+      }
     }
   }
 

@@ -14,6 +14,8 @@ public struct ReplicaInfo: Equatable, Sendable {
   public var label: String
   /// When this open found the file copied from elsewhere: the id it had before.
   public var copiedFrom: String?
+  /// And that identity's private key, to hand its rights on to this one (see `inherit`).
+  var copiedFromKey: String?
   /// The Ed25519 private key this replica signs with (never leaves the database).
   var signingKey: String {
     didSet { publicKey = Signing.publicKey(ofPrivate: signingKey) ?? "" }
@@ -71,8 +73,10 @@ public final class TallerStore: Sendable {
 
   /// Opens (or creates) the database at `path`, after checking that it is a taller database this
   /// version can read. A file that is refused is left exactly as it was.
+  /// `createFolder`: make the file's folder when it is missing (the default place); a path the
+  /// person typed must name an existing folder (a typo should not leave stray folders behind).
   public static func open(
-    path: String, label: String? = nil, now: @escaping @Sendable () -> Int64 = systemClock
+    path: String, label: String? = nil, createFolder: Bool = true, now: @escaping @Sendable () -> Int64 = systemClock
   ) throws(TallerError) -> TallerStore {
     let url = URL(fileURLWithPath: path)
     let fm = FileManager.default
@@ -81,6 +85,7 @@ public final class TallerStore: Sendable {
     if exists && isDir.boolValue { throw .database(Message(.dbIsDirectory, ["file": path])) }
     if !exists {
       let folder = url.deletingLastPathComponent().path
+      if !createFolder && !fm.fileExists(atPath: folder) { throw .database(Message(.dbNoFolder, ["folder": folder])) }
       do {
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
       } catch {
@@ -166,9 +171,13 @@ public final class TallerStore: Sendable {
         // A new identity signs with a new key: a copy can never sign as the original.
         let key = Signing.newPrivateKey()
         try put("signing_key", key)
-        return ReplicaInfo(id: newID, label: label, copiedFrom: previous, signingKey: key)
+        var info = ReplicaInfo(id: newID, label: label, copiedFrom: previous, signingKey: key)
+        info.copiedFromKey = meta["signing_key"]
+        return info
       }
-      return TallerStore(writer: writer, path: path, replica: info, now: now)
+      let store = TallerStore(writer: writer, path: path, replica: info, now: now)
+      if let previous = info.copiedFrom, let key = info.copiedFromKey { try store.inherit(from: previous, key: key) }
+      return store
     } catch let e as TallerError {
       throw e
     } catch {
@@ -264,6 +273,11 @@ public final class TallerStore: Sendable {
       return .database(Message(.dbDiskFull, ["file": file]))
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       return .database(Message(.dbBusy, ["file": file]))
+    case .SQLITE_IOERR:
+      if dbError.extendedResultCode == .SQLITE_IOERR_READ || dbError.extendedResultCode == .SQLITE_IOERR_SHORT_READ {
+        return .database(Message(.dbCannotOpen, ["file": file, "reason": reason]))
+      }
+      return .database(Message(.dbWriteFailed, ["file": file, "reason": reason]))
     case .SQLITE_CANTOPEN:
       return .database(Message(.dbCannotOpen, ["file": file, "reason": reason]))
     default:

@@ -65,7 +65,7 @@ enum Trust {
       case EntityType.class.rawValue:
         if case .create = op {
           if let reason = try foundingRefusal(db, entity, kind: "class", replica: r, founder: founders[entity]) { return reason }
-        } else if try classFounder(db, entity, founders: founders) != r {
+        } else if try !classAuthority(db, replica: r, entity, founders: founders) {
           return "not the instructor of class \(entity)"
         }
       case EntityType.join.rawValue:
@@ -77,7 +77,7 @@ enum Trust {
         }
       case EntityType.invite.rawValue:
         if let p = info.parent, let pinfo = try created[p] ?? lookup(db, p), pinfo.type == EntityType.class.rawValue {
-          if try classFounder(db, p, founders: founders) != r { return "not the instructor of class \(p)" }
+          if try !classAuthority(db, replica: r, p, founders: founders) { return "not the instructor of class \(p)" }
         } else if let team = try teamOf(db, entity, created: created, cache: cache) {
           if !(try mayWriteTeam(team)) { return "not a writer of team \(team)" }
         } else {
@@ -171,7 +171,8 @@ enum Trust {
 
   /// Whether replica `r` may change team `team`'s data.
   static func authority(
-    _ db: Database, replica r: String, team: String, creating: [String: Info] = [:], founders: [String: JSONValue] = [:]
+    _ db: Database, replica r: String, team: String, creating: [String: Info] = [:], founders: [String: JSONValue] = [:],
+    depth: Int = 0
   ) throws -> Bool {
     // A team from before founded ids (format 1) carries no founder: it stays open to every
     // laptop, as it was then.
@@ -189,7 +190,39 @@ enum Trust {
     {
       return true
     }
+    // A copy of a writer's database (it inherits its origin's rights, proven with its key).
+    if try successor(db, replica: r, of: team, depth: depth, isAuthority: { p, d in try authority(db, replica: p, team: team, depth: d) }) {
+      return true
+    }
     return try instructor(db, replica: r, team: team)
+  }
+
+  /// Whether `r` is a copy of a replica that is an authority over `parent` (a team or a class):
+  /// a join of `r` under `parent` naming that replica in `from`, signed with its key.
+  static func successor(
+    _ db: Database, replica r: String, of parent: String, depth: Int, isAuthority: (String, Int) throws -> Bool
+  ) throws -> Bool {
+    guard depth < 8 else { return false }
+    let joinID = StableID.make("join", parent, r)
+    guard try lookup(db, joinID) != nil, let from = try value(db, joinID, TrustField.from)?.stringValue, from != r,
+      let proof = try value(db, joinID, TrustField.proof)?.stringValue, let key = try replicaKey(db, from),
+      Signing.verify(Signing.joinMessage(team: parent, replica: r), signature: proof, publicKey: key)
+    else { return false }
+    return try isAuthority(from, depth + 1)
+  }
+
+  /// A replica's public key: declared in its log, or pinned when first seen.
+  static func replicaKey(_ db: Database, _ r: String) throws -> String? {
+    if let declared = try value(db, r, TrustField.key)?.stringValue { return declared }
+    return try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM replica_key WHERE replica = ?"), arguments: [r])
+  }
+
+  /// Whether `r` is the instructor of a class: its founder, or a copy of the founder's database.
+  static func classAuthority(_ db: Database, replica r: String, _ klass: String, founders: [String: JSONValue] = [:], depth: Int = 0) throws
+    -> Bool
+  {
+    if try founder(db, klass, founders: founders) == r { return true }
+    return try successor(db, replica: r, of: klass, depth: depth, isAuthority: { p, d in try classAuthority(db, replica: p, klass, depth: d) })
   }
 
   /// Whether replica `r` founded a class that team `team` is enrolled in.
@@ -197,7 +230,7 @@ enum Trust {
     for id in try String.fetchAll(
       db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'"), arguments: [team])
     {
-      guard let klass = try value(db, id, TrustField.klass)?.stringValue, try founder(db, klass) == r,
+      guard let klass = try value(db, id, TrustField.klass)?.stringValue, try classAuthority(db, replica: r, klass),
         let invite = try value(db, id, TrustField.invite)?.stringValue,
         let proof = try value(db, id, TrustField.proof)?.stringValue, let key = try inviteKey(db, invite, parent: klass),
         Signing.verify(Signing.enrollMessage(classID: klass, team: team), signature: proof, publicKey: key)

@@ -118,9 +118,19 @@ func finish(_ status: Int32) -> Never {
   exit(status)
 }
 
+// Fault tests: stop inside an import after N changes (announced on stderr) so it can be killed.
+if let n = environment["TALLER_FAULT_STALL_IMPORT"].flatMap(Int.init) {
+  TallerStore.importProbe = { seen in
+    guard seen == n else { return }
+    writeAll(fd: 2, "taller: stalled inside an import after \(n) changes\n")
+    while true { pause() }
+  }
+}
+
 let store: TallerStore
 do {
-  store = try TallerStore.open(path: dbPath)
+  let typed = !(options.db ?? "").isEmpty || !(environment["TALLER_DB"] ?? "").isEmpty
+  store = try TallerStore.open(path: dbPath, createFolder: !typed)
 } catch {
   fail(error.message, lang: lang, code: 1)
 }

@@ -65,6 +65,38 @@ struct TrustTests {
     #expect(try store.teams().map(\.name) == ["Los Incas"])
   }
 
+  @Test("a copied database keeps its origin's rights: its answers and grades are accepted elsewhere, with the origin's unexported changes")
+  func copiedDatabaseInherits() throws {
+    let dir = try TempDir()
+    let (a, usb, usb2, fresh) = (dir.file("a.sqlite"), dir.file("usb.sqlite"), dir.file("usb2.sqlite"), dir.file("fresh.sqlite"))
+    func run(_ db: String, _ cmd: String) throws -> RunResult {
+      try runTaller(["--db", db, "--lang", "en", "-c", cmd], env: ["XDG_DATA_HOME": dir.file("xdg")])
+    }
+    #expect(try run(a, "team create Los Incas").status == 0)
+    #expect(try run(a, "set marca-peruana.marca Inca Kola").status == 0)
+    #expect(try run(a, "class create CEM").status == 0)
+    #expect(try run(a, "class invite \(dir.file("inv"))").status == 0)
+    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("inv")).first)
+    #expect(try run(a, "class join \(dir.file("inv"))/\(invite)").status == 0)
+    try FileManager.default.copyItem(atPath: a, toPath: usb)
+    let edit = try run(usb, "set marca-peruana.marca Sublime")
+    #expect(edit.status == 0, "\(edit.stderr)")
+    #expect(edit.stderr.contains("copied"))
+    #expect(try run(usb, "grade 'Los Incas' empatia 15").status == 0)
+    // A copy of the copy inherits in turn.
+    try FileManager.default.copyItem(atPath: usb, toPath: usb2)
+    #expect(try run(usb2, "member add Ana").status == 0)
+    #expect(try run(usb2, "sync export \(dir.file("x"))").status == 0)
+    // Nothing of the origin was ever exported by the origin itself: the copies carry it.
+    let imported = try run(fresh, "sync import \(dir.file("x"))")
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(!imported.stdout.contains("quarantine"), "\(imported.stdout)")
+    #expect(try run(fresh, "team use Los Incas").status == 0)
+    #expect(try run(fresh, "show marca-peruana").stdout.contains("Sublime"))
+    #expect(try run(fresh, "team list").stdout.contains("1 member"))
+    #expect(try run(fresh, "grades").stdout.contains("15"))
+  }
+
   @Test("a changed change, a missing or moved signature, another key for a known laptop: refused, nothing applied")
   func forgedSignatures() throws {
     let clock = TestClock()
