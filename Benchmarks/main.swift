@@ -123,15 +123,20 @@ do {
 // 2. Scripted answers: a piped script of answers against autocommit inserts of the same rows.
 do {
   let n = quick ? 2_000 : 10_000
+  // A team's answers as a script gives them: list items (a list holds at most 40), then the
+  // exercise's text fields answered and answered again.
   var lines = ["team create Banco", "member add Ana, José"]
+  let fields = ["marca-peruana.marca", "marca-peruana.de-que-trata", "mapa-empatia.quien", "mapa-viaje.escenario"]
   for i in 0..<(n - 2) {
     lines.append(
-      i % 2 == 0
+      i < 35
         ? "add puntos-contacto.puntos nombre=P\(i) momento=antes tipo=digital valoracion=\(i % 5 + 1)"
-        : "set marca-peruana.marca Marca \(i)")
+        : "set \(fields[i % fields.count]) Respuesta \(i)")
   }
   let script = Data((lines.joined(separator: "\n") + "\n").utf8)
-  let (t, _) = try run(taller, ["--db", work + "/script.sqlite"], input: script)
+  let (t, out) = try run(taller, ["--db", work + "/script.sqlite", "--lang", "en"], input: script)
+  let acknowledged = out.split(separator: "\n").filter { $0 == "saved" || $0.hasSuffix(" added.") }.count
+  precondition(acknowledged == n - 2, "only \(acknowledged) of \(n - 2) answers were saved")
   let rows = lines.enumerated().map { ("r", Int64($0.offset + 1), $0.element) }
   let t0 = now()
   try PlainSQLite.insertAutocommit(path: work + "/script-plain.sqlite", rows: rows)
@@ -199,6 +204,24 @@ do {
     say("| `\(cmd)` | \(String(format: "%.1f", times.sorted()[2] * 1000)) ms |")
   }
   say("\nTarget: each under 50 ms of work.\n")
+
+  // The whole class as one bundle, exported and imported into an empty database.
+  let classFile = work + "/class-bundle"
+  try? FileManager.default.removeItem(atPath: classFile)
+  let t0 = now()
+  _ = shell.execute("sync export \(classFile) --all", renderer: plain)
+  let exported = now() - t0
+  let files = try FileManager.default.contentsOfDirectory(atPath: classFile)
+  let fresh = try TallerStore.open(path: work + "/class-fresh.sqlite")
+  let t1 = now()
+  var imported = 0
+  for f in files { imported += try fresh.importFile(path: classFile + "/" + f).newChanges }
+  let importTime = now() - t1
+  say("## A class's sync (\(teams) teams, every exercise)\n")
+  say("| step | changes | time |\n| --- | --- | --- |")
+  say("| `sync export --all` | \(imported) | \(String(format: "%.1f", exported * 1000)) ms |")
+  say("| import into an empty database | \(imported) | \(String(format: "%.1f", importTime * 1000)) ms |")
+  say("\nTarget: export and import well under a second.\n")
 }
 
 if let i = args.firstIndex(of: "--write"), i + 1 < args.count {

@@ -4,30 +4,27 @@ import Foundation
 /// tree beside it. `EmbeddedContent.swift` is generated from `workshops/` and `exercises/`; a test
 /// fails when it is stale (`TALLER_RECORD=1 swift test` regenerates it).
 public enum BuiltinContent {
-  /// The built-in content, parsed once.
-  public static let content: Result<Content, LintFailure> = ContentLoader.load(
-    agendas: EmbeddedContent.agendas, exercises: EmbeddedContent.exercises)
-
-  /// The Swift source of `EmbeddedContent.swift` for the given files.
-  public static func generateSource(agendas: [ContentLoader.SourceFile], exercises: [ContentLoader.SourceFile]) -> String {
-    func literal(_ files: [ContentLoader.SourceFile]) -> String {
-      files.sorted { $0.name < $1.name }.map { f in
-        "    (\n      \"\(f.name)\",\n      ####\"\"\"\n\(f.text.hasSuffix("\n") ? f.text : f.text + "\n")\"\"\"####\n    )"
-      }.joined(separator: ",\n")
+  /// The built-in content, read once: from its compiled form (JSON of the checked content,
+  /// decoded in about a millisecond), not by parsing and checking the YAML again on every start.
+  public static let content: Result<Content, LintFailure> = {
+    do {
+      return .success(try JSONDecoder().decode(Content.self, from: Data(EmbeddedContent.compiled.utf8)))
+    } catch {
+      return .failure(LintFailure(issues: [LintIssue(file: "EmbeddedContent.swift", line: 1, message: Message(.lintYAML, ["reason": "\(error)"]))]))
     }
-    return """
-      // Generated from workshops/ and exercises/ by `TALLER_RECORD=1 swift test`. Do not edit.
+  }()
 
-      enum EmbeddedContent {
-        static let agendas: [ContentLoader.SourceFile] = [
-      \(literal(agendas))
-        ]
-
-        static let exercises: [ContentLoader.SourceFile] = [
-      \(literal(exercises))
-        ]
-      }
-
-      """
+  /// The Swift source of `EmbeddedContent.swift` for the given files: the content checked and
+  /// compiled to JSON (nil when the files do not pass the checks).
+  public static func generateSource(agendas: [ContentLoader.SourceFile], exercises: [ContentLoader.SourceFile]) -> String? {
+    guard case .success(let content) = ContentLoader.load(agendas: agendas, exercises: exercises) else { return nil }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(content) else { return nil }
+    let files = (agendas + exercises).map(\.name).sorted().joined(separator: ", ")
+    let quote = String(repeating: "\"", count: 3)
+    return "// Generated from \(files) by `TALLER_RECORD=1 swift test`. Do not edit.\n\n"
+      + "enum EmbeddedContent {\n  static let compiled = ####\(quote)\n"
+      + String(decoding: data, as: UTF8.self) + "\n\(quote)####\n}\n"
   }
 }

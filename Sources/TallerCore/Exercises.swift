@@ -1,7 +1,7 @@
 import Foundation
 
 /// A text in every language taller speaks.
-public struct Localized: Hashable, Sendable {
+public struct Localized: Hashable, Sendable, Codable {
   public var es: String
   public var en: String
 
@@ -14,7 +14,7 @@ public struct Localized: Hashable, Sendable {
 }
 
 /// What a field holds.
-public enum FieldKind: String, Sendable, CaseIterable {
+public enum FieldKind: String, Sendable, CaseIterable, Codable {
   /// One line of text.
   case text
   /// Several lines; merged line by line when laptops sync.
@@ -30,7 +30,7 @@ public enum FieldKind: String, Sendable, CaseIterable {
 }
 
 /// One option of a choice field.
-public struct Option: Hashable, Sendable {
+public struct Option: Hashable, Sendable, Codable {
   public var id: String
   public var label: Localized
   public var help: Localized?
@@ -43,13 +43,13 @@ public struct Option: Hashable, Sendable {
 }
 
 /// Where a reference field points: a list field of an exercise (`touchpoints.points`).
-public struct RefTarget: Hashable, Sendable {
+public struct RefTarget: Hashable, Sendable, Codable {
   public var exercise: String
   public var list: String
 }
 
 /// A field of an exercise, or of the items of a list field.
-public struct FieldDef: Hashable, Sendable {
+public struct FieldDef: Hashable, Sendable, Codable {
   public var id: String
   public var kind: FieldKind
   public var prompt: Localized
@@ -116,14 +116,14 @@ public struct FieldDef: Hashable, Sendable {
 }
 
 /// A step of an exercise: a group of fields, possibly time-boxed by the agenda.
-public struct StepDef: Hashable, Sendable {
+public struct StepDef: Hashable, Sendable, Codable {
   public var id: String
   public var title: Localized
   public var fields: [FieldDef]
 }
 
 /// How `show` draws an exercise.
-public enum Drawing: String, Sendable, CaseIterable {
+public enum Drawing: String, Sendable, CaseIterable, Codable {
   case sheet
   case matrix
   case mot
@@ -132,7 +132,7 @@ public enum Drawing: String, Sendable, CaseIterable {
 }
 
 /// An exercise definition, loaded from a file in `exercises/`.
-public struct ExerciseDef: Hashable, Sendable {
+public struct ExerciseDef: Hashable, Sendable, Codable {
   /// The newest definition format this taller reads.
   public static let formatVersion = 1
 
@@ -154,7 +154,7 @@ public struct ExerciseDef: Hashable, Sendable {
 }
 
 /// One exercise as the agenda schedules it.
-public struct AgendaItem: Hashable, Sendable {
+public struct AgendaItem: Hashable, Sendable, Codable {
   public var exercise: String
   /// Minutes per step id.
   public var timeboxes: [String: Int]
@@ -163,7 +163,7 @@ public struct AgendaItem: Hashable, Sendable {
 }
 
 /// A line of the grade: a weight and the exercises it covers (none for participation).
-public struct GradeItem: Hashable, Sendable {
+public struct GradeItem: Hashable, Sendable, Codable {
   public var id: String
   public var title: Localized
   public var weight: Int
@@ -171,7 +171,7 @@ public struct GradeItem: Hashable, Sendable {
 }
 
 /// A workshop agenda, loaded from a file in `workshops/`.
-public struct Agenda: Hashable, Sendable {
+public struct Agenda: Hashable, Sendable, Codable {
   public static let formatVersion = 1
 
   public var version: Int
@@ -184,7 +184,7 @@ public struct Agenda: Hashable, Sendable {
 }
 
 /// Everything a class runs on: the agenda and the exercise definitions it uses.
-public struct Content: Sendable {
+public struct Content: Sendable, Codable {
   public var agenda: Agenda
   public var exercises: [ExerciseDef]
 

@@ -255,14 +255,17 @@ public struct CommandTable: Sendable {
   /// Returns the command and how many tokens its name used.
   public func lookup(_ tokens: [String]) -> (CommandSpec, Int)? {
     guard let first = tokens.first else { return nil }
+    // Folded once here, not once per command tried.
+    let foldedFirst = Text.fold(first)
+    let folded = tokens.prefix(commands.map(\.words.count).max() ?? 1).map(Text.fold)
     var best: (CommandSpec, Int)?
     for c in commands {
-      if c.shortcuts.contains(where: { Text.fold($0) == Text.fold(first) }) {
+      if c.shortcuts.contains(where: { $0 == first || Text.fold($0) == foldedFirst }) {
         if (best?.1 ?? 0) < 1 { best = (c, 1) }
         continue
       }
-      guard tokens.count >= c.words.count else { continue }
-      if zip(c.words, tokens).allSatisfy({ $0.matches($1) }) {
+      guard folded.count >= c.words.count else { continue }
+      if zip(c.words, folded).allSatisfy({ $0.folded.contains($1) }) {
         if (best?.1 ?? 0) < c.words.count { best = (c, c.words.count) }
       }
     }

@@ -257,14 +257,20 @@ public struct Renderer: Sendable {
   /// (names with accents) is never touched: only chrome the catalogs add.
   public func chrome(_ s: String) -> String {
     if style.unicode { return s }
-    var t = s
+    // Most lines are plain ASCII already: nothing to do.
+    if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+    var t = Substring(s)
     if t.hasPrefix("✓ ") { t.removeFirst(2) }
-    for (from, to) in Self.asciiChrome { t = t.replacingOccurrences(of: from, with: to) }
-    return t
+    var out = ""
+    out.reserveCapacity(t.utf8.count)
+    for scalar in t.unicodeScalars {
+      if let ascii = Self.asciiChrome[scalar] { out += ascii } else { out.unicodeScalars.append(scalar) }
+    }
+    return out
   }
 
-  static let asciiChrome: [(String, String)] = [
-    ("✓", "ok"), ("✗", "x"), ("«", "\""), ("»", "\""), ("…", "..."), (" · ", " - "), ("·", "-"),
-    ("⏱", ""), ("⚑", "!"), ("›", ">"), ("—", "-"), ("–", "-"), ("→", "->"),
+  static let asciiChrome: [Unicode.Scalar: String] = [
+    "✓": "ok", "✗": "x", "«": "\"", "»": "\"", "…": "...", "·": "-",
+    "⏱": "", "⚑": "!", "›": ">", "—": "-", "–": "-", "→": "->",
   ]
 }

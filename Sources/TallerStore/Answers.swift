@@ -24,13 +24,13 @@ extension TallerStore {
   static func sheet(_ db: Database, teamID: String, exercise: String) throws -> Sheet {
     let id = Sheet.id(team: teamID, exercise: exercise)
     var sheet = Sheet(id: id, teamID: teamID, exercise: exercise)
-    sheet.exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM entity WHERE id = ?)", arguments: [id]) ?? false
+    sheet.exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM entity WHERE id = ?)"), arguments: [id]) ?? false
     guard sheet.exists else { return sheet }
     let (values, conflicts) = try fieldValues(db, entity: id)
     for (k, v) in values where !k.hasPrefix("@") && v != .null { sheet.values[k] = v }
     sheet.version = values[Meta.version]?.intValue.map(Int.init)
     sheet.conflicts = conflicts
-    for itemID in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item'", arguments: [id]) {
+    for itemID in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item'"), arguments: [id]) {
       var (iv, ic) = try fieldValues(db, entity: itemID)
       switch try deletion(db, entity: itemID) {
       case .deleted: continue
@@ -104,7 +104,7 @@ extension TallerStore {
       var out: [(String, Item)] = []
       for ex in exercises {
         let sheetID = Sheet.id(team: teamID, exercise: ex)
-        for itemID in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item' ORDER BY id", arguments: [sheetID]) {
+        for itemID in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item' ORDER BY id"), arguments: [sheetID]) {
           guard try Self.deletion(db, entity: itemID) == .deleted else { continue }
           let (iv, _) = try Self.fieldValues(db, entity: itemID)
           var clean: [String: JSONValue] = [:]
@@ -204,9 +204,7 @@ extension TallerStore {
   /// ancestor, when their edits do not overlap; `nil` otherwise (a conflict to resolve).
   static func mergedText(_ db: Database, entity: String, field: String) throws -> String? {
     guard try isMergeable(db, entity: entity, field: field) else { return nil }
-    let rows = try Row.fetchAll(
-      db,
-      sql: "SELECT op, value FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC",
+    let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT op, value FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC"),
       arguments: [entity, field])
     var texts: [String] = []
     for row in rows {
@@ -244,15 +242,13 @@ extension TallerStore {
     var best: (hlc: HLC, id: OpID)?
     for s in common ?? [] {
       guard let id = OpID(s),
-        let row = try Row.fetchOne(
-          db, sql: "SELECT hlc_ms, hlc_c FROM change_log WHERE replica = ? AND seq = ?", arguments: [id.replica, id.seq])
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT hlc_ms, hlc_c FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq])
       else { continue }
       let h = HLC(millis: row["hlc_ms"], counter: row["hlc_c"])
       if best == nil || (h, s) > (best!.hlc, best!.id.description) { best = (h, id) }
     }
     guard let b = best,
-      let value = try String.fetchOne(
-        db, sql: "SELECT value FROM op_log WHERE replica = ? AND seq = ? AND idx = ?", arguments: [b.id.replica, b.id.seq, b.id.index])
+      let value = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"), arguments: [b.id.replica, b.id.seq, b.id.index])
     else { return nil }
     return try StrictJSONParser.parse(value)
   }
@@ -262,7 +258,7 @@ extension TallerStore {
   /// Creates the sheet (and the default items of its lists) if it does not exist yet.
   private func ensureSheet(_ db: Database, _ draft: inout ChangeDraft, teamID: String, def: ExerciseDef) throws -> String {
     let id = Sheet.id(team: teamID, exercise: def.id)
-    let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM entity WHERE id = ?)", arguments: [id]) ?? false
+    let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM entity WHERE id = ?)"), arguments: [id]) ?? false
     if exists || draft.ops.contains(where: { $0.entity == id }) { return id }
     draft.ops.append(.create(entity: id, type: "sheet", parent: teamID))
     try draft.set(id, Meta.exercise, .string(def.id))

@@ -24,7 +24,7 @@ extension TallerStore {
     do {
       return try writer.write { db -> SyncBundle? in
         var rows: [(replica: String, seq: Int64, body: String, hash: String)] = []
-        for row in try Row.fetchAll(db, sql: "SELECT replica, seq, body, hash FROM change_log ORDER BY replica, seq") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, seq, body, hash FROM change_log ORDER BY replica, seq")) {
           let r: String = row["replica"]
           let seq: Int64 = row["seq"]
           if seq > (vector[r] ?? 0) { rows.append((r, seq, row["body"], row["hash"])) }
@@ -47,8 +47,7 @@ extension TallerStore {
           }
           // The highest signature held for this replica within the run.
           guard let key = try Trust.replicaKey(db, r),
-            let sigRow = try Row.fetchOne(
-              db, sql: "SELECT seq, hash, sig FROM head_signature WHERE replica = ? AND seq <= ? AND seq > ? ORDER BY seq DESC LIMIT 1",
+            let sigRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash, sig FROM head_signature WHERE replica = ? AND seq <= ? AND seq > ? ORDER BY seq DESC LIMIT 1"),
               arguments: [r, head.seq, vector[r] ?? 0])
           else { continue }
           let s = HeadSignature(replica: r, seq: sigRow["seq"], hash: sigRow["hash"], signature: sigRow["sig"])
@@ -69,9 +68,9 @@ extension TallerStore {
           for op in c.ops { if let t = try Trust.teamOf(db, op.entity) { teams.insert(t) } }
         }
         var classes = Set(
-          try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'class'").filter { try Trust.classAuthority(db, replica: replica.id, $0) })
+          try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'class'")).filter { try Trust.classAuthority(db, replica: replica.id, $0) })
         for t in teams {
-          for e in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'", arguments: [t]) {
+          for e in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'"), arguments: [t]) {
             if let k = try Trust.value(db, e, TrustField.klass)?.stringValue { classes.insert(k) }
           }
         }
@@ -101,6 +100,7 @@ extension TallerStore {
   /// are imported as they were then.
   public func importBundle(_ bundle: SyncBundle) throws(TallerError) -> ImportResult {
     var result = ImportResult()
+    defer { writers.reset() }
     do {
       try writer.write { db in
         if bundle.version >= 2 { try self.verify(db, bundle) }
@@ -126,6 +126,7 @@ extension TallerStore {
   /// same all-or-nothing as ``importBundle(_:)``.
   public func importFile(path file: String) throws(TallerError) -> ImportResult {
     var result = ImportResult()
+    defer { writers.reset() }
     do {
       try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
       defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
@@ -201,7 +202,7 @@ extension TallerStore {
   /// The key this database knows for a replica: pinned on first sight, or declared in its log.
   private func knownKey(_ db: Database, _ r: String) throws -> String? {
     if r == replica.id { return replica.publicKey }
-    if let pinned = try String.fetchOne(db, sql: "SELECT key FROM replica_key WHERE replica = ?", arguments: [r]) { return pinned }
+    if let pinned = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM replica_key WHERE replica = ?"), arguments: [r]) { return pinned }
     return try Trust.value(db, r, TrustField.key)?.stringValue
   }
 

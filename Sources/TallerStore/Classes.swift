@@ -32,11 +32,11 @@ extension TallerStore {
   public func classes() throws(TallerError) -> [ClassInfo] {
     try read { db in
       var out: [ClassInfo] = []
-      for id in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'class' ORDER BY id") {
+      for id in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'class' ORDER BY id")) {
         guard let founder = try Trust.founder(db, id) else { continue }
         let name = try Trust.value(db, id, Field.name)?.stringValue ?? id
         var teams: [String] = []
-        for team in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'team'")
+        for team in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'team'"))
         where try Trust.instructor(db, replica: founder, team: team) {
           teams.append(team)
         }
@@ -109,18 +109,17 @@ extension TallerStore {
     try act(author: nil) { db, draft in
       // The origin's last changes may never have left it: signed now with its key, this copy
       // can pass them on (the origin, if it goes on, continues the same chain).
-      if let head = try Row.fetchOne(
-        db, sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1", arguments: [previous]),
+      if let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [previous]),
         let sig = Signing.sign(Signing.headMessage(replica: previous, seq: head["seq"], hash: head["hash"]), privateKey: key)
       {
         try Self.storeSignature(db, HeadSignature(replica: previous, seq: head["seq"], hash: head["hash"], signature: sig))
       }
       var parents: [String] = []
-      for team in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'team' ORDER BY id")
+      for team in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'team' ORDER BY id"))
       where try Trust.authority(db, replica: previous, team: team) && Trust.value(db, team, TrustField.founder) != nil {
         parents.append(team)
       }
-      for klass in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE type = 'class' ORDER BY id")
+      for klass in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'class' ORDER BY id"))
       where try Trust.classAuthority(db, replica: previous, klass) {
         parents.append(klass)
       }

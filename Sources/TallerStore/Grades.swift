@@ -30,7 +30,7 @@ extension TallerStore {
   public func grades(teamID: String) throws(TallerError) -> [String: Grade] {
     try read { db in
       var out: [String: Grade] = [:]
-      for id in try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'grade'", arguments: [teamID]) {
+      for id in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'grade'"), arguments: [teamID]) {
         let (v, _) = try Self.fieldValues(db, entity: id)
         guard let key = v["key"]?.stringValue, let score = v["score"]?.intValue else { continue }
         out[key] = Grade(key: key, tenths: Int(score), comment: v["comment"]?.stringValue)
@@ -75,7 +75,7 @@ extension TallerStore {
   /// A team's survey responses.
   public func responses(teamID: String) throws(TallerError) -> [SurveyResponse] {
     try read { db in
-      try String.fetchAll(db, sql: "SELECT id FROM entity WHERE parent = ? AND type = 'response' ORDER BY id", arguments: [teamID]).map { id in
+      try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'response' ORDER BY id"), arguments: [teamID]).map { id in
         let (v, _) = try Self.fieldValues(db, entity: id)
         return SurveyResponse(
           nps: v["nps"]?.intValue.map(Int.init), ces: v["ces"]?.intValue.map(Int.init),

@@ -19,8 +19,7 @@ struct ChangeDraft {
   /// Writes a field, overwriting every value currently shown for it (including conflicting ones,
   /// which the writer has now seen).
   mutating func set(_ entity: String, _ field: String, _ value: JSONValue, seen: [OpID] = []) throws {
-    let pred = try String.fetchAll(
-      db, sql: "SELECT op FROM field_value WHERE entity = ? AND field = ?", arguments: [entity, field]
+    let pred = try String.fetchAll(db.cachedStatement(sql: "SELECT op FROM field_value WHERE entity = ? AND field = ?"), arguments: [entity, field]
     ).compactMap(OpID.init)
     // A second write to the same field in one change replaces the first.
     if let i = ops.firstIndex(where: {
@@ -38,7 +37,7 @@ extension ChangeDraft {
   /// Removes an entity: `deleted = true`, covering every current value of it (and only those:
   /// a value written concurrently keeps the entity alive).
   mutating func remove(_ entity: String) throws {
-    let seen = try String.fetchAll(db, sql: "SELECT op FROM field_value WHERE entity = ?", arguments: [entity])
+    let seen = try String.fetchAll(db.cachedStatement(sql: "SELECT op FROM field_value WHERE entity = ?"), arguments: [entity])
       .compactMap(OpID.init)
     try set(entity, Field.deleted, .bool(true), seen: seen)
   }
@@ -55,7 +54,7 @@ extension TallerStore {
         let result = try body(db, &draft)
         if !draft.ops.isEmpty {
           // This laptop may only change what it is a writer of; the others would quarantine it.
-          if let reason = try Trust.refusal(db, replica: replica.id, ops: draft.ops) {
+          if let reason = try Trust.refusal(db, replica: replica.id, ops: draft.ops, cache: writers) {
             throw TallerError.refused(Self.refusalMessage(db, reason: reason, ops: draft.ops))
           }
           try declareKey(db, &draft)
@@ -96,11 +95,9 @@ extension TallerStore {
   }
 
   private func appendLocal(_ db: Database, ops: [Op], author: String) throws {
-    let last = try Row.fetchOne(
-      db, sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1",
+    let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"),
       arguments: [replica.id])
-    let lastHLC = try Row.fetchOne(
-      db, sql: "SELECT hlc_ms, hlc_c FROM change_log ORDER BY hlc_ms DESC, hlc_c DESC LIMIT 1"
+    let lastHLC = try Row.fetchOne(db.cachedStatement(sql: "SELECT hlc_ms, hlc_c FROM change_log ORDER BY hlc_ms DESC, hlc_c DESC LIMIT 1")
     ).map { HLC(millis: $0["hlc_ms"], counter: $0["hlc_c"]) }
     let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
     let change = Change(
@@ -226,13 +223,13 @@ extension TallerStore {
   /// Every change in the log, in (replica, seq) order, parsed from its stored body.
   public func changes() throws(TallerError) -> [Change] {
     try read { db in
-      try String.fetchAll(db, sql: "SELECT body FROM change_log ORDER BY replica, seq").map { try Change(body: $0) }
+      try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM change_log ORDER BY replica, seq")).map { try Change(body: $0) }
     }
   }
 
   /// Number of changes in the log.
   public func changeCount() throws(TallerError) -> Int {
-    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") ?? 0 }
+    try read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM change_log")) ?? 0 }
   }
 
   /// The live state, as the log defines it.
@@ -242,8 +239,7 @@ extension TallerStore {
 
   static func snapshot(_ db: Database) throws -> Snapshot {
     var fields: [String: [String: [JSONValue]]] = [:]
-    let rows = try Row.fetchAll(
-      db, sql: "SELECT entity, field, value FROM field_value ORDER BY entity, field, hlc_ms DESC, hlc_c DESC, op DESC")
+    let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT entity, field, value FROM field_value ORDER BY entity, field, hlc_ms DESC, hlc_c DESC, op DESC"))
     for row in rows {
       let e: String = row["entity"]
       let f: String = row["field"]
@@ -257,7 +253,7 @@ extension TallerStore {
         if let merged = try mergedText(db, entity: e, field: f) { fields[e]?[f] = [.string(merged)] }
       }
     }
-    let entities = try Row.fetchAll(db, sql: "SELECT id, type, parent FROM entity").map { row in
+    let entities = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, type, parent FROM entity")).map { row in
       Snapshot.Entity(id: row["id"], type: row["type"], parent: row["parent"], fields: fields[row["id"]] ?? [:])
     }
     return Snapshot(entities: entities)

@@ -29,10 +29,9 @@ extension TallerStore {
   /// Whether the op rows of the log say exactly what the change bodies say (a consistency check).
   public func opRowsMatchBodies() throws(TallerError) -> Bool {
     try read { db in
-      for body in try String.fetchAll(db, sql: "SELECT body FROM change_log") {
+      for body in try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM change_log")) {
         let change = try Change(body: body)
-        let rows = try Row.fetchAll(
-          db, sql: "SELECT * FROM op_log WHERE replica = ? AND seq = ? ORDER BY idx",
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM op_log WHERE replica = ? AND seq = ? ORDER BY idx"),
           arguments: [change.replica, change.seq])
         guard rows.count == change.ops.count else { return false }
         for (row, op) in zip(rows, change.ops) {
@@ -65,6 +64,6 @@ extension TallerStore {
 extension TallerStore {
   /// `PRAGMA integrity_check`: "ok" when the file is sound.
   public func integrityCheck() throws(TallerError) -> String {
-    try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+    try read { db in try String.fetchAll(db.cachedStatement(sql: "PRAGMA integrity_check")).joined(separator: "\n") }
   }
 }

@@ -16,7 +16,7 @@ extension TallerStore {
   public func allSessions() throws(TallerError) -> [String: [WorkSession]] {
     try read { db in
       var out: [String: [WorkSession]] = [:]
-      for team in try String.fetchAll(db, sql: "SELECT DISTINCT parent FROM entity WHERE type = 'session'") {
+      for team in try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT parent FROM entity WHERE type = 'session'")) {
         out[team] = try Self.sessions(db, teamID: team)
       }
       return out
@@ -29,12 +29,10 @@ extension TallerStore {
       var present: [String], stopped: StopPoint?, since: Int64, endSeq: Int64?
     }
     var raws: [Raw] = []
-    let ids = try String.fetchAll(
-      db, sql: "SELECT id FROM entity WHERE type = 'session' AND parent = ?", arguments: [teamID])
+    let ids = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'session' AND parent = ?"), arguments: [teamID])
     for id in ids {
       guard
-        let created = try Row.fetchOne(
-          db, sql: "SELECT replica, seq FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1",
+        let created = try Row.fetchOne(db.cachedStatement(sql: "SELECT replica, seq FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1"),
           arguments: [id])
       else { continue }
       let (v, _) = try fieldValues(db, entity: id)
@@ -184,7 +182,7 @@ extension TallerStore {
   /// The sequence number of this replica's last change (0 before the first).
   public func lastSeq() throws(TallerError) -> Int64 {
     try read { db in
-      try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_log WHERE replica = ?", arguments: [replica.id]) ?? 0
+      try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM change_log WHERE replica = ?"), arguments: [replica.id]) ?? 0
     }
   }
 

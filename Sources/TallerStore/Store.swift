@@ -46,6 +46,9 @@ public final class TallerStore: Sendable {
   let now: @Sendable () -> Int64
   /// Mints entity ids: random UUIDs, or a counter in tests.
   let newID: @Sendable () -> String
+  /// Who may write which team, as learned by this process (rights only grow): most commands
+  /// then skip the trust queries.
+  let writers = Trust.Writers(remembersEntities: false)
 
   init(
     writer: any DatabaseWriter, path: String, replica: ReplicaInfo, now: @escaping @Sendable () -> Int64,
@@ -135,7 +138,7 @@ public final class TallerStore: Sendable {
       try Schema.migrator.migrate(writer)
       let info = try writer.write { db -> ReplicaInfo in
         var meta: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM replica_meta") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM replica_meta")) {
           meta[row["key"]] = row["value"]
         }
         let label = label ?? meta["label"] ?? defaultLabel()
@@ -205,8 +208,8 @@ public final class TallerStore: Sendable {
       let queue = try DatabaseQueue(path: path, configuration: config)
       try queue.read { db in
         // Read through SQLite, not from the header: in WAL mode the header on disk may be stale.
-        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        let appID = try Int32.fetchOne(db.cachedStatement(sql: "PRAGMA application_id")) ?? 0
+        let tables = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         if appID != Schema.applicationID {
           if tables.isEmpty { return }  // A blank SQLite file: fine to initialize.
           throw TallerError.database(Message(.dbForeign, ["file": path]))
@@ -216,7 +219,7 @@ public final class TallerStore: Sendable {
           let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(known).sorted()
           throw TallerError.database(Message(.dbNewer, ["file": path, "found": unknown.last ?? "?"]))
         }
-        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM replica_meta")
+        _ = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM replica_meta"))
       }
       try queue.close()
     } catch let e as TallerError {
@@ -298,15 +301,14 @@ public final class TallerStore: Sendable {
 
   /// A replica-local setting (current team, language).
   public func localSetting(_ key: String) throws(TallerError) -> String? {
-    try read { db in try String.fetchOne(db, sql: "SELECT value FROM local_setting WHERE key = ?", arguments: [key]) }
+    try read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM local_setting WHERE key = ?"), arguments: [key]) }
   }
 
   /// Replica-local settings whose key starts with `prefix`, by key.
   public func localSettings(prefix: String) throws(TallerError) -> [String: String] {
     try read { db in
       var out: [String: String] = [:]
-      for row in try Row.fetchAll(
-        db, sql: "SELECT key, value FROM local_setting WHERE substr(key, 1, ?) = ?", arguments: [prefix.utf8.count, prefix])
+      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM local_setting WHERE substr(key, 1, ?) = ?"), arguments: [prefix.utf8.count, prefix])
       {
         out[row["key"]] = row["value"]
       }

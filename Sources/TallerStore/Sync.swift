@@ -42,7 +42,7 @@ extension TallerStore {
   public func versionVector() throws(TallerError) -> [String: Int64] {
     try read { db in
       var v: [String: Int64] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT replica, max(seq) AS s FROM change_log GROUP BY replica") {
+      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, max(seq) AS s FROM change_log GROUP BY replica")) {
         v[row["replica"]] = row["s"]
       }
       return v
@@ -52,7 +52,7 @@ extension TallerStore {
   /// The stored bodies of every change above `vector`, in (replica, seq) order.
   public func changeBodies(after vector: [String: Int64]) throws(TallerError) -> [(replica: String, seq: Int64, body: String)] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT replica, seq, body FROM change_log ORDER BY replica, seq").compactMap { row in
+      try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, seq, body FROM change_log ORDER BY replica, seq")).compactMap { row in
         let r: String = row["replica"]
         let s: Int64 = row["seq"]
         return s > (vector[r] ?? 0) ? (r, s, row["body"]) : nil
@@ -66,6 +66,7 @@ extension TallerStore {
   /// import, leaving the database as it was.
   public func importChanges(_ bodies: [String]) throws(TallerError) -> ImportResult {
     var result = ImportResult()
+    defer { writers.reset() }
     do {
       try writer.write { db in try Self.importCore(db, bodies, into: &result) }
     } catch let e as TallerError {
@@ -119,7 +120,7 @@ extension TallerStore {
       self.db = db
       hashAt = try db.cachedStatement(sql: "SELECT hash FROM change_log WHERE replica = ? AND seq = ?")
       statements = try LogStatements(db)
-      pendingReplicas = Set(try String.fetchAll(db, sql: "SELECT DISTINCT replica FROM pending_change"))
+      pendingReplicas = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT replica FROM pending_change")))
     }
 
     mutating func head(_ r: String) throws -> (seq: Int64, hash: String) {
@@ -218,10 +219,10 @@ extension TallerStore {
   /// Missing ranges per replica that pending changes wait for.
   static func waiting(_ db: Database) throws -> [String: ClosedRange<Int64>] {
     var out: [String: ClosedRange<Int64>] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT replica, min(seq) AS s FROM pending_change GROUP BY replica") {
+    for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, min(seq) AS s FROM pending_change GROUP BY replica")) {
       let r: String = row["replica"]
       let first: Int64 = row["s"]
-      let have = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_log WHERE replica = ?", arguments: [r]) ?? 0
+      let have = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM change_log WHERE replica = ?"), arguments: [r]) ?? 0
       out[r] = (have + 1)...(first - 1)
     }
     return out
@@ -231,13 +232,12 @@ extension TallerStore {
   public func replicaLabels() throws(TallerError) -> [String: String] {
     try read { db in
       var out: [String: String] = [:]
-      for row in try Row.fetchAll(
-        db, sql: "SELECT replica, author FROM change_log c WHERE seq = (SELECT max(seq) FROM change_log WHERE replica = c.replica)")
+      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, author FROM change_log c WHERE seq = (SELECT max(seq) FROM change_log WHERE replica = c.replica)"))
       {
         out[row["replica"]] = row["author"]
       }
       // Laptops known only by changes still waiting.
-      for row in try Row.fetchAll(db, sql: "SELECT replica, body FROM pending_change ORDER BY seq DESC") {
+      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, body FROM pending_change ORDER BY seq DESC")) {
         let r: String = row["replica"]
         if out[r] == nil, let c = try? Change(body: row["body"] as String) { out[r] = c.author }
       }
@@ -293,14 +293,12 @@ extension TallerStore {
       var common: Set<String>?
       for v in conflict.values {
         guard let id = OpID(v.op) else { return nil }
-        let text = try String.fetchOne(
-          db, sql: "SELECT pred FROM op_log WHERE replica = ? AND seq = ? AND idx = ?", arguments: [id.replica, id.seq, id.index]) ?? "[]"
+        let text = try String.fetchOne(db.cachedStatement(sql: "SELECT pred FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"), arguments: [id.replica, id.seq, id.index]) ?? "[]"
         let preds = Set(((try StrictJSONParser.parse(text)).arrayValue ?? []).compactMap(\.stringValue))
         common = common.map { $0.intersection(preds) } ?? preds
       }
       guard let baseOp = common?.sorted().first, let id = OpID(baseOp),
-        let value = try String.fetchOne(
-          db, sql: "SELECT value FROM op_log WHERE replica = ? AND seq = ? AND idx = ?", arguments: [id.replica, id.seq, id.index])
+        let value = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"), arguments: [id.replica, id.seq, id.index])
       else { return nil }
       return try StrictJSONParser.parse(value)
     }
@@ -314,7 +312,7 @@ extension TallerStore {
   /// The entity's type and parent (to say where a conflict is).
   public func entityInfo(_ id: String) throws(TallerError) -> (type: String, parent: String?)? {
     try read { db in
-      try Row.fetchOne(db, sql: "SELECT type, parent FROM entity WHERE id = ?", arguments: [id]).map { ($0["type"], $0["parent"]) }
+      try Row.fetchOne(db.cachedStatement(sql: "SELECT type, parent FROM entity WHERE id = ?"), arguments: [id]).map { ($0["type"], $0["parent"]) }
     }
   }
 }
@@ -322,6 +320,6 @@ extension TallerStore {
 extension TallerStore {
   /// Ids of every value currently shown or kept as a conflicting value.
   public func currentOpIDs() throws(TallerError) -> [OpID] {
-    try read { db in try String.fetchAll(db, sql: "SELECT op FROM field_value").compactMap(OpID.init) }
+    try read { db in try String.fetchAll(db.cachedStatement(sql: "SELECT op FROM field_value")).compactMap(OpID.init) }
   }
 }

@@ -12,12 +12,30 @@ extension TallerStore {
 
   /// One team by id.
   public func team(id: String) throws(TallerError) -> Team? {
-    try read { db in try Self.teams(db).first { $0.id == id } }
+    try read { db in try Self.team(db, id: id) }
+  }
+
+  /// One team, read through the indexes (every command asks for the current team: reading
+  /// every team's names for it would grow with the class).
+  static func team(_ db: Database, id: String) throws -> Team? {
+    func live(_ entity: String) throws -> String? {
+      if try Trust.value(db, entity, Field.deleted)?.boolValue == true, try deletion(db, entity: entity) == .deleted { return nil }
+      return try Trust.value(db, entity, Field.name)?.stringValue ?? ""
+    }
+    guard let info = try Trust.lookup(db, id), info.type == EntityType.team.rawValue, let name = try live(id) else { return nil }
+    var team = Team(id: id, name: name, members: [])
+    for m in try String.fetchAll(
+      db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'member'"), arguments: [id])
+    {
+      if let n = try live(m) { team.members.append(Member(id: m, name: n)) }
+    }
+    team.members.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+    return team
   }
 
   static func teams(_ db: Database) throws -> [Team] {
     let winners = try Self.winningValues(db, fields: [Field.name, Field.deleted])
-    let rows = try Row.fetchAll(db, sql: "SELECT id, type, parent FROM entity WHERE type IN ('team', 'member')")
+    let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, type, parent FROM entity WHERE type IN ('team', 'member')"))
     var teams: [String: Team] = [:]
     var members: [(parent: String, member: Member)] = []
     for row in rows {

@@ -21,10 +21,26 @@ enum Trust {
   }
 
   /// Writers already found allowed during one import (allowance only grows, so a yes stays a yes).
-  final class Writers {
-    var allowed: Set<String> = []
-    /// The team of entities already in the database (an entity's parent never changes).
-    var teams: [String: String] = [:]
+  /// What trust checks learned, kept for a run of checks: who may write which team (rights only
+  /// ever grow), and — within one transaction only — the team of entities already stored.
+  final class Writers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _allowed: Set<String> = []
+    private var _teams: [String: String] = [:]
+    /// `false` for the store's long-lived cache: entities of a transaction that rolls back must
+    /// not be remembered.
+    let remembersEntities: Bool
+
+    init(remembersEntities: Bool = true) { self.remembersEntities = remembersEntities }
+
+    func isAllowed(_ key: String) -> Bool { lock.withLock { _allowed.contains(key) } }
+    /// Forgets everything (after an import: another laptop may have changed who may write what).
+    func reset() { lock.withLock { _allowed = []; _teams = [:] } }
+    func allow(_ key: String) { lock.withLock { _ = _allowed.insert(key) } }
+    func team(of entity: String) -> String? { remembersEntities ? lock.withLock { _teams[entity] } : nil }
+    func remember(_ entity: String, team: String) {
+      if remembersEntities { lock.withLock { _teams[entity] = team } }
+    }
   }
 
   /// Why `replica` may not make `ops`, or `nil` when it may.
@@ -41,10 +57,10 @@ enum Trust {
     var local: [String: Bool] = [:]
     func mayWriteTeam(_ team: String) throws -> Bool {
       if let known = local[team] { return known }
-      if cache?.allowed.contains(r + "|" + team) == true { return true }
+      if cache?.isAllowed(r + "|" + team) == true { return true }
       let ok = try authority(db, replica: r, team: team, creating: created, founders: founders)
       local[team] = ok
-      if ok, created[team] == nil { cache?.allowed.insert(r + "|" + team) }
+      if ok, created[team] == nil { cache?.allow(r + "|" + team) }
       return ok
     }
     for op in ops {
@@ -103,14 +119,14 @@ enum Trust {
     var stored: [String] = []  // entities on the way that are in the database, not being created
     for _ in 0..<6 {
       guard let c = current else { return nil }
-      if let team = cache?.teams[c] {
-        for s in stored { cache?.teams[s] = team }
+      if let team = cache?.team(of: c) {
+        for s in stored { cache?.remember(s, team: team) }
         return team
       }
       guard let info = try created[c] ?? lookup(db, c) else { return nil }
       if created[c] == nil { stored.append(c) }
       if info.type == EntityType.team.rawValue {
-        for s in stored { cache?.teams[s] = c }
+        for s in stored { cache?.remember(s, team: c) }
         return c
       }
       current = info.parent
@@ -128,8 +144,7 @@ enum Trust {
       return nil
     }
     // Written before founded ids existed: the first writer to create it.
-    if let existing = try String.fetchOne(
-      db, sql: "SELECT replica FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1", arguments: [id]),
+    if let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT replica FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1"), arguments: [id]),
       existing != r
     {
       return "\(kind) created by another replica"

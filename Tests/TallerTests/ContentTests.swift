@@ -14,7 +14,7 @@ func contentFiles(_ sub: String) throws -> [ContentLoader.SourceFile] {
 struct ContentTests {
   @Test("the embedded content is generated from workshops/ and exercises/ (not stale)")
   func embeddedIsFresh() throws {
-    let source = BuiltinContent.generateSource(agendas: try contentFiles("workshops"), exercises: try contentFiles("exercises"))
+    let source = try #require(BuiltinContent.generateSource(agendas: try contentFiles("workshops"), exercises: try contentFiles("exercises")))
     let url = packageRoot.appendingPathComponent("Sources/TallerCore/EmbeddedContent.swift")
     let current = try String(contentsOf: url, encoding: .utf8)
     if recording && current != source {
@@ -23,6 +23,15 @@ struct ContentTests {
       return
     }
     #expect(current == source, "EmbeddedContent.swift is stale: run TALLER_RECORD=1 swift test")
+  }
+
+  @Test("the compiled built-in content is exactly what the YAML files give")
+  func compiledMatchesSources() throws {
+    let loaded = ContentLoader.load(agendas: try contentFiles("workshops"), exercises: try contentFiles("exercises"))
+    let fromYAML = try loaded.get()
+    let compiled = try BuiltinContent.content.get()
+    #expect(compiled.agenda == fromYAML.agenda)
+    #expect(compiled.exercises == fromYAML.exercises)
   }
 
   @Test("the repository's content lints clean")
