@@ -56,6 +56,10 @@ enum Desk {
   }
 
   static func status(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
+    try ctx.store.snapshot { () throws(TallerError) -> Reply in try statusInSnapshot(ctx, session, args) }
+  }
+
+  static func statusInSnapshot(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
     let lang = session.lang
     var teams = try classTeams(ctx)
     if let name = args.options["team"] {
@@ -317,6 +321,15 @@ enum Desk {
       teams = [try currentTeam(ctx, &session)]
     }
     let chosen = teams ?? []
+    // Every sheet of the class read in one snapshot.
+    return try ctx.store.snapshot { () throws(TallerError) -> Reply in
+      try write(ctx, format: format, teams: teams, chosen: chosen, args: args, lang: lang)
+    }
+  }
+
+  static func write(
+    _ ctx: ShellContext, format: String, teams: [Team]?, chosen: [Team], args: Arguments, lang: Lang
+  ) throws(TallerError) -> Reply {
     let text: String
     switch format {
     case "md": text = Reports.markdown(ctx, teams: chosen, lang: lang)

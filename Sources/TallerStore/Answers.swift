@@ -32,7 +32,8 @@ extension TallerStore {
     sheet.conflicts = conflicts
     for itemID in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item'"), arguments: [id]) {
       var (iv, ic) = try fieldValues(db, entity: itemID)
-      switch try deletion(db, entity: itemID) {
+      // Only an item whose winning `deleted` is true can be removed (`deletion` reads it again).
+      switch iv[Field.deleted]?.boolValue == true ? try deletion(db, entity: itemID) : .alive {
       case .deleted: continue
       case .editedWhileDeleted: ic.insert(Field.deleted)
       case .alive: break

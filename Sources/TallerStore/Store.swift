@@ -49,6 +49,7 @@ public final class TallerStore: Sendable {
   /// Who may write which team, as learned by this process (rights only grow): most commands
   /// then skip the trust queries.
   let writers = Trust.Writers(remembersEntities: false)
+  let batch = Batch()
 
   init(
     writer: any DatabaseWriter, path: String, replica: ReplicaInfo, now: @escaping @Sendable () -> Int64,
@@ -288,13 +289,50 @@ public final class TallerStore: Sendable {
     }
   }
 
-  /// Runs a read, mapping failures to ``TallerError``.
+  /// Runs a read, mapping failures to ``TallerError``. Inside ``snapshot(_:)`` on the same
+  /// thread, it reuses that read's connection instead of opening a read of its own.
   func read<T>(_ body: (Database) throws -> T) throws(TallerError) -> T {
     do {
+      if let db = batch.current() { return try body(db) }
       return try writer.read(body)
     } catch {
       throw Self.map(error, file: path)
     }
+  }
+
+  /// Runs `body` with every read of this store (on this thread) inside one read transaction: one
+  /// consistent snapshot, and none of the cost of opening a read per query (a class-wide view
+  /// reads hundreds of sheets). Writes inside `body` are not seen by its reads.
+  public func snapshot<T>(_ body: () throws(TallerError) -> T) throws(TallerError) -> T {
+    if batch.current() != nil { return try body() }
+    var result: Result<T, TallerError>?
+    do {
+      try writer.read { db in
+        batch.enter(db)
+        defer { batch.leave() }
+        do throws(TallerError) { result = .success(try body()) } catch { result = .failure(error) }
+      }
+    } catch {
+      throw Self.map(error, file: path)
+    }
+    return try result!.get()
+  }
+
+  /// The connection of a ``snapshot(_:)`` in progress, for the thread that opened it.
+  final class Batch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var db: Database?
+    private var thread: pthread_t?
+
+    func current() -> Database? {
+      lock.withLock {
+        guard let db, let thread, pthread_equal(thread, pthread_self()) != 0 else { return nil }
+        return db
+      }
+    }
+
+    func enter(_ db: Database) { lock.withLock { self.db = db; thread = pthread_self() } }
+    func leave() { lock.withLock { db = nil; thread = nil } }
   }
 
   // MARK: Local settings (never synced)

@@ -21,25 +21,25 @@ struct Taller: ParsableCommand {
     version: "taller \(tallerVersion)"
   )
 
-  @ArgumentParser.Option(name: .long, help: "Database file (else $TALLER_DB, else $XDG_DATA_HOME/taller/taller.sqlite).")
+  @ArgumentParser.Option(name: .long, help: ArgumentHelp("Database file (else $TALLER_DB, else $XDG_DATA_HOME/taller/taller.sqlite).", valueName: "path"))
   var db: String?
 
-  @ArgumentParser.Option(name: .long, help: "Language: es (default) or en (else $TALLER_LANG).")
+  @ArgumentParser.Option(name: .long, help: ArgumentHelp("Language: es (default) or en (else $TALLER_LANG).", valueName: "es|en"))
   var lang: String?
 
-  @ArgumentParser.Option(name: .customShort("c"), help: "Run one command and exit.")
+  @ArgumentParser.Option(name: .customShort("c"), help: ArgumentHelp("Run one command and exit.", valueName: "command"))
   var command: String?
 
-  @ArgumentParser.Option(name: .customShort("f"), help: "Run the commands in a script file.")
+  @ArgumentParser.Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in a script file.", valueName: "script"))
   var file: String?
 
-  @ArgumentParser.Option(name: .long, help: "A content folder with workshops/ and exercises/ (else $TALLER_CONTENT, else the built-in CEM module).")
+  @ArgumentParser.Option(name: .long, help: ArgumentHelp("A content folder with workshops/ and exercises/ (else $TALLER_CONTENT, else the built-in CEM module).", valueName: "folder"))
   var content: String?
 
   @ArgumentParser.Flag(name: .long, help: "Stop a script at its first failing command.")
   var bail = false
 
-  @Argument(parsing: .captureForPassthrough, help: "A command to run, as typed in the shell (e.g. team list).")
+  @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("A command to run, as typed in the shell (e.g. team list).", valueName: "command"))
   var words: [String] = []
 
   func run() throws {}
@@ -79,6 +79,11 @@ do {
 if let first = options.words.first, first.hasPrefix("-") {
   if first == "--version" {
     writeAll(fd: 1, "taller \(tallerVersion)\n")
+    exit(0)
+  }
+  if first == "--experimental-dump-help" {
+    // The parser's description of the flags, as JSON: the release script makes the man page from it.
+    writeAll(fd: 1, Taller._dumpHelp() + "\n")
     exit(0)
   }
   if first == "--help" || first == "-h" {
