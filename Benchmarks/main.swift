@@ -1,7 +1,7 @@
 // taller-bench: the figures of docs/BENCHMARKS.md, each a ratio against a baseline measured in
 // the same run on the same machine.
 //
-//   swift build -c release && .build/release/taller-bench [--quick] [--write docs/BENCHMARKS.md]
+//   swift build -c release && .build/release/taller-bench [--quick] [--no-1m] [--only SECTION] [--write FILE]
 import Foundation
 import TallerCore
 import TallerShell
@@ -95,6 +95,9 @@ if args.count >= 2 && args[1] == "child" {
 }
 
 let quick = args.contains("--quick")
+/// `--only startup|answers|import|class`: one section (the others are skipped).
+let only = args.firstIndex(of: "--only").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+func section(_ name: String) -> Bool { only == nil || only == name }
 final class Report: @unchecked Sendable {
   var lines: [String] = []
 }
@@ -116,7 +119,7 @@ say("Measured by `swift build -c release && .build/release/taller-bench --write 
   + "Every figure is a ratio against a baseline measured in the same run.\n")
 
 // 1. Start-up: `taller -c version` against a bare Swift executable that links Foundation.
-do {
+if section("startup") {
   let bareDir = work + "/bare"
   try FileManager.default.createDirectory(atPath: bareDir, withIntermediateDirectories: true)
   try "import Foundation\nif ProcessInfo.processInfo.arguments.count > 99 { print(Date()) }\n".write(
@@ -139,7 +142,7 @@ do {
 }
 
 // 2. Scripted answers: a piped script of answers against autocommit inserts of the same rows.
-do {
+if section("answers") {
   let n = quick ? 2_000 : 10_000
   // A team's answers as a script gives them: list items (a list holds at most 40), then the
   // exercise's text fields answered and answered again.
@@ -165,7 +168,7 @@ do {
 }
 
 // 3. Import: bundles of 10k, 100k (and 1M) changes against one-transaction plain inserts.
-do {
+if section("import") {
   let sizes = quick || args.contains("--no-1m") ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
   say("## Import\n")
   say("| changes | plain SQLite | taller import | rate vs plain | peak memory (taller) | µs per change |\n| --- | --- | --- | --- | --- | --- |")
@@ -187,30 +190,17 @@ do {
 }
 
 // 4. Rendering and exports of a class of 40 teams with every exercise done.
-do {
+if section("class") {
   let teams = quick ? 10 : 40
   let store = try TallerStore.open(path: work + "/class.sqlite")
   var ctx = ShellContext(store: store, version: "bench", content: try BuiltinContent.content.get(), interactive: false)
   ctx.width = 120
   let plain = Renderer(style: .plain)
   let shell = Shell(context: ctx, session: Session())
-  let answers = [
-    "set marca-peruana.marca Inca Kola", "set marca-peruana.de-que-trata Bebida gaseosa peruana",
-    "set marca-peruana.experiencia humana, digital", "set marca-peruana.historia Es domingo.\\nHay ceviche.",
-    "add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano canal=cajas valoracion=2",
-    "add puntos-contacto.puntos nombre=Instagram momento=antes tipo=digital canal=web valoracion=4",
-    "add puntos-contacto.puntos nombre=Envase momento=durante tipo=estático canal=productos valoracion=5",
-    "add momentos-verdad.momentos punto=Cajero tipo=primer encuentro=personal flujo=producto expectativa=4 desempeno=2 estrategia=recuperación",
-    "set mapa-empatia.quien Rosa, 34", "set mapa-empatia.meta Servir un buen almuerzo", "add mapa-empatia.ve nota=Ofertas",
-    "set mapa-viaje.escenario Comprar bebidas", "set mapa-viaje.persona Rosa",
-    "edit mapa-viaje.etapas 1 emocion=1 puntos=2 acciones=\"Ve el anuncio\"", "edit mapa-viaje.etapas 3 emocion=-1 puntos=1",
-  ]
-  for i in 0..<teams {
-    _ = shell.execute("team create Equipo \(i + 1)", renderer: plain)
-    _ = shell.execute("member add Ana \(i), José \(i), Luz \(i)", renderer: plain)
-    for a in answers { _ = shell.execute(a, renderer: plain) }
-  }
-  say("## Rendering and exports (\(teams) teams, every exercise)\n")
+  // The class fixture: every team on two laptops, one conflict each, merged into this database.
+  let fixture = try ClassFixture.build(into: store, content: ctx.content, teams: teams, laptopsPerTeam: 2, conflictsPerTeam: 1)
+  _ = shell.execute("team use Equipo 1", renderer: plain)
+  say("## Rendering and exports (\(teams) teams on \(fixture.laptops) laptops, every exercise, \(fixture.conflicts) conflicts)\n")
   say("| command | time (median of 5) |\n| --- | --- |")
   for cmd in ["class status", "export html --class", "export md --class", "export json --class", "show mapa-viaje", "grades"] {
     var times: [Double] = []

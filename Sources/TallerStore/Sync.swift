@@ -262,24 +262,25 @@ extension TallerStore {
       return try groups.compactMap { g -> Conflict? in
         // Long text whose concurrent edits merge cleanly is not a conflict.
         if try Self.mergedText(db, entity: g["entity"], field: g["field"]) != nil { return nil }
+        // Each value's author from its change (the op id names it): a lookup by key per value.
         let rows = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT f.op, f.value, f.hlc_ms, f.hlc_c, c.author, c.replica FROM field_value f
-            JOIN op_log o ON f.op = o.replica || ':' || o.seq || ':' || o.idx
-            JOIN change_log c ON c.replica = o.replica AND c.seq = o.seq
-            WHERE f.entity = ? AND f.field = ?
-            ORDER BY f.hlc_ms DESC, f.hlc_c DESC, f.op DESC
-            """, arguments: [g["entity"], g["field"]])
+          db.cachedStatement(
+            sql: """
+              SELECT op, value, hlc_ms, hlc_c FROM field_value
+              WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC
+              """), arguments: [g["entity"], g["field"]])
         var seen = Set<String>()
         var values: [Conflict.Value] = []
         for r in rows {
           let text: String = r["value"]
           if seen.contains(text) { continue }
           seen.insert(text)
+          guard let id = OpID(r["op"] as String) else { continue }
+          let author = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT author FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq]) ?? ""
           values.append(
             Conflict.Value(
-              op: r["op"], value: try StrictJSONParser.parse(text), author: r["author"], replica: r["replica"],
+              op: r["op"], value: try StrictJSONParser.parse(text), author: author, replica: id.replica,
               hlc: HLC(millis: r["hlc_ms"], counter: r["hlc_c"])))
         }
         return Conflict(entity: g["entity"], field: g["field"], values: values)

@@ -453,3 +453,32 @@ struct ClockTests {
     #expect(mine.allSatisfy { $0.hlc > (try? a.store.changes().last?.hlc) ?? HLC(millis: 0, counter: 0) })
   }
 }
+
+@Suite("Class fixtures")
+struct ClassFixtureTests {
+  @Test("the generator: teams on several laptops, enrolled, merged into the instructor's database with their conflicts")
+  func generatedClass() throws {
+    let clock = TestClock()
+    let instructor = try TallerStore.inMemory(label: "instructor", now: clock.now)
+    let content = try BuiltinContent.content.get()
+    let summary = try ClassFixture.build(into: instructor, content: content, teams: 4, laptopsPerTeam: 3, conflictsPerTeam: 2, clock: clock.now)
+    #expect(summary.teams == 4 && summary.laptops == 12)
+    #expect(summary.conflicts == 4 * 2)
+    #expect(try instructor.teams().map(\.name) == ["Equipo 1", "Equipo 2", "Equipo 3", "Equipo 4"])
+    #expect(try instructor.teams().allSatisfy { $0.members.count == 3 })
+    #expect(try instructor.quarantined().isEmpty)
+    #expect(try instructor.waiting().isEmpty)
+    let shell = Shell(
+      context: ShellContext(store: instructor, version: "t", content: content, interactive: false, now: clock.now), session: Session())
+    let plain = Renderer(style: .plain)
+    let status = shell.execute("class status", renderer: plain)
+    #expect(status.errors.isEmpty, "\(status.errors)")
+    for t in 1...4 { #expect(status.output.contains("Equipo \(t)")) }
+    // The class is this database's: its instructor grades.
+    #expect(shell.execute("grade \"Equipo 1\" empatia 17", renderer: plain).errors.isEmpty)
+    // The state is what a rebuild from the merged log gives.
+    let live = try instructor.snapshot()
+    try instructor.rebuildState()
+    #expect(try instructor.snapshot() == live)
+  }
+}
