@@ -56,10 +56,10 @@ enum Desk {
   }
 
   static func status(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
-    try ctx.store.snapshot { () throws(TallerError) -> Reply in try statusInSnapshot(ctx, session, args) }
+    try ctx.store.inOneRead { () throws(TallerError) -> Reply in try statusInOneRead(ctx, session, args) }
   }
 
-  static func statusInSnapshot(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
+  static func statusInOneRead(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
     let lang = session.lang
     var teams = try classTeams(ctx)
     if let name = args.options["team"] {
@@ -322,7 +322,7 @@ enum Desk {
     }
     let chosen = teams ?? []
     // Every sheet of the class read in one snapshot.
-    return try ctx.store.snapshot { () throws(TallerError) -> Reply in
+    return try ctx.store.inOneRead { () throws(TallerError) -> Reply in
       try write(ctx, format: format, teams: teams, chosen: chosen, args: args, lang: lang)
     }
   }

@@ -72,14 +72,22 @@ extension TallerStore {
       guard let key = try Trust.inviteKey(db, invite, parent: teamID), Signing.publicKey(ofPrivate: secret) == key else {
         throw TallerError.refused(Message(.inviteInvalid))
       }
-      let id = StableID.make("join", teamID, replica.id)
-      if try Trust.lookup(db, id) == nil {
-        draft.ops.append(.create(entity: id, type: EntityType.join.rawValue, parent: teamID))
-      }
-      try draft.set(id, TrustField.replica, .string(replica.id))
-      try draft.set(id, TrustField.invite, .string(invite))
-      try draft.set(id, TrustField.proof, .string(proof))
+      try writeJoin(db, &draft, parent: teamID, through: (TrustField.invite, invite), proof: proof)
     }
+  }
+
+  /// This replica's join under a team or class: created once, then its fields (`invite` or
+  /// `from`, with the proof that goes with it).
+  private func writeJoin(
+    _ db: Database, _ draft: inout ChangeDraft, parent: String, through: (field: String, value: String), proof: String
+  ) throws {
+    let id = StableID.make("join", parent, replica.id)
+    if try Trust.lookup(db, id) == nil {
+      draft.ops.append(.create(entity: id, type: EntityType.join.rawValue, parent: parent))
+    }
+    try draft.set(id, TrustField.replica, .string(replica.id))
+    try draft.set(id, through.field, .string(through.value))
+    try draft.set(id, TrustField.proof, .string(proof))
   }
 
   /// Enrolls a team (this laptop must be one of its writers) in a class, with the class's
@@ -125,13 +133,7 @@ extension TallerStore {
       }
       for parent in parents {
         guard let proof = Signing.sign(Signing.joinMessage(team: parent, replica: replica.id), privateKey: key) else { continue }
-        let id = StableID.make("join", parent, replica.id)
-        if try Trust.lookup(db, id) == nil {
-          draft.ops.append(.create(entity: id, type: EntityType.join.rawValue, parent: parent))
-        }
-        try draft.set(id, TrustField.replica, .string(replica.id))
-        try draft.set(id, TrustField.from, .string(previous))
-        try draft.set(id, TrustField.proof, .string(proof))
+        try writeJoin(db, &draft, parent: parent, through: (TrustField.from, previous), proof: proof)
       }
     }
   }

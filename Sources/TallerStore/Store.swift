@@ -289,7 +289,7 @@ public final class TallerStore: Sendable {
     }
   }
 
-  /// Runs a read, mapping failures to ``TallerError``. Inside ``snapshot(_:)`` on the same
+  /// Runs a read, mapping failures to ``TallerError``. Inside ``inOneRead(_:)`` on the same
   /// thread, it reuses that read's connection instead of opening a read of its own.
   func read<T>(_ body: (Database) throws -> T) throws(TallerError) -> T {
     do {
@@ -303,7 +303,7 @@ public final class TallerStore: Sendable {
   /// Runs `body` with every read of this store (on this thread) inside one read transaction: one
   /// consistent snapshot, and none of the cost of opening a read per query (a class-wide view
   /// reads hundreds of sheets). Writes inside `body` are not seen by its reads.
-  public func snapshot<T>(_ body: () throws(TallerError) -> T) throws(TallerError) -> T {
+  public func inOneRead<T>(_ body: () throws(TallerError) -> T) throws(TallerError) -> T {
     if batch.current() != nil { return try body() }
     var result: Result<T, TallerError>?
     do {
@@ -318,7 +318,7 @@ public final class TallerStore: Sendable {
     return try result!.get()
   }
 
-  /// The connection of a ``snapshot(_:)`` in progress, for the thread that opened it.
+  /// The connection of a ``inOneRead(_:)`` in progress, for the thread that opened it.
   final class Batch: @unchecked Sendable {
     private let lock = NSLock()
     private var db: Database?
