@@ -56,7 +56,7 @@ public struct OpID: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The text form `replica:seq:index`, as stored and exchanged.
-  public var description: String { "\(replica):\(seq):\(index)" }
+  public var description: String { replica + ":" + String(seq) + ":" + String(index) }
 
   public static func < (a: OpID, b: OpID) -> Bool {
     (a.replica, a.seq, a.index) < (b.replica, b.seq, b.index)
@@ -79,6 +79,24 @@ public enum Op: Hashable, Sendable {
     case .create(let e, _, _): return e
     case .set(let e, _, _, _, _): return e
     }
+  }
+
+  /// The value a `set` writes (`nil` for a create).
+  public var value: JSONValue? {
+    if case .set(_, _, let v, _, _) = self { return v }
+    return nil
+  }
+
+  /// The values a `set` replaced (none for a create).
+  public var pred: [OpID] {
+    if case .set(_, _, _, let p, _) = self { return p }
+    return []
+  }
+
+  /// The values of the entity a `set` of `deleted` had seen (none otherwise).
+  public var seen: [OpID] {
+    if case .set(_, _, _, _, let s) = self { return s }
+    return []
   }
 
   /// The operation as canonical JSON.
@@ -184,12 +202,18 @@ public struct Change: Hashable, Sendable {
 
   /// Reads a change back from its body text.
   public init(body: String) throws(JSONParseError) {
-    try self.init(json: try StrictJSONParser.parse(body))
+    self = try StrictJSONParser.change(Array(body.utf8))
   }
 
   /// A change from its body's UTF-8 bytes (what a file reader holds).
   public init(bytes: [UInt8]) throws(JSONParseError) {
-    try self.init(json: try StrictJSONParser.parse(bytes))
+    self = try StrictJSONParser.change(bytes)
+  }
+
+  /// The same, through the general parser's tree: the reference the direct decoder is tested
+  /// against.
+  static func viaTree(_ bytes: [UInt8]) throws(JSONParseError) -> Change {
+    try Change(json: try StrictJSONParser.parse(bytes))
   }
 
   init(json: JSONValue) throws(JSONParseError) {

@@ -106,9 +106,9 @@ enum TrustFiles {
 
   /// Imports every bundle under the paths and tells, per team, what came in.
   static func merge(_ ctx: ShellContext, _ paths: [String], lang: Lang) throws(TallerError) -> Reply {
-    let before = try ctx.store.changesPerTeam()
+    let before = try ctx.store.versionVector()
     var reply = try SyncFiles.importPaths(ctx, paths, lang: lang)
-    let after = try ctx.store.changesPerTeam()
+    let new = try ctx.store.changesPerTeam(after: before)
     let teams = try ctx.store.teams()
     var rows: [[String]] = []
     let conflicts = try ctx.store.conflicts()
@@ -116,10 +116,9 @@ enum TrustFiles {
     for c in conflicts { if let t = try ctx.store.team(of: c.entity) { conflictsPerTeam[t, default: 0] += 1 } }
     let mine = try ctx.store.classes().first { $0.mine }
     for t in teams {
-      let new = (after[t.id] ?? 0) - (before[t.id] ?? 0)
       let enrolled = mine.map { $0.teams.contains(t.id) } ?? true
       rows.append([
-        t.name, String(new), String(conflictsPerTeam[t.id] ?? 0),
+        t.name, String(new[t.id] ?? 0), String(conflictsPerTeam[t.id] ?? 0),
         enrolled ? Message(.yes).text(lang) : Message(.no).text(lang),
       ])
     }

@@ -62,10 +62,7 @@ extension TallerStore {
     var seen = Set<String>()
     for row in rows where row["field"] == Field.deleted && row["value"] == "true" {
       guard let id = OpID(row["op"]) else { continue }
-      let text = try String.fetchOne(
-        db.cachedStatement(sql: "SELECT seen FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"),
-        arguments: [id.replica, id.seq, id.index]) ?? "[]"
-      for v in (try StrictJSONParser.parse(text)).arrayValue ?? [] { if let s = v.stringValue { seen.insert(s) } }
+      for s in try loggedOp(db, id)?.seen ?? [] { seen.insert(s.description) }
     }
     let unseen = rows.contains { row in
       let field: String = row["field"]
@@ -223,11 +220,9 @@ extension TallerStore {
       var seen: Set<String> = []
       var queue = [op]
       while let next = queue.popLast() {
-        let text = try String.fetchOne(
-          db.cachedStatement(sql: "SELECT pred FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"),
-          arguments: [next.replica, next.seq, next.index]) ?? "[]"
-        for p in (try StrictJSONParser.parse(text)).arrayValue ?? [] {
-          if let s = p.stringValue, !seen.contains(s), let id = OpID(s) {
+        for id in try loggedOp(db, next)?.pred ?? [] {
+          let s = id.description
+          if !seen.contains(s) {
             seen.insert(s)
             queue.append(id)
           }
@@ -248,10 +243,8 @@ extension TallerStore {
       let h = HLC(millis: row["hlc_ms"], counter: row["hlc_c"])
       if best == nil || (h, s) > (best!.hlc, best!.id.description) { best = (h, id) }
     }
-    guard let b = best,
-      let value = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"), arguments: [b.id.replica, b.id.seq, b.id.index])
-    else { return nil }
-    return try StrictJSONParser.parse(value)
+    guard let b = best else { return nil }
+    return try loggedOp(db, b.id)?.value
   }
 
   // MARK: Writes

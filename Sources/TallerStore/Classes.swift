@@ -150,21 +150,28 @@ extension TallerStore {
 }
 
 extension TallerStore {
-  /// Applied changes per team (a change counts for every team whose data it touches).
-  public func changesPerTeam() throws(TallerError) -> [String: Int] {
+  /// Applied changes above `vector` per team (a change counts for every team whose data it
+  /// touches): what an import brought in, given the version vector from before it.
+  public func changesPerTeam(after vector: [String: Int64]) throws(TallerError) -> [String: Int] {
     try read { db in
       var out: [String: Int] = [:]
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          WITH RECURSIVE owned(id, team) AS (
-            SELECT id, id FROM entity WHERE type = 'team'
-            UNION ALL SELECT e.id, owned.team FROM entity e JOIN owned ON e.parent = owned.id
-          )
-          SELECT owned.team AS team, count(DISTINCT o.replica || ':' || o.seq) AS n
-          FROM op_log o JOIN owned ON o.entity = owned.id GROUP BY owned.team
-          """)
-      for row in rows { out[row["team"]] = row["n"] }
+      let teams = Trust.Writers()
+      let replicas = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT replica FROM change_log"))
+      for r in replicas {
+        let rows = try Row.fetchAll(
+          db.cachedStatement(
+            sql: """
+              SELECT body FROM change_log c WHERE replica = ? AND seq > ?
+                AND NOT EXISTS(SELECT 1 FROM quarantine q WHERE q.replica = c.replica AND q.seq = c.seq)
+              """), arguments: [r, vector[r] ?? 0])
+        for row in rows {
+          var touched: Set<String> = []
+          for op in try Change(body: row["body"] as String).ops {
+            if let t = try Trust.teamOf(db, op.entity, cache: teams) { touched.insert(t) }
+          }
+          for t in touched { out[t, default: 0] += 1 }
+        }
+      }
       return out
     }
   }

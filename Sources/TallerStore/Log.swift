@@ -106,7 +106,7 @@ extension TallerStore {
     try Self.insert(db, change: change, body: change.body)
   }
 
-  /// Appends a change to the log (change and op rows) and applies its operations to the state.
+  /// Appends a change to the log and applies its operations to the state.
   static func insert(_ db: Database, change: Change, body: String) throws {
     try insertLog(db, change: change, body: body)
     try applyChange(db, change: change)
@@ -117,76 +117,111 @@ extension TallerStore {
     let st = try st ?? LogStatements(db)
     try st.changeInsert.run(
       .text(change.replica), .int(change.seq), .int(change.hlc.millis), .int(change.hlc.counter), .text(change.author),
-      change.prev.raw, .text(hash ?? Change.hash(ofBody: body)), .text(body))
+      .text(hash ?? Change.hash(ofBody: body)), .text(body))
   }
 
-  /// Records a logged change's operations and applies them to the state.
+  /// Applies a logged change's operations to the state (the log keeps them in the body only).
+  ///
+  /// The same as applying each operation with ``apply(op:id:hlc:using:)``, in fewer statements:
+  /// every overwritten value first, then the change's values in one insert (the state does not
+  /// depend on the order operations are applied in).
   static func applyChange(_ db: Database, change: Change, using st: LogStatements? = nil) throws {
     let st = try st ?? LogStatements(db)
+    var rows: [Raw] = [.int(change.hlc.millis), .int(change.hlc.counter)]
+    var count = 0
+    // Op ids are `replica:seq:index`: the prefix is the same for every op of the change.
+    let prefix = change.replica + ":" + String(change.seq) + ":"
     for (i, op) in change.ops.enumerated() {
-      let id = OpID(replica: change.replica, seq: change.seq, index: i)
       switch op {
       case .create(let e, let t, let p):
-        try st.opInsert.run(
-          .text(change.replica), .int(change.seq), .int(Int64(i)), .text("create"), .text(e), .text(t), p.raw, .null, .null, .text("[]"),
-          .text("[]"))
-        try apply(op: op, id: id, hlc: change.hlc, using: st)
-      case .set(let e, let f, let v, let pred, let seen):
-        let value = CanonicalJSON.encode(v)
-        try st.opInsert.run(
-          .text(change.replica), .int(change.seq), .int(Int64(i)), .text("set"), .text(e), .null, .null, .text(f), .text(value),
-          .text(pred.isEmpty ? "[]" : CanonicalJSON.encode(.array(pred.map { .string($0.description) }))),
-          .text(seen.isEmpty ? "[]" : CanonicalJSON.encode(.array(seen.map { .string($0.description) }))))
-        try apply(op: op, id: id, hlc: change.hlc, encoded: value, using: st)
+        try st.entityInsert.run(.text(e), .text(t), p.raw, .text(change.replica), .int(change.seq))
+      case .set(let e, let f, let v, let pred, _):
+        for p in pred {
+          let text = p.description
+          try st.supersede.run(.text(e), .text(f), .text(text))
+          try st.dropValue.run(.text(e), .text(f), .text(text))
+        }
+        rows += [.text(e), .text(f), .text(prefix + String(i)), .text(CanonicalJSON.encode(v))]
+        count += 1
+        if count == LogStatements.rowsPerInsert {
+          try st.valueInserts[count - 1].run(values: rows)
+          rows.removeLast(4 * count)
+          count = 0
+        }
       }
     }
+    if count > 0 { try st.valueInserts[count - 1].run(values: rows) }
   }
 
   /// The statements that write the log and the state, prepared once per transaction.
   struct LogStatements {
     let changeInsert: Statement
-    let opInsert: Statement
     let entityInsert: Statement
     let supersede: Statement
     let dropValue: Statement
     let valueInsert: Statement
+    /// `valueInserts[n - 1]` inserts n values of one change (its HLC, then entity, field, op and
+    /// value of each), each unless a write already seen here overwrote it.
+    let valueInserts: [Statement]
+    static let rowsPerInsert = 8
 
     init(_ db: Database) throws {
       changeInsert = try db.cachedStatement(
-        sql: "INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, prev, hash, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
-      opInsert = try db.cachedStatement(
+        sql: "INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, hash, body) VALUES(?, ?, ?, ?, ?, ?, ?)")
+      // Several creates of one id: the first by (replica, seq) says what it is, whatever the
+      // order they arrive in.
+      entityInsert = try db.cachedStatement(
         sql: """
-          INSERT INTO op_log(replica, seq, idx, kind, entity, type, parent, field, value, pred, seen)
-          VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO entity(id, type, parent, creator, creator_seq) VALUES(?1, ?2, ?3, ?4, ?5)
+          ON CONFLICT(id) DO UPDATE SET type = ?2, parent = ?3, creator = ?4, creator_seq = ?5
+          WHERE (?4, ?5) < (entity.creator, entity.creator_seq)
           """)
-      entityInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity(id, type, parent) VALUES(?, ?, ?)")
-      supersede = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded(op) VALUES(?)")
-      dropValue = try db.cachedStatement(sql: "DELETE FROM field_value WHERE op = ?")
+      supersede = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded(entity, field, op) VALUES(?, ?, ?)")
+      dropValue = try db.cachedStatement(sql: "DELETE FROM field_value WHERE entity = ? AND field = ? AND op = ?")
       valueInsert = try db.cachedStatement(
         sql: """
-          INSERT OR IGNORE INTO field_value(op, entity, field, value, hlc_ms, hlc_c)
-          SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS(SELECT 1 FROM superseded WHERE op = ?1)
+          INSERT OR IGNORE INTO field_value(entity, field, op, value, hlc_ms, hlc_c)
+          SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS(SELECT 1 FROM superseded WHERE entity = ?1 AND field = ?2 AND op = ?3)
           """)
+      valueInserts = try (1...Self.rowsPerInsert).map { n in
+        let rows = (0..<n).map { i in "(?\(3 + 4 * i), ?\(4 + 4 * i), ?\(5 + 4 * i), ?\(6 + 4 * i))" }.joined(separator: ", ")
+        return try db.cachedStatement(
+          sql: """
+            INSERT OR IGNORE INTO field_value(entity, field, op, value, hlc_ms, hlc_c)
+            SELECT v.column1, v.column2, v.column3, v.column4, ?1, ?2 FROM (VALUES \(rows)) v
+            WHERE NOT EXISTS(SELECT 1 FROM superseded s WHERE s.entity = v.column1 AND s.field = v.column2 AND s.op = v.column3)
+            """)
+      }
     }
   }
 
   /// Applies one operation to the state tables. The result does not depend on the order in which
   /// operations are applied (each table is a set, and overwriting is by explicit `pred`), so
   /// merging logs is a set union and a rebuild may replay them in any order.
-  static func apply(op: Op, id: OpID, hlc: HLC, encoded: String? = nil, using st: LogStatements) throws {
+  static func apply(op: Op, id: OpID, hlc: HLC, using st: LogStatements) throws {
     switch op {
     case .create(let e, let t, let p):
-      try st.entityInsert.run(.text(e), .text(t), p.raw)
+      try st.entityInsert.run(.text(e), .text(t), p.raw, .text(id.replica), .int(id.seq))
     case .set(let e, let f, let v, let pred, _):
       for p in pred {
         let text = p.description
-        try st.supersede.run(.text(text))
-        try st.dropValue.run(.text(text))
+        try st.supersede.run(.text(e), .text(f), .text(text))
+        try st.dropValue.run(.text(e), .text(f), .text(text))
       }
-      let text = id.description
       // Unless a write already seen here overwrote it.
-      try st.valueInsert.run(.text(text), .text(e), .text(f), .text(encoded ?? CanonicalJSON.encode(v)), .int(hlc.millis), .int(hlc.counter))
+      try st.valueInsert.run(.text(e), .text(f), .text(id.description), .text(CanonicalJSON.encode(v)), .int(hlc.millis), .int(hlc.counter))
     }
+  }
+
+  /// One operation of the log, read from its change's body (the only place the log keeps it);
+  /// `nil` when no such change or operation is held.
+  static func loggedOp(_ db: Database, _ id: OpID) throws -> Op? {
+    guard
+      let body = try String.fetchOne(
+        db.cachedStatement(sql: "SELECT body FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq])
+    else { return nil }
+    let ops = try Change(body: body).ops
+    return ops.indices.contains(id.index) ? ops[id.index] : nil
   }
 
   // MARK: Rebuild and inspection

@@ -26,33 +26,6 @@ extension TallerStore {
     }
   }
 
-  /// Whether the op rows of the log say exactly what the change bodies say (a consistency check).
-  public func opRowsMatchBodies() throws(TallerError) -> Bool {
-    try read { db in
-      for body in try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM change_log")) {
-        let change = try Change(body: body)
-        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM op_log WHERE replica = ? AND seq = ? ORDER BY idx"),
-          arguments: [change.replica, change.seq])
-        guard rows.count == change.ops.count else { return false }
-        for (row, op) in zip(rows, change.ops) {
-          switch op {
-          case .create(let e, let t, let p):
-            guard row["kind"] == "create", row["entity"] == e, row["type"] == t, row["parent"] as String? == p else {
-              return false
-            }
-          case .set(let e, let f, let v, let pred, let seen):
-            let predText = CanonicalJSON.encode(.array(pred.map { .string($0.description) }))
-            let seenText = CanonicalJSON.encode(.array(seen.map { .string($0.description) }))
-            guard row["kind"] == "set", row["entity"] == e, row["field"] == f,
-              row["value"] == CanonicalJSON.encode(v), row["pred"] == predText, row["seen"] == seenText
-            else { return false }
-          }
-        }
-      }
-      return true
-    }
-  }
-
   /// Writes a plain SQLite file that is not a taller database (for tests of refusals).
   package static func makePlainSQLite(path: String, sql: String) throws {
     let queue = try DatabaseQueue(path: path)

@@ -9,58 +9,75 @@ enum Raw {
   case null
 }
 
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// What an empty text is bound to (a non-null pointer: a null one would bind NULL).
+nonisolated(unsafe) private let empty: UnsafePointer<CChar> = {
+  let p = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+  p.initialize(to: 0)
+  return UnsafePointer(p)
+}()
 
 
 extension Statement {
   /// Binds `values` in order and steps the statement to its end (an insert, a delete).
   func run(_ values: Raw...) throws {
-    try bind(values)
-    defer { reset() }
-    let code = sqlite3_step(sqliteStatement)
-    guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
+    try run(values: values)
+  }
+
+  /// The same, with the values in an array.
+  func run(values: [Raw]) throws {
+    try withBindings(values[...], at: 1) {
+      defer { reset() }
+      let code = sqlite3_step(sqliteStatement)
+      guard code == SQLITE_DONE || code == SQLITE_ROW else { throw failure(code) }
+    }
   }
 
   /// Binds `values` and reads the first row's first column as text (nil when there is no row).
   func text(_ values: Raw...) throws -> String? {
-    try bind(values)
-    defer { reset() }
-    let code = sqlite3_step(sqliteStatement)
-    if code == SQLITE_DONE { return nil }
-    guard code == SQLITE_ROW else { throw failure(code) }
-    guard let p = sqlite3_column_text(sqliteStatement, 0) else { return nil }
-    return String(cString: p)
+    try withBindings(values[...], at: 1) {
+      defer { reset() }
+      let code = sqlite3_step(sqliteStatement)
+      if code == SQLITE_DONE { return nil }
+      guard code == SQLITE_ROW else { throw failure(code) }
+      guard let p = sqlite3_column_text(sqliteStatement, 0) else { return nil }
+      return String(cString: p)
+    }
   }
 
   /// Binds `values` and tells whether the statement gives a first row whose first column is non-zero.
   func flag(_ values: Raw...) throws -> Bool {
-    try bind(values)
-    defer { reset() }
-    let code = sqlite3_step(sqliteStatement)
-    if code == SQLITE_DONE { return false }
-    guard code == SQLITE_ROW else { throw failure(code) }
-    return sqlite3_column_int64(sqliteStatement, 0) != 0
+    try withBindings(values[...], at: 1) {
+      defer { reset() }
+      let code = sqlite3_step(sqliteStatement)
+      if code == SQLITE_DONE { return false }
+      guard code == SQLITE_ROW else { throw failure(code) }
+      return sqlite3_column_int64(sqliteStatement, 0) != 0
+    }
   }
 
-  private func bind(_ values: [Raw]) throws {
-    for (i, v) in values.enumerated() {
-      let n = Int32(i + 1)
-      let code: Int32
-      switch v {
-      case .text(let s):
-        var s = s
-        // With its length: a text may hold a NUL.
-        code = s.withUTF8 { buf in
-          buf.withMemoryRebound(to: CChar.self) { b in
-            guard let base = b.baseAddress else { return sqlite3_bind_text(sqliteStatement, n, "", 0, transient) }
-            return sqlite3_bind_text(sqliteStatement, n, base, Int32(b.count), transient)
-          }
+  /// Binds `values` from parameter `n` on and runs `body` (which steps and resets the statement)
+  /// while they are bound. Texts are bound without a copy (`SQLITE_STATIC`): each one's UTF-8
+  /// stays in place until `body` is done, since `body` runs inside all their `withUTF8`.
+  private func withBindings<R>(_ values: ArraySlice<Raw>, at n: Int32, _ body: () throws -> R) throws -> R {
+    guard let v = values.first else { return try body() }
+    switch v {
+    case .text(var s):
+      // With its length: a text may hold a NUL.
+      return try s.withUTF8 { buf in
+        let code = buf.withMemoryRebound(to: CChar.self) { b in
+          sqlite3_bind_text(sqliteStatement, n, b.baseAddress ?? empty, Int32(b.count), nil)
         }
-      case .int(let x): code = sqlite3_bind_int64(sqliteStatement, n, x)
-      case .null: code = sqlite3_bind_null(sqliteStatement, n)
+        guard code == SQLITE_OK else { throw failure(code) }
+        return try withBindings(values.dropFirst(), at: n + 1, body)
       }
+    case .int(let x):
+      let code = sqlite3_bind_int64(sqliteStatement, n, x)
+      guard code == SQLITE_OK else { throw failure(code) }
+    case .null:
+      let code = sqlite3_bind_null(sqliteStatement, n)
       guard code == SQLITE_OK else { throw failure(code) }
     }
+    return try withBindings(values.dropFirst(), at: n + 1, body)
   }
 
   private func reset() {

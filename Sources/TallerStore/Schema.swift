@@ -185,6 +185,88 @@ enum Schema {
           ALTER TABLE superseded_new RENAME TO superseded;
           """)
     }
+    m.registerMigration("2026-11-24 operations only in change bodies") { db in
+      // A change's operations were also stored one per row in `op_log`, for a few rare readers
+      // (the `pred` and `seen` of a conflict's values, sessions' events, who created an entity).
+      // Those rows were a third of an import's writes; the readers now parse the change body,
+      // which holds exactly the same operations.
+      //
+      // - `entity` gains the first change that created it (least `(replica, seq)`, as op_log's
+      //   `ORDER BY replica, seq LIMIT 1` gave): who founded a team, where a sitting began.
+      // - `change_log` is stored in its key's order (WITHOUT ROWID: one B-tree instead of a
+      //   table and the index of its key) and loses `prev`, which its body holds.
+      // - `field_value` is keyed by `(entity, field, op)`: one B-tree instead of a table and an
+      //   index. `superseded` gets the same key: a `pred` overwrites a value of the same field
+      //   (it always did: a write's `pred` is read from that field's values); an op id in `pred`
+      //   that names an op of another field has no effect, whatever the order of arrival.
+      try db.execute(
+        sql: """
+          CREATE TABLE entity_new(
+            id TEXT PRIMARY KEY NOT NULL,
+            type TEXT NOT NULL,
+            parent TEXT,
+            creator TEXT NOT NULL,
+            creator_seq INTEGER NOT NULL
+          ) WITHOUT ROWID;
+          INSERT INTO entity_new
+            SELECT e.id, e.type, e.parent, coalesce(c.replica, ''), coalesce(c.seq, 0) FROM entity e
+            LEFT JOIN (
+              SELECT entity, replica, seq, row_number() OVER (PARTITION BY entity ORDER BY replica, seq) AS n
+              FROM op_log WHERE kind = 'create'
+            ) c ON c.entity = e.id AND c.n = 1;
+          DROP TABLE entity;
+          ALTER TABLE entity_new RENAME TO entity;
+          CREATE INDEX entity_parent ON entity(parent);
+
+          CREATE TABLE field_value_new(
+            entity TEXT NOT NULL,
+            field TEXT NOT NULL,
+            op TEXT NOT NULL,
+            value TEXT NOT NULL,
+            hlc_ms INTEGER NOT NULL,
+            hlc_c INTEGER NOT NULL,
+            PRIMARY KEY(entity, field, op)
+          ) WITHOUT ROWID;
+          INSERT INTO field_value_new SELECT entity, field, op, value, hlc_ms, hlc_c FROM field_value;
+          DROP TABLE field_value;
+          ALTER TABLE field_value_new RENAME TO field_value;
+
+          CREATE TABLE superseded_new(
+            entity TEXT NOT NULL,
+            field TEXT NOT NULL,
+            op TEXT NOT NULL,
+            PRIMARY KEY(entity, field, op)
+          ) WITHOUT ROWID;
+          INSERT OR IGNORE INTO superseded_new
+            SELECT o.entity, o.field, p.value FROM op_log o, json_each(o.pred) p
+            WHERE o.kind = 'set' AND o.pred != '[]';
+          DROP TABLE superseded;
+          ALTER TABLE superseded_new RENAME TO superseded;
+
+          CREATE TABLE change_log_new(
+            replica TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hlc_ms INTEGER NOT NULL,
+            hlc_c INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY(replica, seq)
+          ) WITHOUT ROWID;
+          INSERT INTO change_log_new SELECT replica, seq, hlc_ms, hlc_c, author, hash, body FROM change_log;
+          DROP TABLE change_log;
+          ALTER TABLE change_log_new RENAME TO change_log;
+          CREATE INDEX change_log_hlc ON change_log(hlc_ms, hlc_c);
+          CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+            BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+          CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+            BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+
+          DROP TRIGGER op_log_no_update;
+          DROP TRIGGER op_log_no_delete;
+          DROP TABLE op_log;
+          """)
+    }
     return m
   }
 }

@@ -32,7 +32,7 @@ extension TallerStore {
     let ids = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'session' AND parent = ?"), arguments: [teamID])
     for id in ids {
       guard
-        let created = try Row.fetchOne(db.cachedStatement(sql: "SELECT replica, seq FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1"),
+        let created = try Row.fetchOne(db.cachedStatement(sql: "SELECT creator AS replica, creator_seq AS seq FROM entity WHERE id = ?"),
           arguments: [id])
       else { continue }
       let (v, _) = try fieldValues(db, entity: id)
@@ -117,61 +117,68 @@ extension TallerStore {
   static func events(
     _ db: Database, replica: String, from: Int64, before: Int64, work: [String: WorkEntity]
   ) throws -> [SessionEvent] {
-    let rows = try Row.fetchAll(
+    // The operations of the applied changes in the stretch, read from their bodies.
+    let changes = try Row.fetchAll(
       db.cachedStatement(
         sql: """
-          SELECT o.seq, o.kind, o.entity, o.field, o.value, c.hlc_ms, c.author FROM op_log o
-          JOIN change_log c ON c.replica = o.replica AND c.seq = o.seq
-          WHERE o.replica = ? AND o.seq >= ? AND o.seq < ? ORDER BY o.seq, o.idx
+          SELECT seq, hlc_ms, author, body FROM change_log c
+          WHERE replica = ? AND seq >= ? AND seq < ?
+            AND NOT EXISTS(SELECT 1 FROM quarantine q WHERE q.replica = c.replica AND q.seq = c.seq)
+          ORDER BY seq
           """), arguments: [replica, from, before])
     var out: [SessionEvent] = []
     var created: Set<String> = []
-    for row in rows {
-      let entity: String = row["entity"]
-      guard let w = work[entity] else { continue }
+    for row in changes {
       let seq: Int64 = row["seq"]
-      if out.last?.seq != seq {
-        out.append(SessionEvent(seq: seq, at: row["hlc_ms"], author: row["author"], edits: [], exercise: nil))
-        created = []
-      }
-      if out[out.count - 1].exercise == nil { out[out.count - 1].exercise = w.exercise }
-      let kind: String = row["kind"]
-      let field: String? = row["field"]
-      var edit: SessionEdit?
-      if let ex = w.exercise {
-        if w.isItem {
-          let list = w.list ?? ""
-          if kind == "create" {
-            created.insert(entity)
-            edit = .itemAdded(exercise: ex, list: list, item: entity)
-          } else if created.contains(entity) {
-            edit = nil
-          } else if field == Field.deleted {
-            let removed = (row["value"] as String?) == "true"
-            edit = removed ? .itemRemoved(exercise: ex, list: list, item: entity) : .itemEdited(exercise: ex, list: list, item: entity)
-          } else if field == Meta.position {
-            edit = .itemMoved(exercise: ex, list: list, item: entity)
-          } else if let field, !field.hasPrefix("@") {
-            edit = .itemEdited(exercise: ex, list: list, item: entity)
+      for op in try Change(body: row["body"] as String).ops {
+        let entity = op.entity
+        guard let w = work[entity] else { continue }
+        if out.last?.seq != seq {
+          out.append(SessionEvent(seq: seq, at: row["hlc_ms"], author: row["author"], edits: [], exercise: nil))
+          created = []
+        }
+        if out[out.count - 1].exercise == nil { out[out.count - 1].exercise = w.exercise }
+        var field: String?
+        var isCreate = false
+        switch op {
+        case .create: isCreate = true
+        case .set(_, let f, _, _, _): field = f
+        }
+        var edit: SessionEdit?
+        if let ex = w.exercise {
+          if w.isItem {
+            let list = w.list ?? ""
+            if isCreate {
+              created.insert(entity)
+              edit = .itemAdded(exercise: ex, list: list, item: entity)
+            } else if created.contains(entity) {
+              edit = nil
+            } else if field == Field.deleted {
+              let removed = op.value == .bool(true)
+              edit = removed ? .itemRemoved(exercise: ex, list: list, item: entity) : .itemEdited(exercise: ex, list: list, item: entity)
+            } else if field == Meta.position {
+              edit = .itemMoved(exercise: ex, list: list, item: entity)
+            } else if let field, !field.hasPrefix("@") {
+              edit = .itemEdited(exercise: ex, list: list, item: entity)
+            }
+          } else if !isCreate, let field, !field.hasPrefix("@"), field != Field.deleted {
+            edit = .field(exercise: ex, field: field, value: op.value ?? .null)
           }
-        } else if kind == "set", let field, !field.hasPrefix("@"), field != Field.deleted {
-          let value = (row["value"] as String?).flatMap { try? StrictJSONParser.parse($0) } ?? .null
-          edit = .field(exercise: ex, field: field, value: value)
+        } else {
+          edit = .team
         }
-      } else {
-        edit = .team
-      }
-      if let edit {
-        var edits = out[out.count - 1].edits
-        // One entry per item and kind, and the last value per field.
-        if case .field(let e, let f, _) = edit,
-          let i = edits.firstIndex(where: { if case .field(e, f, _) = $0 { return true } else { return false } })
-        {
-          edits[i] = edit
-        } else if !edits.contains(edit) {
-          edits.append(edit)
+        if let edit {
+          var edits = out[out.count - 1].edits
+          // One entry per item and kind, and the last value per field.
+          if case .field(let e, let f, _) = edit,
+            let i = edits.firstIndex(where: { if case .field(e, f, _) = $0 { return true } else { return false } })
+          {
+            edits[i] = edit
+          } else if !edits.contains(edit) {
+            edits.append(edit)
+          }
+          out[out.count - 1].edits = edits
         }
-        out[out.count - 1].edits = edits
       }
     }
     return out

@@ -294,14 +294,11 @@ extension TallerStore {
       var common: Set<String>?
       for v in conflict.values {
         guard let id = OpID(v.op) else { return nil }
-        let text = try String.fetchOne(db.cachedStatement(sql: "SELECT pred FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"), arguments: [id.replica, id.seq, id.index]) ?? "[]"
-        let preds = Set(((try StrictJSONParser.parse(text)).arrayValue ?? []).compactMap(\.stringValue))
+        let preds = Set(try Self.loggedOp(db, id)?.pred.map(\.description) ?? [])
         common = common.map { $0.intersection(preds) } ?? preds
       }
-      guard let baseOp = common?.sorted().first, let id = OpID(baseOp),
-        let value = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM op_log WHERE replica = ? AND seq = ? AND idx = ?"), arguments: [id.replica, id.seq, id.index])
-      else { return nil }
-      return try StrictJSONParser.parse(value)
+      guard let baseOp = common?.sorted().first, let id = OpID(baseOp) else { return nil }
+      return try Self.loggedOp(db, id)?.value
     }
   }
 

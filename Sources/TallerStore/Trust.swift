@@ -63,12 +63,18 @@ enum Trust {
       if ok, created[team] == nil { cache?.allow(r + "|" + team) }
       return ok
     }
+    // Entities of a team already found writable in this change (a change writes several
+    // fields of one item: its team is looked up once).
+    var writable: Set<String> = []
     for op in ops {
       let entity = op.entity
-      guard let info = try created[entity] ?? lookup(db, entity) else { return "unknown entity \(entity)" }
+      let known = writable.contains(entity)
+      let info = known ? nil : try created[entity] ?? lookup(db, entity)
+      if !known && info == nil { return "unknown entity \(entity)" }
       if case .set(_, let f, _, _, _) = op, f == TrustField.founder, created[entity] == nil {
         return "founder of \(entity) rewritten"
       }
+      guard let info else { continue }
       switch info.type {
       case EntityType.replica.rawValue:
         if entity != r { return "key of another replica" }
@@ -102,6 +108,7 @@ enum Trust {
       default:
         guard let team = try teamOf(db, entity, created: created, cache: cache) else { return "outside any team: \(entity)" }
         if !(try mayWriteTeam(team)) { return "not a writer of team \(team)" }
+        writable.insert(entity)
       }
     }
     return nil
@@ -144,7 +151,7 @@ enum Trust {
       return nil
     }
     // Written before founded ids existed: the first writer to create it.
-    if let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT replica FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1"), arguments: [id]),
+    if let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT creator FROM entity WHERE id = ?"), arguments: [id]),
       existing != r
     {
       return "\(kind) created by another replica"
@@ -162,7 +169,7 @@ enum Trust {
       return r
     }
     return try String.fetchOne(
-      db.cachedStatement(sql: "SELECT replica FROM op_log WHERE kind = 'create' AND entity = ? ORDER BY replica, seq LIMIT 1"),
+      db.cachedStatement(sql: "SELECT creator FROM entity WHERE id = ?"),
       arguments: [id])
   }
 

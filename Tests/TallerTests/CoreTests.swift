@@ -87,6 +87,54 @@ struct ChangeModelTests {
     #expect(Change.hash(ofBody: c.body).count == 64)
   }
 
+  @Test("the direct change decoder accepts and refuses exactly what the tree parser does")
+  func directDecoderMatchesTree() {
+    let seeds = [
+      Change(
+        replica: "r1", seq: 3, hlc: HLC(millis: 10, counter: 2), author: "Begoña", prev: "abc",
+        ops: [
+          .create(entity: "e1", type: "item", parent: "s1"),
+          .set(entity: "e1", field: "nombre", value: "Café \"Ñ\"\n", pred: [OpID(replica: "r0", seq: 1, index: 0)], seen: []),
+          .set(
+            entity: "e1", field: "deleted", value: .bool(true), pred: [],
+            seen: [OpID(replica: "r0", seq: 1, index: 1), OpID(replica: "r1", seq: 2, index: 0)]),
+          .set(entity: "e1", field: "x", value: .object(["a": .array([.int(-5), .null, .object([:])])]), pred: [], seen: []),
+        ]).body,
+      Change(replica: "r2", seq: 1, hlc: HLC(millis: 0, counter: 0), author: "", prev: nil, ops: []).body,
+      #"{"v":1,"replica":"r","seq":1,"hlc":[1,2],"author":"a","ops":[{"k":"create","e":"x","t":"team","p":5,"zz":[1]}],"extra":{"k":[]}}"#,
+      #"{"v":1,"replica":"r","seq":1,"hlc":[1,2],"author":"a","ops":[{"k":"set","e":"x","f":"g","v":null,"pred":[],"seen":"no"}]}"#,
+    ]
+    let snippets: [[UInt8]] =
+      [#"""#, "{", "}", "[", "]", ",", ":", "1", "-", "0", "01", "1.5", "1e3", "null", "true", #""k""#, #""v":1,"#, #""seq":"#,
+       #""pred":["r:1:0"],"#, #""seen":[1],"#, #""ops":[],"#, #""hlc":[1],"#, #"\u00e9"#, #"\ud800"#, #"\"#, " ", "\n",
+       #""e":"","#, #""k":"set","#, "99999999999999999999"].map { Array($0.utf8) } + [[0xFF], [0xC3], [0x01], [0xE2, 0x82]]
+    var rng = SplitMix64(seed: 42)
+    var mismatches: [String] = []
+    var accepted = 0
+    for round in 0..<20_000 {
+      var b = Array(seeds[round % seeds.count].utf8)
+      for _ in 0..<Int.random(in: 1...3, using: &rng) {
+        let at = Int.random(in: 0...b.count, using: &rng)
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0: b.insert(contentsOf: snippets.randomElement(using: &rng)!, at: at)
+        case 1 where at < b.count: b.remove(at: at)
+        case 2 where at < b.count: b[at] = UInt8.random(in: 0...255, using: &rng)
+        default:
+          // Cut a slice out: drops whole members or items as often as it breaks the text.
+          let end = min(b.count, at + Int.random(in: 1...12, using: &rng))
+          b.removeSubrange(at..<end)
+        }
+      }
+      let direct = Result { () throws(JSONParseError) in try Change(bytes: b) }
+      let tree = Result { () throws(JSONParseError) in try Change.viaTree(b) }
+      if direct != tree, mismatches.count < 5 { mismatches.append("\(String(decoding: b, as: UTF8.self)): \(direct) vs \(tree)") }
+      if case .success = tree { accepted += 1 }
+    }
+    for seed in seeds { #expect((try? Change(body: seed)) == (try? Change.viaTree(Array(seed.utf8)))) }
+    #expect(mismatches.isEmpty, "\(mismatches)")
+    #expect(accepted > 100, "the mutations should leave some changes valid")
+  }
+
   @Test("the clock never goes backwards, even when the wall clock does")
   func hlcTick() {
     let a = HLC.tick(last: nil, now: 100)
