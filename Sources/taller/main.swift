@@ -132,10 +132,17 @@ if let n = environment["TALLER_FAULT_STALL_IMPORT"].flatMap(Int.init) {
   }
 }
 
+// Tests of old databases: the wall clock stopped at a given moment (milliseconds since 1970),
+// so what depends on "now" (an open sitting, an idle one) reads as it did when it was recorded.
+let clock: @Sendable () -> Int64 = {
+  guard let t = environment["TALLER_NOW"].flatMap({ Int64($0) }) else { return TallerStore.systemClock }
+  return { t }
+}()
+
 let store: TallerStore
 do {
   let typed = !(options.db ?? "").isEmpty || !(environment["TALLER_DB"] ?? "").isEmpty
-  store = try TallerStore.open(path: dbPath, createFolder: !typed)
+  store = try TallerStore.open(path: dbPath, createFolder: !typed, now: clock)
 } catch {
   fail(error.message, lang: lang, code: 1)
 }
@@ -154,7 +161,7 @@ let stdinIsTerminal = isatty(0) == 1
 let oneCommand: String? =
   options.command ?? (options.words.isEmpty ? nil : options.words.map(Shell.quoteIfNeeded).joined(separator: " "))
 let interactive = oneCommand == nil && options.file == nil && stdinIsTerminal
-var context = ShellContext(store: store, version: tallerVersion, content: content, interactive: interactive)
+var context = ShellContext(store: store, version: tallerVersion, content: content, interactive: interactive, now: clock)
 context.width = Style.detect(fd: 1, environment: environment).width
 let shell = Shell(context: context, session: Shell.restoredSession(store: store, forcedLang: forcedLang))
 let out: (String) -> Void = { writeAll(fd: 1, $0) }

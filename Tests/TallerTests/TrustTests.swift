@@ -232,6 +232,10 @@ struct TrustTests {
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("Los Incas"))
     #expect(!r.stdout.contains("quarantine"), "\(r.stdout)")
+    // Per team, what came in; merging the same folder again brings nothing.
+    #expect(r.stdout.range(of: #"\|\s*Los Incas\s*\|\s*[1-9][0-9]*\s*\|"#, options: .regularExpression) != nil, "\(r.stdout)")
+    let again = try run("teacher.sqlite", "class merge \(share)\n")
+    #expect(again.stdout.range(of: #"\|\s*Los Incas\s*\|\s*0\s*\|"#, options: .regularExpression) != nil, "\(again.stdout)")
     let exports = try ["l1.sqlite", "l2.sqlite", "l3.sqlite", "teacher.sqlite"].map { try run($0, "export json").stdout }
     #expect(Set(exports).count == 1, "every laptop and the instructor hold the same state")
     let conflicts = try run("l2.sqlite", "conflicts")
