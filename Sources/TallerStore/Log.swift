@@ -123,8 +123,9 @@ extension TallerStore {
   /// Applies a logged change's operations to the state (the log keeps them in the body only).
   ///
   /// The same as applying each operation with ``apply(op:id:hlc:using:)``, in fewer statements:
-  /// every overwritten value first, then the change's values in one insert (the state does not
-  /// depend on the order operations are applied in).
+  /// the change's values are inserted together (up to eight per statement), after the values
+  /// each one overwrites are dropped (the state does not depend on the order operations are
+  /// applied in, nor on their grouping).
   static func applyChange(_ db: Database, change: Change, using st: LogStatements? = nil) throws {
     let st = try st ?? LogStatements(db)
     var rows: [Raw] = [.int(change.hlc.millis), .int(change.hlc.counter)]
@@ -144,28 +145,47 @@ extension TallerStore {
         rows += [.text(e), .text(f), .text(prefix + String(i)), .text(CanonicalJSON.encode(v))]
         count += 1
         if count == LogStatements.rowsPerInsert {
-          try st.valueInserts[count - 1].run(values: rows)
+          try st.valueInsert(rows: count).run(values: rows)
           rows.removeLast(4 * count)
           count = 0
         }
       }
     }
-    if count > 0 { try st.valueInserts[count - 1].run(values: rows) }
+    if count > 0 { try st.valueInsert(rows: count).run(values: rows) }
   }
 
   /// The statements that write the log and the state, prepared once per transaction.
-  struct LogStatements {
+  final class LogStatements {
+    let db: Database
     let changeInsert: Statement
     let entityInsert: Statement
     let supersede: Statement
     let dropValue: Statement
     let valueInsert: Statement
-    /// `valueInserts[n - 1]` inserts n values of one change (its HLC, then entity, field, op and
-    /// value of each), each unless a write already seen here overwrote it.
-    let valueInserts: [Statement]
     static let rowsPerInsert = 8
+    /// Inserts of 1…8 values, prepared when first needed.
+    private var valueInserts: [Statement?] = Array(repeating: nil, count: rowsPerInsert)
+    /// `valueInsertSQL[n - 1]` inserts n values of one change (its HLC, then entity, field, op
+    /// and value of each), each unless a write already seen here overwrote it.
+    private static let valueInsertSQL: [String] = (1...rowsPerInsert).map { n in
+      let rows = (0..<n).map { i in "(?\(3 + 4 * i), ?\(4 + 4 * i), ?\(5 + 4 * i), ?\(6 + 4 * i))" }.joined(separator: ", ")
+      return """
+        INSERT OR IGNORE INTO field_value(entity, field, op, value, hlc_ms, hlc_c)
+        SELECT v.column1, v.column2, v.column3, v.column4, ?1, ?2 FROM (VALUES \(rows)) v
+        WHERE NOT EXISTS(SELECT 1 FROM superseded s WHERE s.entity = v.column1 AND s.field = v.column2 AND s.op = v.column3)
+        """
+    }
+
+    /// The insert of `n` values of one change.
+    func valueInsert(rows n: Int) throws -> Statement {
+      if let st = valueInserts[n - 1] { return st }
+      let st = try db.cachedStatement(sql: Self.valueInsertSQL[n - 1])
+      valueInserts[n - 1] = st
+      return st
+    }
 
     init(_ db: Database) throws {
+      self.db = db
       changeInsert = try db.cachedStatement(
         sql: "INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, hash, body) VALUES(?, ?, ?, ?, ?, ?, ?)")
       // Several creates of one id: the first by (replica, seq) says what it is, whatever the
@@ -183,15 +203,6 @@ extension TallerStore {
           INSERT OR IGNORE INTO field_value(entity, field, op, value, hlc_ms, hlc_c)
           SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS(SELECT 1 FROM superseded WHERE entity = ?1 AND field = ?2 AND op = ?3)
           """)
-      valueInserts = try (1...Self.rowsPerInsert).map { n in
-        let rows = (0..<n).map { i in "(?\(3 + 4 * i), ?\(4 + 4 * i), ?\(5 + 4 * i), ?\(6 + 4 * i))" }.joined(separator: ", ")
-        return try db.cachedStatement(
-          sql: """
-            INSERT OR IGNORE INTO field_value(entity, field, op, value, hlc_ms, hlc_c)
-            SELECT v.column1, v.column2, v.column3, v.column4, ?1, ?2 FROM (VALUES \(rows)) v
-            WHERE NOT EXISTS(SELECT 1 FROM superseded s WHERE s.entity = v.column1 AND s.field = v.column2 AND s.op = v.column3)
-            """)
-      }
     }
   }
 
