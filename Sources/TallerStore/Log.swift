@@ -97,8 +97,20 @@ extension TallerStore {
   private func appendLocal(_ db: Database, ops: [Op], author: String) throws {
     let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"),
       arguments: [replica.id])
-    let lastHLC = try Row.fetchOne(db.cachedStatement(sql: "SELECT hlc_ms, hlc_c FROM change_log ORDER BY hlc_ms DESC, hlc_c DESC LIMIT 1")
-    ).map { HLC(millis: $0["hlc_ms"], counter: $0["hlc_c"]) }
+    // The latest clock in the log is the latest of each replica's last change (a replica's clock
+    // only moves forward along its chain): one probe per replica, walking the replicas through
+    // the key, instead of an index on the clock that every import would have to write.
+    var lastHLC: HLC?
+    var next = try String.fetchOne(db.cachedStatement(sql: "SELECT min(replica) FROM change_log"))
+    while let r = next {
+      if let row = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT hlc_ms, hlc_c FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [r])
+      {
+        let h = HLC(millis: row["hlc_ms"], counter: row["hlc_c"])
+        if lastHLC.map({ $0 < h }) ?? true { lastHLC = h }
+      }
+      next = try String.fetchOne(db.cachedStatement(sql: "SELECT min(replica) FROM change_log WHERE replica > ?"), arguments: [r])
+    }
     let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
     let change = Change(
       replica: replica.id, seq: seq, hlc: HLC.tick(last: lastHLC, now: now()), author: author,

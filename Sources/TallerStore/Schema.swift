@@ -194,7 +194,8 @@ enum Schema {
       // - `entity` gains the first change that created it (least `(replica, seq)`, as op_log's
       //   `ORDER BY replica, seq LIMIT 1` gave): who founded a team, where a sitting began.
       // - `change_log` is stored in its key's order (WITHOUT ROWID: one B-tree instead of a
-      //   table and the index of its key) and loses `prev`, which its body holds.
+      //   table and the index of its key), loses `prev`, which its body holds, and the index on
+      //   its clock (the latest clock is read from each replica's last change).
       // - `field_value` is keyed by `(entity, field, op)`: one B-tree instead of a table and an
       //   index. `superseded` gets the same key: a `pred` overwrites a value of the same field
       //   (it always did: a write's `pred` is read from that field's values); an op id in `pred`
@@ -256,7 +257,6 @@ enum Schema {
           INSERT INTO change_log_new SELECT replica, seq, hlc_ms, hlc_c, author, hash, body FROM change_log;
           DROP TABLE change_log;
           ALTER TABLE change_log_new RENAME TO change_log;
-          CREATE INDEX change_log_hlc ON change_log(hlc_ms, hlc_c);
           CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
             BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
           CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
