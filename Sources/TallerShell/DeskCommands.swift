@@ -16,7 +16,7 @@ extension CommandTable {
       ],
       run: { ctx, session, args throws(TallerError) in try Desk.status(ctx, session, args) }),
     CommandSpec(
-      [classWord, Word("show", ["ver"])], summary: .cmdClassShow,
+      [classWord, Word("show", ["ver", "mostrar"])], summary: .cmdClassShow,
       params: [Param(.argName, .team), Param(.argExercise, .exercise, rest: true)],
       run: { ctx, session, args throws(TallerError) in
         let (team, rest) = try Desk.leadingTeam(ctx, args.tokens)
@@ -37,7 +37,7 @@ extension CommandTable {
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in try Desk.importMetrics(ctx, &session, args) }),
     CommandSpec(
-      [metricsWord, Word("show", ["ver"])], summary: .cmdMetrics, detail: .detailMetrics,
+      [metricsWord, Word("show", ["ver", "mostrar"])], summary: .cmdMetrics, detail: .detailMetrics,
       run: { ctx, session, _ throws(TallerError) in try Desk.metrics(ctx, &session) }),
     CommandSpec(
       [Word("export", ["exportar"])], summary: .cmdExport, detail: .detailExport,

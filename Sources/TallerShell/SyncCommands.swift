@@ -73,7 +73,7 @@ extension CommandTable {
         return Reply(lines: lines)
       }),
     CommandSpec(
-      [Word("conflict", ["conflicto"]), Word("show", ["ver"])], summary: .cmdConflictShow,
+      [Word("conflict", ["conflicto"]), Word("show", ["ver", "mostrar"])], summary: .cmdConflictShow,
       params: [Param(.argConflict, .text)],
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
