@@ -211,8 +211,8 @@ public struct Change: Hashable, Sendable {
   }
 
   /// The same, through the general parser's tree: the reference the direct decoder is tested
-  /// against.
-  static func viaTree(_ bytes: [UInt8]) throws(JSONParseError) -> Change {
+  /// and fuzzed against.
+  public static func viaTree(_ bytes: [UInt8]) throws(JSONParseError) -> Change {
     try Change(json: try StrictJSONParser.parse(bytes))
   }
 

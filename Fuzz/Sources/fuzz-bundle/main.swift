@@ -28,6 +28,11 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   if let c = try? Change(body: text) {
     precondition((try? Change(body: c.body)) == c, "change round trip")
   }
+  // The direct change decoder accepts and refuses exactly what the tree parser does.
+  let bytes = Array(data)
+  let direct = Result { () throws(JSONParseError) in try Change(bytes: bytes) }
+  let tree = Result { () throws(JSONParseError) in try Change.viaTree(bytes) }
+  precondition(direct == tree, "the change decoders disagree")
   _ = CSV.parse(text)
   return 0
 }
