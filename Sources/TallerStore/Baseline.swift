@@ -47,7 +47,7 @@ extension TallerStore {
     let replica = "bench000-0000-4000-8000-" + String(format: "%012llu", seed)
     let key = String(format: "%064llu", seed)
     let pub = Signing.publicKey(ofPrivate: key) ?? ""
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     guard let out = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
     var hasher = Crypto256()
     func emit(_ line: String) {
