@@ -365,61 +365,17 @@ public struct StrictJSONParser {
   }
 
   private mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
-    pos += 1
     var items: [JSONValue] = []
-    skipSpace()
-    if pos < bytes.count, bytes[pos] == UInt8(ascii: "]") {
-      pos += 1
-      return .array(items)
-    }
-    while true {
-      skipSpace()
-      items.append(try value(depth: depth + 1))
-      skipSpace()
-      guard pos < bytes.count else { throw fail("unterminated array") }
-      if bytes[pos] == UInt8(ascii: ",") {
-        pos += 1
-        continue
-      }
-      if bytes[pos] == UInt8(ascii: "]") {
-        pos += 1
-        return .array(items)
-      }
-      throw fail("expected , or ]")
-    }
+    _ = try self.items(depth: depth) { (p: inout StrictJSONParser) throws(JSONParseError) in items.append(try p.value(depth: depth + 1)) }
+    return .array(items)
   }
 
   private mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
-    pos += 1
     var members: [String: JSONValue] = [:]
-    members.reserveCapacity(8)
-    skipSpace()
-    if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
-      pos += 1
-      return .object(members)
+    _ = try self.members(depth: depth) { (p: inout StrictJSONParser, key: String) throws(JSONParseError) in
+      members[key] = try p.value(depth: depth + 1)
     }
-    while true {
-      skipSpace()
-      guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw fail("expected a key") }
-      let key = try string()
-      skipSpace()
-      guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected :") }
-      pos += 1
-      skipSpace()
-      let v = try value(depth: depth + 1)
-      if members.updateValue(v, forKey: key) != nil { throw fail("duplicate key \(key)") }
-      skipSpace()
-      guard pos < bytes.count else { throw fail("unterminated object") }
-      if bytes[pos] == UInt8(ascii: ",") {
-        pos += 1
-        continue
-      }
-      if bytes[pos] == UInt8(ascii: "}") {
-        pos += 1
-        return .object(members)
-      }
-      throw fail("expected , or }")
-    }
+    return .object(members)
   }
 }
 
@@ -445,8 +401,8 @@ extension StrictJSONParser {
   private static let badOperation = JSONParseError(offset: 0, reason: "bad operation")
 
   /// Walks an object's members, calling `member` with each key (the value is the caller's to
-  /// read); refuses duplicate keys like the tree parser. Any other value is parsed whole and
-  /// gives false.
+  /// read); refuses duplicate keys. Any other value is parsed whole and gives false. The grammar
+  /// of objects for the tree parser and the change decoder alike.
   private mutating func members(depth: Int, _ member: (inout StrictJSONParser, String) throws(JSONParseError) -> Void) throws(JSONParseError) -> Bool {
     guard depth < Self.maximumDepth else { throw fail("nested too deeply") }
     guard pos < bytes.count, bytes[pos] == UInt8(ascii: "{") else {
@@ -454,7 +410,9 @@ extension StrictJSONParser {
       return false
     }
     pos += 1
+    // The keys seen: a short list (a change's objects have a handful), a set past sixteen.
     var keys: [String] = []
+    var manyKeys: Set<String> = []
     skipSpace()
     if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
       pos += 1
@@ -468,13 +426,17 @@ extension StrictJSONParser {
       guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else { throw fail("expected :") }
       pos += 1
       skipSpace()
-      let at = pos
-      if keys.contains(key) {
-        pos = at
+      if keys.count < 16 ? keys.contains(key) : manyKeys.contains(key) {
+        // Reported where the tree parser always reported it: after the value.
         _ = try value(depth: depth + 1)
         throw JSONParseError(offset: pos, reason: "duplicate key \(key)")
       }
-      keys.append(key)
+      if keys.count < 16 {
+        keys.append(key)
+        if keys.count == 16 { manyKeys = Set(keys) }
+      } else {
+        manyKeys.insert(key)
+      }
       try member(&self, key)
       skipSpace()
       guard pos < bytes.count else { throw fail("unterminated object") }
@@ -490,7 +452,8 @@ extension StrictJSONParser {
     }
   }
 
-  /// Walks an array's items, calling `item` for each (the item is the caller's to read).
+  /// Walks an array's items, calling `item` for each (the item is the caller's to read); any
+  /// other value gives false, unread. The grammar of arrays for both readers.
   private mutating func items(depth: Int, _ item: (inout StrictJSONParser) throws(JSONParseError) -> Void) throws(JSONParseError) -> Bool {
     guard depth < Self.maximumDepth else { throw fail("nested too deeply") }
     guard pos < bytes.count, bytes[pos] == UInt8(ascii: "[") else { return false }

@@ -149,11 +149,7 @@ extension TallerStore {
       case .create(let e, let t, let p):
         try st.entityInsert.run(.text(e), .text(t), p.raw, .text(change.replica), .int(change.seq))
       case .set(let e, let f, let v, let pred, _):
-        for p in pred {
-          let text = p.description
-          try st.supersede.run(.text(e), .text(f), .text(text))
-          try st.dropValue.run(.text(e), .text(f), .text(text))
-        }
+        try overwrite(e, f, pred, using: st)
         rows += [.text(e), .text(f), .text(prefix + String(i)), .text(CanonicalJSON.encode(v))]
         count += 1
         if count == LogStatements.rowsPerInsert {
@@ -226,13 +222,19 @@ extension TallerStore {
     case .create(let e, let t, let p):
       try st.entityInsert.run(.text(e), .text(t), p.raw, .text(id.replica), .int(id.seq))
     case .set(let e, let f, let v, let pred, _):
-      for p in pred {
-        let text = p.description
-        try st.supersede.run(.text(e), .text(f), .text(text))
-        try st.dropValue.run(.text(e), .text(f), .text(text))
-      }
+      try overwrite(e, f, pred, using: st)
       // Unless a write already seen here overwrote it.
       try st.valueInsert.run(.text(e), .text(f), .text(id.description), .text(CanonicalJSON.encode(v)), .int(hlc.millis), .int(hlc.counter))
+    }
+  }
+
+  /// A write of field `f` of `e` overwrites the values of that field named in `pred`: they are
+  /// dropped, and remembered so that one arriving later is not shown.
+  private static func overwrite(_ e: String, _ f: String, _ pred: [OpID], using st: LogStatements) throws {
+    for p in pred {
+      let text = p.description
+      try st.supersede.run(.text(e), .text(f), .text(text))
+      try st.dropValue.run(.text(e), .text(f), .text(text))
     }
   }
 

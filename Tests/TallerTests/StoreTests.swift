@@ -297,14 +297,6 @@ struct UpgradeTests {
     let r = try runTaller(["--db", path, "--lang", "es", "-c", "export json \(dir.file("new.json"))"], env: ["XDG_DATA_HOME": dir.file("xdg")])
     #expect(r.status == 0, "\(r.stderr)")
     // The same, but for the join by which this copy (a new identity) inherits its origin's rights.
-    func withoutInheritance(_ v: JSONValue) -> JSONValue {
-      switch v {
-      case .object(let o): return .object(o.mapValues(withoutInheritance))
-      case .array(let a):
-        return .array(a.filter { $0["fields"]?["from"] == nil }.map(withoutInheritance))
-      default: return v
-      }
-    }
     let upgraded = try StrictJSONParser.parse(try String(contentsOfFile: dir.file("new.json"), encoding: .utf8))
     #expect(withoutInheritance(upgraded) == (try StrictJSONParser.parse(expected)))
     let live = try store.snapshot()
@@ -340,13 +332,7 @@ struct UpgradeTests {
     }
     let r = try runTaller(["--db", path, "-c", "export json \(dir.file("new.json"))"], env: env)
     #expect(r.status == 0, "\(r.stderr)")
-    func withoutInheritance(_ v: JSONValue) -> JSONValue {
-      switch v {
-      case .object(let o): return .object(o.mapValues(withoutInheritance))
-      case .array(let a): return .array(a.filter { $0["fields"]?["from"] == nil }.map(withoutInheritance))
-      default: return v
-      }
-    }
+    // Both sides without the joins by which a copy (a new identity) inherits its origin's rights.
     let old = try StrictJSONParser.parse(try String(contentsOf: fixtures.appendingPathComponent("schema-2026-11-23.export.json"), encoding: .utf8))
     let new = try StrictJSONParser.parse(try String(contentsOfFile: dir.file("new.json"), encoding: .utf8))
     #expect(withoutInheritance(new) == withoutInheritance(old))
@@ -358,6 +344,16 @@ struct UpgradeTests {
     #expect(try store.snapshot() == live)
     #expect(try store.writer.read { try Row.fetchAll($0, sql: entities) } == liveEntities)
     #expect(try store.writer.read { try String.fetchOne($0, sql: "SELECT name FROM sqlite_schema WHERE name = 'op_log'") } == nil)
+  }
+}
+
+/// An `export json` without the joins by which a copied database (a new identity) inherits its
+/// origin's rights: they name the copy's random id, so no two copies write the same ones.
+func withoutInheritance(_ v: JSONValue) -> JSONValue {
+  switch v {
+  case .object(let o): return .object(o.mapValues(withoutInheritance))
+  case .array(let a): return .array(a.filter { $0["fields"]?["from"] == nil }.map(withoutInheritance))
+  default: return v
   }
 }
 
