@@ -14,30 +14,184 @@ public enum StableID {
   }
 }
 
-/// Positions of list items as strings that sort in list order; there is always room between two.
-public enum FractionalIndex {
-  static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+/// The order of list items and the positions (`@pos`) that keep it (sync/PROTOCOL.md §2,
+/// "Positions").
+///
+/// Items are ordered by their position, compared as UTF-8 bytes, and items with equal positions
+/// by their ids, compared the same way: a total order, the same on every replica, whatever the
+/// positions hold. A writer places an item between two neighbours with a key made of base-36
+/// digits (`0-9a-z`) strictly between theirs, followed by its own tag (a few digits derived from
+/// its replica id), so two laptops placing items in one gap at once write different keys. Equal
+/// positions still happen (data written before this rule, crafted files); placing an item between
+/// two of them re-keys the items of the tie after the gap, so a gap is always found.
+public enum ListOrder {
+  /// The digits keys are written with, in byte order.
+  static let digits: [UInt8] = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+  static let zero = UInt8(ascii: "0")
+  static let middle = UInt8(ascii: "i")
 
-  static func value(_ c: Character) -> Int { digits.firstIndex(of: c) ?? 0 }
+  /// Whether the item at (`pos`, `id`) comes before the item at (`otherPos`, `otherID`).
+  public static func precedes(_ pos: String, _ id: String, _ otherPos: String, _ otherID: String) -> Bool {
+    let a = pos.utf8, b = otherPos.utf8
+    if !a.elementsEqual(b) { return a.lexicographicallyPrecedes(b) }
+    return id.utf8.lexicographicallyPrecedes(otherID.utf8)
+  }
 
-  /// A position strictly between `a` and `b` (`nil` = the start / the end of the list).
-  /// Requires `a < b`. Results never end in "0", so there is always room below them too.
-  public static func between(_ a: String?, _ b: String?) -> String {
-    let lower = Array(a ?? "")
-    let upper = b.map(Array.init)
-    var prefix = ""
-    var i = 0
-    while true {
-      let da = i < lower.count ? value(lower[i]) : 0
-      let db = upper.map { i < $0.count ? value($0[i]) : 0 } ?? digits.count
-      if db - da > 1 { return prefix + String(digits[(da + db) / 2]) }
-      prefix.append(digits[da])
-      if db - da == 1 {
-        let rest = i + 1 < lower.count ? String(lower[(i + 1)...]) : nil
-        return prefix + between(rest, nil)
-      }
-      i += 1
+  /// Items sorted into list order.
+  public static func sorted(_ items: [Item]) -> [Item] {
+    items.sorted { precedes($0.position, $0.id, $1.position, $1.id) }
+  }
+
+  /// The tag a replica appends to the keys it writes: five base-36 digits of the SHA-256 of its
+  /// id, the last one never `0`.
+  public static func tag(replica: String) -> String {
+    let digest = Array(SHA256.hash(data: Data(replica.utf8)))
+    var out: [UInt8] = []
+    for i in 0..<5 {
+      let d = Int(digest[i]) % digits.count
+      out.append(i == 4 && d == 0 ? middle : digits[d])
     }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A key of base-36 digits strictly between `lo` and `hi` (`nil`: the start, the end of the
+  /// list) that does not end in `0` and is not a prefix of `hi` (so anything may be appended to
+  /// it and it stays below `hi`); `nil` when there is none: `lo` is not below `hi`, or `hi` is
+  /// `lo` followed only by zeros or by bytes below `0`.
+  ///
+  /// It always ends: each turn of the loop looks at one more byte of `lo` or `hi` and returns as
+  /// soon as it is past the end of both, so it turns at most `max(lo, hi) + 2` times; no turn
+  /// depends on the two keys being different.
+  public static func between(_ lo: String?, _ hi: String?) -> String? {
+    let a = Array((lo ?? "").utf8)
+    let b = hi.map { Array($0.utf8) }
+    var out: [UInt8] = []
+    // Whether `out` is still equal to the start of `a` (of `b`): its next byte must then be at or
+    // above `a`'s (at or below `b`'s).
+    var tightLow = true
+    var tightHigh = b != nil
+    for i in 0..<(max(a.count, b?.count ?? 0) + 2) {
+      if tightLow && i >= a.count { tightLow = false }  // `out` is all of `a`: whatever follows is above it
+      let low: UInt8? = tightLow ? a[i] : nil
+      var high: UInt8?
+      if tightHigh {
+        guard let b, i < b.count else { return nil }  // `out` is all of `b`: nothing after it is below `b`
+        high = b[i]
+      }
+      if let low, let high, low >= high {
+        if low > high { return nil }  // `lo` is not below `hi`
+        out.append(low)
+        continue
+      }
+      if let d = midpoint(above: low, below: high) {
+        out.append(d)
+        if d != zero { return finish(out) }
+        // "0" is strictly inside both bounds: any digit after it fits.
+        tightLow = false
+        tightHigh = false
+        continue
+      }
+      if let low {
+        // No digit between `low` and `high` (or above `low`): keep `a`'s byte, which leaves `out`
+        // below `b`, and look further along `a`.
+        out.append(low)
+        tightHigh = false
+        continue
+      }
+      guard high == zero else { return nil }  // `hi` goes below every digit here
+      out.append(zero)
+    }
+    return nil
+  }
+
+  /// The middle digit strictly above `low` and strictly below `high` (each when given).
+  static func midpoint(above low: UInt8?, below high: UInt8?) -> UInt8? {
+    let candidates = digits.filter { d in (low.map { d > $0 } ?? true) && (high.map { d < $0 } ?? true) }
+    return candidates.isEmpty ? nil : candidates[candidates.count / 2]
+  }
+
+  private static func finish(_ out: [UInt8]) -> String? {
+    guard let last = out.last, last != zero else { return nil }
+    return String(validating: out, as: UTF8.self)
+  }
+
+  /// Keys for `count` items placed at `index` of a list in order (`ordered`: the ids and
+  /// positions of its items, without the ones being placed), and the new keys of the items after
+  /// the gap that must move with them when the gap has no room (a tie). No key is one of `taken`
+  /// (every position the list's items hold, conflicting and removed ones included): a key this
+  /// laptop wrote before and that came back, through a conflict that kept it, is never written
+  /// for a second item.
+  ///
+  /// It always ends: each turn either finds room or takes in the next item after the gap, and
+  /// past the last item there is always room (`between(x, nil)` exists for every `x`).
+  public static func place(
+    count: Int, at index: Int, in ordered: [(id: String, position: String)], tag: String, taken: Set<String> = []
+  ) -> (keys: [String], rekeyed: [(id: String, position: String)]) {
+    let index = min(max(index, 0), ordered.count)
+    let lo = index > 0 ? ordered[index - 1].position : nil
+    let used = taken
+    var taken: [String] = []
+    var next = index
+    while true {
+      let hi = next < ordered.count ? ordered[next].position : nil
+      if let keys = spread(count + taken.count, between: lo, and: hi, tag: tag, avoiding: used) {
+        return (Array(keys.prefix(count)), Array(zip(taken, keys.dropFirst(count))).map { (id: $0.0, position: $0.1) })
+      }
+      if next >= ordered.count {
+        // Not reached (past the last item there is always room); keys above `lo` keep the order.
+        var keys: [String] = []
+        for _ in 0..<(count + taken.count) { keys.append((keys.last ?? lo ?? "") + "i" + tag) }
+        return (Array(keys.prefix(count)), Array(zip(taken, keys.dropFirst(count))).map { (id: $0.0, position: $0.1) })
+      }
+      taken.append(ordered[next].id)
+      next += 1
+    }
+  }
+
+  /// The positions of a list's default items (created with the sheet, the same on every replica
+  /// and in every release): "i", "r", "v", "x", "y", "z", "zi", … — each the midpoint between
+  /// the one before and the end of the list, as the first releases computed it.
+  public static func defaultKeys(_ n: Int) -> [String] {
+    var keys: [String] = []
+    var last: [UInt8] = []
+    for _ in 0..<n {
+      // The first digit of `last` that leaves room above it is raised to the midpoint between it
+      // and the end; "z"s before it are kept.
+      var next: [UInt8] = []
+      var i = 0
+      while true {
+        let d = i < last.count ? (digits.firstIndex(of: last[i]) ?? 0) : 0
+        if digits.count - d > 1 {
+          next.append(digits[(d + digits.count) / 2])
+          break
+        }
+        next.append(digits[d])
+        i += 1
+      }
+      last = next
+      keys.append(String(decoding: next, as: UTF8.self))
+    }
+    return keys
+  }
+
+  /// `n` increasing keys strictly between `lo` and `hi`, each followed by `tag` and none of them
+  /// in `used`; `nil` when there is no room. (A key in `used` is passed over for the next one up:
+  /// at most `used.count` times, since each key found is above the one before.)
+  static func spread(_ n: Int, between lo: String?, and hi: String?, tag: String, avoiding used: Set<String> = []) -> [String]? {
+    var keys: [String] = []
+    var low = lo
+    var skips = 0
+    while keys.count < n {
+      guard let m = between(low, hi) else { return nil }
+      let key = m + tag
+      low = key
+      if used.contains(key) && skips <= used.count {
+        skips += 1
+        continue
+      }
+      keys.append(key)
+    }
+    return keys
   }
 }
 

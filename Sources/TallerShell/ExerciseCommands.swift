@@ -228,13 +228,7 @@ extension CommandTable {
         let items = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id)
         let (from, item) = try itemAt(items, args[1], list: list, lang: session.lang)
         let (to, _) = try itemAt(items, args[2], list: list, lang: session.lang)
-        if from != to {
-          var others = items
-          others.remove(at: from - 1)
-          let after = to - 2 >= 0 ? others[to - 2].position : nil
-          let before = to - 1 < others.count ? others[to - 1].position : nil
-          try ctx.store.moveItem(itemID: item.id, after: after, before: before)
-        }
+        if from != to { try ctx.store.moveItem(itemID: item.id, toIndex: to - 1) }
         return .ok(
           Message(.itemMoved, ["list": list.prompt.text(session.lang), "from": String(from), "to": String(to)]).text(session.lang))
       }),

@@ -402,7 +402,7 @@ enum SyncFiles {
       let list = (try? ctx.store.value(entity: c.entity, field: "@list"))??.stringValue,
       let items = (try? ctx.store.sheet(teamID: team, exercise: exercise))?.items(list)
     else { return show(v) }
-    let rank = items.filter { $0.id != c.entity && $0.position < pos }.count + 1
+    let rank = items.filter { $0.id != c.entity && ListOrder.precedes($0.position, $0.id, pos, c.entity) }.count + 1
     return Message(.positionValue, ["number": String(rank)]).text(lang)
   }
 

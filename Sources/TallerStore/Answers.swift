@@ -44,10 +44,52 @@ extension TallerStore {
       let item = Item(id: itemID, list: list, position: iv[Meta.position]?.stringValue ?? "", values: clean, conflicts: ic)
       sheet.lists[list, default: []].append(item)
     }
-    for (k, items) in sheet.lists {
-      sheet.lists[k] = items.sorted { ($0.position, $0.id) < ($1.position, $1.id) }
-    }
+    for (k, items) in sheet.lists { sheet.lists[k] = ListOrder.sorted(items) }
     return sheet
+  }
+
+  /// The live items of one list of a sheet, in list order, with their positions (the winning
+  /// `@pos` value of each).
+  static func listOrder(_ db: Database, sheetID: String, list: String) throws -> [(id: String, position: String)] {
+    let rows = try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT e.id, (SELECT p.value FROM field_value p WHERE p.entity = e.id AND p.field = '@pos'
+                        ORDER BY p.hlc_ms DESC, p.hlc_c DESC, p.op DESC LIMIT 1) AS pos,
+                 EXISTS(SELECT 1 FROM field_value d WHERE d.entity = e.id AND d.field = 'deleted' AND d.value = 'true') AS flagged
+          FROM entity e JOIN field_value l ON l.entity = e.id AND l.field = '@list' AND l.value = ?
+          WHERE e.parent = ? AND e.type = 'item'
+          """), arguments: [CanonicalJSON.encode(.string(list)), sheetID])
+    var items: [(id: String, position: String)] = []
+    var seen = Set<String>()
+    for row in rows {
+      let id: String = row["id"]
+      guard seen.insert(id).inserted else { continue }  // an item with several `@list` values
+      if row["flagged"] as Bool, try Self.winning(db, id, Field.deleted)?.boolValue == true, try deletion(db, entity: id) == .deleted {
+        continue
+      }
+      let pos = (row["pos"] as String?).flatMap { try? StrictJSONParser.parse($0) }?.stringValue ?? ""
+      items.append((id, pos))
+    }
+    return items.sorted { ListOrder.precedes($0.position, $0.id, $1.position, $1.id) }
+  }
+
+  /// Every position the items of one list hold: all their current `@pos` values (the losing
+  /// values of a conflict too), removed items included.
+  static func positionsInUse(_ db: Database, sheetID: String, list: String) throws -> Set<String> {
+    let rows = try String.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT p.value FROM entity e JOIN field_value l ON l.entity = e.id AND l.field = '@list' AND l.value = ?
+          JOIN field_value p ON p.entity = e.id AND p.field = '@pos'
+          WHERE e.parent = ? AND e.type = 'item'
+          """), arguments: [CanonicalJSON.encode(.string(list)), sheetID])
+    return Set(rows.compactMap { (try? StrictJSONParser.parse($0))?.stringValue })
+  }
+
+  /// The winning value of one field of an entity.
+  static func winning(_ db: Database, _ entity: String, _ field: String) throws -> JSONValue? {
+    try Trust.value(db, entity, field)
   }
 
   /// Whether an entity is removed. A removal only covers the values its author had seen (`seen`):
@@ -132,18 +174,18 @@ extension TallerStore {
         let first = values.first
       else { throw TallerError.refused(Message(.keepBothItemsOnly)) }
       let (current, _) = try Self.fieldValues(db, entity: entity)
-      guard let list = current[Meta.list]?.stringValue, let team = try Trust.lookup(db, sheetID)?.parent,
-        let exercise = try Trust.value(db, sheetID, Meta.exercise)?.stringValue
-      else { throw TallerError.refused(Message(.keepBothItemsOnly)) }
-      let items = try Self.sheet(db, teamID: team, exercise: exercise).items(list)
-      var after = current[Meta.position]?.stringValue
-      let next = items.first { $0.position > (after ?? "") && $0.id != entity }?.position
+      guard let list = current[Meta.list]?.stringValue else { throw TallerError.refused(Message(.keepBothItemsOnly)) }
+      // The copies go right after the item.
+      let ordered = try Self.listOrder(db, sheetID: sheetID, list: list)
+      let at = (ordered.firstIndex { $0.id == entity } ?? ordered.count - 1) + 1
+      let placed = ListOrder.place(
+        count: values.count - 1, at: at, in: ordered, tag: ListOrder.tag(replica: replica.id),
+        taken: try Self.positionsInUse(db, sheetID: sheetID, list: list))
+      for (id, p) in placed.rekeyed { try draft.set(id, Meta.position, .string(p)) }
       var created: [String] = []
-      for v in values.dropFirst() {
+      for (v, p) in zip(values.dropFirst(), placed.keys) {
         let id = draft.create(.item, parent: sheetID)
         try draft.set(id, Meta.list, .string(list))
-        let p = FractionalIndex.between(after, next)
-        after = p
         try draft.set(id, Meta.position, .string(p))
         for (k, val) in current.sorted(by: { $0.key < $1.key }) where !k.hasPrefix("@") && k != Field.deleted && k != field {
           try draft.set(id, k, val)
@@ -263,13 +305,10 @@ extension TallerStore {
     }
     if !text.isEmpty { try draft.set(id, Meta.merge, .array(text.map(JSONValue.string))) }
     for field in def.fields where field.kind == .list {
-      var pos: String?
-      for (i, d) in field.defaults.enumerated() {
+      for ((i, d), p) in zip(field.defaults.enumerated(), ListOrder.defaultKeys(field.defaults.count)) {
         let itemID = StableID.make("default", id, field.id, String(i))
         draft.ops.append(.create(entity: itemID, type: "item", parent: id))
         try draft.set(itemID, Meta.list, .string(field.id))
-        let p = FractionalIndex.between(pos, nil)
-        pos = p
         try draft.set(itemID, Meta.position, .string(p))
         for (k, v) in d.sorted(by: { $0.key < $1.key }) { try draft.set(itemID, k, .string(v)) }
       }
@@ -299,25 +338,18 @@ extension TallerStore {
   ) throws(TallerError) -> Item {
     try act(author: author) { db, draft in
       let sheetID = try ensureSheet(db, &draft, teamID: teamID, def: def)
-      // The last position in the list (including default items this very action created), read
-      // straight from the positions: adding stays cheap however long the list.
-      let stored = try String.fetchOne(
-        db.cachedStatement(
-          sql: """
-            SELECT max(p.value) FROM entity e
-            JOIN field_value l ON l.entity = e.id AND l.field = '@list' AND l.value = ?
-            JOIN field_value p ON p.entity = e.id AND p.field = '@pos'
-            WHERE e.parent = ? AND e.type = 'item'
-            """), arguments: [CanonicalJSON.encode(.string(list)), sheetID]
-      ).flatMap { (try? StrictJSONParser.parse($0))?.stringValue }
-      let draftPositions = draft.ops.compactMap { op -> String? in
-        if case .set(_, Meta.position, .string(let p), _, _) = op { return p }
-        return nil
+      // At the end of the list (after default items this very action created, if any).
+      var ordered = try Self.listOrder(db, sheetID: sheetID, list: list)
+      for op in draft.ops {
+        if case .set(let e, Meta.position, .string(let p), _, _) = op, !ordered.contains(where: { $0.id == e }) { ordered.append((e, p)) }
       }
-      let last = (draftPositions + (stored.map { [$0] } ?? [])).max()
+      ordered.sort { ListOrder.precedes($0.position, $0.id, $1.position, $1.id) }
+      let pos = ListOrder.place(
+        count: 1, at: ordered.count, in: ordered, tag: ListOrder.tag(replica: replica.id),
+        taken: try Self.positionsInUse(db, sheetID: sheetID, list: list)
+      ).keys[0]
       let itemID = draft.create(.item, parent: sheetID)
       try draft.set(itemID, Meta.list, .string(list))
-      let pos = FractionalIndex.between(last, nil)
       try draft.set(itemID, Meta.position, .string(pos))
       for (k, v) in values.sorted(by: { $0.key < $1.key }) where v != .null { try draft.set(itemID, k, v) }
       return Item(id: itemID, list: list, position: pos, values: values.filter { $0.value != .null })
@@ -336,10 +368,20 @@ extension TallerStore {
     try act(author: author) { _, draft in try draft.remove(itemID) }
   }
 
-  /// Moves an item so that it ends between two positions.
-  public func moveItem(itemID: String, after: String?, before: String?, author: String? = nil) throws(TallerError) {
-    try act(author: author) { _, draft in
-      try draft.set(itemID, Meta.position, .string(FractionalIndex.between(after, before)))
+  /// Moves an item of a list to a place in it: `index` (0-based) among the list's other live
+  /// items. Writes the item's new position, and — only where the gap holds equal positions —
+  /// new positions for the items of the tie after it (``ListOrder/place(count:at:in:tag:)``).
+  public func moveItem(itemID: String, toIndex index: Int, author: String? = nil) throws(TallerError) {
+    try act(author: author) { db, draft in
+      guard let info = try Trust.lookup(db, itemID), info.type == EntityType.item.rawValue, let sheetID = info.parent,
+        let list = try Trust.value(db, itemID, Meta.list)?.stringValue
+      else { throw TallerError.refused(Message(.notAllowed, ["reason": "not a list item"])) }
+      let others = try Self.listOrder(db, sheetID: sheetID, list: list).filter { $0.id != itemID }
+      let placed = ListOrder.place(
+        count: 1, at: index, in: others, tag: ListOrder.tag(replica: replica.id),
+        taken: try Self.positionsInUse(db, sheetID: sheetID, list: list))
+      try draft.set(itemID, Meta.position, .string(placed.keys[0]))
+      for (id, p) in placed.rekeyed { try draft.set(id, Meta.position, .string(p)) }
     }
   }
 

@@ -17,10 +17,19 @@ struct ChangeDraft {
   }
 
   /// Writes a field, overwriting every value currently shown for it (including conflicting ones,
-  /// which the writer has now seen).
-  mutating func set(_ entity: String, _ field: String, _ value: JSONValue, seen: [OpID] = []) throws {
+  /// which the writer has now seen). Writing `deleted = true` removes the entity: the write lists
+  /// in `seen` every current value of the entity's other fields, whoever wrote them and however
+  /// they arrived (sync/PROTOCOL.md §2, "Removal"); ``finished(replica:seq:)`` adds the values the
+  /// same change writes.
+  mutating func set(_ entity: String, _ field: String, _ value: JSONValue) throws {
     let pred = try String.fetchAll(db.cachedStatement(sql: "SELECT op FROM field_value WHERE entity = ? AND field = ?"), arguments: [entity, field]
     ).compactMap(OpID.init)
+    var seen: [OpID] = []
+    if field == Field.deleted, value == .bool(true) {
+      seen = try String.fetchAll(
+        db.cachedStatement(sql: "SELECT op FROM field_value WHERE entity = ? AND field <> ?"), arguments: [entity, Field.deleted]
+      ).compactMap(OpID.init)
+    }
     // A second write to the same field in one change replaces the first.
     if let i = ops.firstIndex(where: {
       if case .set(let e, let f, _, _, _) = $0 { return e == entity && f == field }
@@ -31,15 +40,25 @@ struct ChangeDraft {
     }
     ops.append(.set(entity: entity, field: field, value: value, pred: pred, seen: seen))
   }
-}
 
-extension ChangeDraft {
-  /// Removes an entity: `deleted = true`, covering every current value of it (and only those:
-  /// a value written concurrently keeps the entity alive).
+  /// Removes an entity (`deleted = true`, covering every current value of it; a value written
+  /// concurrently, which its writer had not seen, keeps the entity alive).
   mutating func remove(_ entity: String) throws {
-    let seen = try String.fetchAll(db.cachedStatement(sql: "SELECT op FROM field_value WHERE entity = ?"), arguments: [entity])
-      .compactMap(OpID.init)
-    try set(entity, Field.deleted, .bool(true), seen: seen)
+    try set(entity, Field.deleted, .bool(true))
+  }
+
+  /// The operations as they go into change `seq` of `replica`: a removal also covers the values
+  /// this same change writes to the entity before or after it.
+  func finished(replica: String, seq: Int64) -> [Op] {
+    var out = ops
+    for (i, op) in ops.enumerated() {
+      guard case .set(let e, Field.deleted, .bool(true), let pred, var seen) = op else { continue }
+      for (j, other) in ops.enumerated() where j != i {
+        if case .set(e, let f, _, _, _) = other, f != Field.deleted { seen.append(OpID(replica: replica, seq: seq, index: j)) }
+      }
+      out[i] = .set(entity: e, field: Field.deleted, value: .bool(true), pred: pred, seen: seen)
+    }
+    return out
   }
 }
 
@@ -58,7 +77,7 @@ extension TallerStore {
             throw TallerError.refused(Self.refusalMessage(db, reason: reason, ops: draft.ops))
           }
           try declareKey(db, &draft)
-          try appendLocal(db, ops: draft.ops, author: author ?? replica.label)
+          try appendLocal(db, draft: draft, author: author ?? replica.label)
         }
         return result
       }
@@ -94,7 +113,7 @@ extension TallerStore {
     return Message(.notAllowed, ["reason": reason])
   }
 
-  private func appendLocal(_ db: Database, ops: [Op], author: String) throws {
+  private func appendLocal(_ db: Database, draft: ChangeDraft, author: String) throws {
     let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"),
       arguments: [replica.id])
     // The latest clock in the log is the latest of each replica's last change (a replica's clock
@@ -114,7 +133,7 @@ extension TallerStore {
     let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
     let change = Change(
       replica: replica.id, seq: seq, hlc: HLC.tick(last: lastHLC, now: now()), author: author,
-      prev: last?["hash"], ops: ops)
+      prev: last?["hash"], ops: draft.finished(replica: replica.id, seq: seq))
     try Self.insert(db, change: change, body: change.body)
   }
 

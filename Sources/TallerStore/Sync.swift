@@ -321,3 +321,22 @@ extension TallerStore {
     try read { db in try String.fetchAll(db.cachedStatement(sql: "SELECT op FROM field_value")).compactMap(OpID.init) }
   }
 }
+
+extension TallerStore {
+  /// Every current value of one entity: its field and op id.
+  public func currentOps(entity: String) throws(TallerError) -> [(field: String, op: OpID)] {
+    try read { db in
+      try Row.fetchAll(db.cachedStatement(sql: "SELECT field, op FROM field_value WHERE entity = ?"), arguments: [entity]).compactMap { row in
+        OpID(row["op"] as String).map { (row["field"], $0) }
+      }
+    }
+  }
+
+  /// One change of the log, parsed from its stored body.
+  public func change(replica: String, seq: Int64) throws(TallerError) -> Change? {
+    try read { db in
+      try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM change_log WHERE replica = ? AND seq = ?"), arguments: [replica, seq])
+        .map { try Change(body: $0) }
+    }
+  }
+}

@@ -127,26 +127,6 @@ struct ExerciseTests {
     #expect(sheet.items("etapas").count == 6)
     #expect(sheet.items("etapas").first?.values["acciones"] == "Ve el anuncio", "the first suggested stage was walked")
   }
-
-  @Test("fractional positions sort in list order and always leave room")
-  func fractionalIndex() {
-    var keys: [String] = []
-    var last: String?
-    for _ in 0..<50 {
-      let k = FractionalIndex.between(last, nil)
-      keys.append(k)
-      last = k
-    }
-    #expect(keys == keys.sorted())
-    var a = "i"
-    let b = "j"
-    for _ in 0..<30 {
-      let m = FractionalIndex.between(a, b)
-      #expect(a < m && m < b)
-      a = m
-    }
-    #expect(FractionalIndex.between(nil, "1") < "1")
-  }
 }
 
 @Suite("Content folders")

@@ -80,8 +80,12 @@ struct RunResult {
   var status: Int32
 }
 
-/// Runs the binary with arguments, environment additions and standard input; waits for it.
-func runTaller(_ args: [String], input: String? = nil, env: [String: String] = [:], cwd: String? = nil) throws -> RunResult {
+/// Runs the binary with arguments, environment additions and standard input; waits for it — at
+/// most `timeout` seconds: a run that takes longer is killed and reported with status -1 (a
+/// command that hangs in class is the worst failure there is).
+func runTaller(
+  _ args: [String], input: String? = nil, env: [String: String] = [:], cwd: String? = nil, timeout: Double = 120
+) throws -> RunResult {
   let p = Process()
   p.executableURL = try tallerBinary()
   p.arguments = args
@@ -97,15 +101,39 @@ func runTaller(_ args: [String], input: String? = nil, env: [String: String] = [
   p.standardInput = inPipe
   p.standardOutput = outPipe
   p.standardError = errPipe
+  let exited = DispatchSemaphore(value: 0)
+  p.terminationHandler = { _ in exited.signal() }
   try p.run()
+  // Both pipes are drained while the process runs, so a large output cannot block it.
+  let out = PipeReader(outPipe.fileHandleForReading)
+  let err = PipeReader(errPipe.fileHandleForReading)
   if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
   try inPipe.fileHandleForWriting.close()
-  let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-  let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return RunResult(
-    stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-    status: p.terminationStatus)
+  if exited.wait(timeout: .now() + timeout) == .timedOut {
+    kill(p.processIdentifier, SIGKILL)
+    exited.wait()
+    return RunResult(stdout: out.text(), stderr: err.text() + "\n[killed after \(Int(timeout)) s]", status: -1)
+  }
+  return RunResult(stdout: out.text(), stderr: err.text(), status: p.terminationStatus)
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  /// Everything read, once the writer closed its end.
+  func text() -> String {
+    done.wait()
+    return String(decoding: data, as: UTF8.self)
+  }
 }
 
 /// A shell on an in-memory store, as scripts see it.
