@@ -3,9 +3,10 @@
 // with the fuzzer instrumentation:
 //
 //   cd Fuzz && swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-//   mkdir -p /tmp/fz && cp -r corpus/bundle corpus/command /tmp/fz/   # the fuzzer adds to its corpus
+//   mkdir -p /tmp/fz && cp -r corpus/bundle corpus/command corpus/lists /tmp/fz/   # the fuzzer adds to its corpus
 //   .build/debug/fuzz-bundle /tmp/fz/bundle -max_total_time=120 -max_len=4096
 //   .build/debug/fuzz-command /tmp/fz/command -max_total_time=120 -max_len=512
+//   .build/debug/fuzz-lists /tmp/fz/lists -max_total_time=120 -max_len=256 -timeout=10
 //
 // First runs (2026-11-22): fuzz-bundle 184k inputs in 76 s, fuzz-command 8.5k in 60 s (it parses
 // each input as every answer kind), no crash, no failed round trip. After the one-pass import and
@@ -13,6 +14,11 @@
 // file and compares it with the whole-file reader): fuzz-bundle 37.6k inputs in 121 s,
 // fuzz-command 8.6k in 91 s, nothing found. After the direct change decoder (fuzz-bundle now
 // also holds it to the tree parser on every input): 35.1k inputs in 151 s, nothing found.
+// fuzz-lists (2026-12-01) holds list order and removals to sync/PROTOCOL.md §2: a total order,
+// every placement where it was asked (ties included), and each item shown, flagged or in the
+// trash as the removal rule computed from the changes alone says, in both orders of arrival
+// (a concurrent removal and restore, a conflict on `deleted`, shows flagged): 451 inputs in
+// 151 s (each builds two in-memory databases), nothing found.
 import PackageDescription
 
 let package = Package(
@@ -21,6 +27,7 @@ let package = Package(
   targets: [
     .executableTarget(name: "fuzz-bundle", dependencies: [.product(name: "TallerKit", package: "main")]),
     .executableTarget(name: "fuzz-command", dependencies: [.product(name: "TallerKit", package: "main")]),
+    .executableTarget(name: "fuzz-lists", dependencies: [.product(name: "TallerKit", package: "main")]),
   ],
   swiftLanguageModes: [.v6]
 )
