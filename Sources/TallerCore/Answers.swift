@@ -4,14 +4,52 @@ import Foundation
 /// Ids that every replica computes the same way (a team's sheet for an exercise, the default
 /// items of a list), so two laptops that start the same exercise create the same entities.
 public enum StableID {
-  /// A UUID-shaped id derived from the parts.
-  public static func make(_ parts: String...) -> String {
+  /// A UUID-shaped id derived from the parts (version nibble 5).
+  public static func make(_ parts: String...) -> String { make(version: "5", parts) }
+
+  /// The same shape with another version nibble (`8`: ids bound to the operation that creates
+  /// them, see ``EntityID``).
+  static func make(version: Character, _ parts: [String]) -> String {
     let digest = Array(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
     let hex = Hex.encode(digest.prefix(16))
     let c = Array(hex)
-    return String(c[0..<8]) + "-" + String(c[8..<12]) + "-5" + String(c[13..<16]) + "-8" + String(c[17..<20]) + "-"
+    return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(version) + String(c[13..<16]) + "-8" + String(c[17..<20]) + "-"
       + String(c[20..<32])
   }
+
+  /// The version nibble of a UUID-shaped id (`nil` for any other shape).
+  public static func version(_ id: String) -> Character? {
+    let u = Array(id.utf8)
+    guard u.count == 36, u[8] == 0x2D, u[13] == 0x2D, u[18] == 0x2D, u[23] == 0x2D else { return nil }
+    return Character(UnicodeScalar(u[14]))
+  }
+}
+
+/// Ids of entities created by a change that are bound to the operation creating them (a
+/// member, a list item, a sitting, an invitation): version-8 UUIDs of the writer, the change's
+/// sequence number and the operation's index. Nobody else can create one, so no change of
+/// another laptop can claim it with another parent (sync/PROTOCOL.md §2, "Who creates what").
+public enum EntityID {
+  public static func bound(replica: String, seq: Int64, index: Int) -> String {
+    StableID.make(version: "8", ["entity", replica, String(seq), String(index)])
+  }
+
+  /// Whether an id has the shape of an operation-bound id (whatever operation it names).
+  public static func isOpBound(_ id: String) -> Bool { StableID.version(id) == "8" }
+}
+
+/// Replica ids that certify their key: laptops minted by this release take the id
+/// `StableID("replica", public key)`, so a file that claims a laptop's id with another key is
+/// refused by name, whatever arrived first. Ids of older laptops (random, version 4) are
+/// bound to their key as before: declared in their own log, or pinned on first sight.
+public enum ReplicaID {
+  public static func make(publicKey: String) -> String { StableID.make("replica", publicKey) }
+
+  /// Whether the id claims to be bound to a key (version 5).
+  public static func isSelfCertifying(_ id: String) -> Bool { StableID.version(id) == "5" }
+
+  /// Whether `publicKey` is the key the id is bound to.
+  public static func certifies(_ id: String, publicKey: String) -> Bool { make(publicKey: publicKey) == id }
 }
 
 /// The order of list items and the positions (`@pos`) that keep it (sync/PROTOCOL.md §2,

@@ -160,3 +160,13 @@ public struct BundleScan: Sendable {
     }
   }
 }
+
+/// What kind of thing a path names.
+public enum FileKind {
+  /// Whether `path` is a regular file, following symbolic links (to regular files only).
+  public static func isRegular(_ path: String) -> Bool {
+    let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    guard let type = try? FileManager.default.attributesOfItem(atPath: resolved)[.type] as? FileAttributeType else { return false }
+    return type == .typeRegular
+  }
+}

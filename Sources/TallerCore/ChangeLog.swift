@@ -16,11 +16,27 @@ public struct HLC: Hashable, Comparable, Sendable, CustomStringConvertible {
     self.counter = counter
   }
 
-  /// The next reading after `last`, given the local wall clock `now`.
+  /// The latest reading a change may carry: 9999-12-31 23:59:59.999 UTC (sync/PROTOCOL.md §1).
+  public static let maximumMillis: Int64 = 253_402_300_799_999
+  /// The largest counter a change may carry.
+  public static let maximumCounter: Int64 = (1 << 31) - 1
+
+  /// Whether the reading is within the bounds every change must respect.
+  public var isInRange: Bool {
+    (0...Self.maximumMillis).contains(millis) && (0...Self.maximumCounter).contains(counter)
+  }
+
+  /// The next reading after `last`, given the local wall clock `now`. It never leaves the bounds
+  /// (a clock far in the future that arrived in another laptop's change keeps its place in the
+  /// order, and local writes after it tick on from it without overflowing): past the largest
+  /// counter the milliseconds go up, and at the very end the reading stays where it is.
   public static func tick(last: HLC?, now: Int64) -> HLC {
+    let now = min(max(now, 0), maximumMillis)
     guard let last else { return HLC(millis: now, counter: 0) }
     if now > last.millis { return HLC(millis: now, counter: 0) }
-    return HLC(millis: last.millis, counter: last.counter + 1)
+    if last.counter < maximumCounter { return HLC(millis: last.millis, counter: max(last.counter, -1) + 1) }
+    if last.millis < maximumMillis { return HLC(millis: last.millis + 1, counter: 0) }
+    return HLC(millis: maximumMillis, counter: maximumCounter)
   }
 
   public static func < (a: HLC, b: HLC) -> Bool {
@@ -171,6 +187,20 @@ public struct Change: Hashable, Sendable {
     self.ops = ops
   }
 
+  /// The largest sequence number a change may carry (2^53: exact in every JSON reader).
+  public static let maximumSeq: Int64 = 1 << 53
+  /// The most operations one change may carry (one user action writes a few dozen at most).
+  public static let maximumOps = 10_000
+
+  /// What is out of bounds in a change that came from outside, if anything: its clock, its
+  /// sequence number, its number of operations (sync/PROTOCOL.md §1).
+  public var outOfRange: String? {
+    if !hlc.isInRange { return "hlc" }
+    if seq < 1 || seq > Self.maximumSeq { return "seq" }
+    if ops.count > Self.maximumOps { return "ops" }
+    return nil
+  }
+
   /// The ids of this change's operations, in order.
   public var opIDs: [OpID] {
     ops.indices.map { OpID(replica: replica, seq: seq, index: $0) }
@@ -188,6 +218,36 @@ public struct Change: Hashable, Sendable {
     ]
     if let prev { o["prev"] = .string(prev) }
     return CanonicalJSON.encode(.object(o))
+  }
+
+  /// The replica and sequence number of a change's canonical text, read from its end
+  /// (`…,"replica":"R","seq":N,"v":V}`: keys are sorted) without parsing the rest; `nil` when the
+  /// text does not end that way (then it must be parsed).
+  public static func key(ofCanonical body: String) -> (replica: String, seq: Int64)? {
+    let u = Array(body.utf8.suffix(160))
+    guard u.last == UInt8(ascii: "}") else { return nil }
+    var i = u.count - 2
+    while i >= 0, u[i] >= UInt8(ascii: "0"), u[i] <= UInt8(ascii: "9") { i -= 1 }
+    let vTag = Array(#","v":"#.utf8)
+    guard i + 1 < u.count - 1, i - vTag.count + 1 >= 0, Array(u[(i - vTag.count + 1)...i]) == vTag else { return nil }
+    var j = i - vTag.count
+    let seqEnd = j
+    while j >= 0, u[j] >= UInt8(ascii: "0"), u[j] <= UInt8(ascii: "9") { j -= 1 }
+    let seqTag = Array(#","seq":"#.utf8)
+    guard j < seqEnd, j - seqTag.count + 1 >= 0, Array(u[(j - seqTag.count + 1)...j]) == seqTag,
+      let seq = Int64(String(decoding: u[(j + 1)...seqEnd], as: UTF8.self)), seq > 0
+    else { return nil }
+    var k = j - seqTag.count
+    guard k >= 0, u[k] == UInt8(ascii: "\"") else { return nil }
+    let idEnd = k - 1
+    k -= 1
+    while k >= 0, u[k] != UInt8(ascii: "\""), u[k] != UInt8(ascii: "\\") { k -= 1 }
+    let repTag = Array(#","replica":"#.utf8)
+    guard k >= 0, u[k] == UInt8(ascii: "\""), k < idEnd + 1, k - repTag.count + 1 >= 0,
+      Array(u[(k - repTag.count + 1)...k]) == repTag
+    else { return nil }
+    let replica = String(decoding: u[(k + 1)...idEnd], as: UTF8.self)
+    return replica.isEmpty ? nil : (replica, seq)
   }
 
   /// SHA-256 of a change's body, in lowercase hex.

@@ -340,6 +340,9 @@ private struct Reader {
       for (k, v) in dm { if let k = k.string, let v = v.string { item[k] = v } }
       defaults.append(item)
     }
+    if defaults.count > ContentLimits.maximumDefaults {
+      issue(line(m["defaults"] ?? node), Message(.lintTooManyDefaults, ["count": String(defaults.count), "limit": String(ContentLimits.maximumDefaults)]))
+    }
     var ref: RefTarget?
     if let r = string(m, "ref", at: node, required: kind == .ref) {
       let parts = r.split(separator: ".").map(String.init)

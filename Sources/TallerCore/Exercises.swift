@@ -219,3 +219,10 @@ public struct Content: Sendable, Codable {
     agenda.exercises.first { $0.exercise == exercise }?.timeboxes[step]
   }
 }
+
+/// Limits content files must keep (checked by `taller lint`).
+public enum ContentLimits {
+  /// Most default items a list may have: replicas recognise a default item's id by trying each
+  /// index up to this one (sync/PROTOCOL.md §2, "Who creates what").
+  public static let maximumDefaults = 64
+}

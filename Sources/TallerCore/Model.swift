@@ -66,8 +66,21 @@ public enum TrustField {
 /// Field names stored in the change log.
 public enum Field {
   public static let name = "name"
+  /// On a team: how many members it may have (from its course's agenda when it was created).
+  public static let size = "@size"
+  /// On a class: how many members its teams may have.
+  public static let teamSize = "team_size"
+  /// The field of the conflict a team holds while it has more members than it may (members
+  /// added at once on several laptops): resolved by removing members.
+  public static let members = "@members"
   /// `true` when the entity was removed (it stays restorable; its data is kept).
   public static let deleted = "deleted"
+}
+
+/// Course rules that hold on every replica.
+public enum Course {
+  /// Team size where neither the team nor a class it is enrolled in says another.
+  public static let defaultTeamSize = 3
 }
 
 /// A team, as the shell sees it.

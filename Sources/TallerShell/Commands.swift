@@ -92,7 +92,7 @@ extension CommandTable {
       [teamWord, Word("create", ["crear", "nuevo"])], summary: .cmdTeamCreate, detail: .detailTeamCreate,
       params: [Param(.argName, .name, rest: true)],
       run: { ctx, session, args throws(TallerError) in
-        let team = try ctx.store.createTeam(name: args[0] ?? "")
+        let team = try ctx.store.createTeam(name: args[0] ?? "", size: ctx.teamSizeLimit)
         session.teamID = team.id
         session.guided = nil
         try ctx.store.setLocalSetting(LocalKey.team, team.id)
@@ -301,6 +301,20 @@ func help(topic: [String], lang: Lang) -> Reply {
     return Reply(lines: lines)
   }
   return Reply(lines: [.text(Message(.helpUnknownTopic, ["topic": topic.joined(separator: " ")]).text(lang))])
+}
+
+/// Reads files people name (invitations, survey data): regular files only, so a pipe or a
+/// device named like one cannot make taller wait forever.
+enum FileInput {
+  static func read(_ path: String, lang: Lang) throws(TallerError) -> Data {
+    if FileManager.default.fileExists(atPath: path), !FileKind.isRegular(path) {
+      throw .file(Message(.fileReadFailed, ["file": path, "reason": Message(.syncNotRegular).text(lang)]))
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw .file(Message(.fileReadFailed, ["file": path, "reason": Message(.fileMissing).text(lang)]))
+    }
+    return data
+  }
 }
 
 /// Writes files the safe way: to a temporary name beside the target, flushed, then renamed, so

@@ -211,9 +211,7 @@ enum Desk {
     let lang = session.lang
     let team = try currentTeam(ctx, &session)
     let path = args[0] ?? ""
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .file(Message(.fileReadFailed, ["file": path, "reason": Message(.fileMissing).text(lang)]))
-    }
+    let data = try FileInput.read(path, lang: lang)
     guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
       throw .file(Message(.metricsNotText, ["file": path]))
     }

@@ -69,6 +69,7 @@ extension CommandTable {
           for (j, v) in c.values.enumerated() {
             lines.append(.item("    \(SyncFiles.letter(j))) " + SyncFiles.show(ctx, c, v.value, lang: lang), note: SyncFiles.origin(v)))
           }
+          if c.field == Field.members { lines.append(.dim("    " + (try SyncFiles.membersHowTo(ctx, c)).text(lang))) }
         }
         return Reply(lines: lines)
       }),
@@ -113,6 +114,7 @@ extension CommandTable {
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
         let c = try SyncFiles.conflict(ctx, args[0] ?? "")
+        if c.field == Field.members { throw .refused(try SyncFiles.membersHowTo(ctx, c)) }
         let raw = Text.fold(args[1] ?? "")
         var index = (Int(raw) ?? 0) - 1
         if raw.count == 1, let ch = raw.unicodeScalars.first, ch.properties.isAlphabetic { index = Int(ch.value) - 97 }
@@ -136,6 +138,9 @@ extension CommandTable {
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let c = try SyncFiles.conflict(ctx, args[0] ?? "")
+        if c.field == Field.members { throw .refused(try SyncFiles.membersHowTo(ctx, c)) }
+        // Keeping both of a removal or of two places has no meaning: one is picked.
+        if c.field == Field.deleted || c.field.hasPrefix("@") { throw .refused(Message(.keepBothNotHere, ["id": c.id])) }
         let copies = try ctx.store.keepBoth(entity: c.entity, field: c.field, values: c.values.map(\.value))
         return .ok(Message(.keptBoth, ["count": String(c.values.count), "copies": String(copies.count)]).text(session.lang))
       }),
@@ -218,8 +223,11 @@ enum SyncFiles {
       }
       if isDir.boolValue {
         let e = fm.enumerator(atPath: p)
+        // Regular files only (links followed to regular files): a pipe or a folder named like a
+        // bundle is passed over.
         while let rel = e?.nextObject() as? String {
-          if rel.hasSuffix(SyncBundle.suffix) { out.append((p as NSString).appendingPathComponent(rel)) }
+          let full = (p as NSString).appendingPathComponent(rel)
+          if rel.hasSuffix(SyncBundle.suffix) && FileKind.isRegular(full) { out.append(full) }
         }
       } else {
         out.append(p)
@@ -414,9 +422,21 @@ enum SyncFiles {
     }
   }
 
+  /// How a team with more members than it may have is set right.
+  static func membersHowTo(_ ctx: ShellContext, _ c: Conflict) throws(TallerError) -> Message {
+    Message(.membersOverLimit, ["count": String(c.values.count), "limit": String(try ctx.store.memberLimit(teamID: c.entity))])
+  }
+
   /// `Los Incas › marca-peruana › marca`.
   static func whereIs(_ ctx: ShellContext, _ c: Conflict, lang: Lang) -> String {
-    var parts: [String] = [c.field == "@pos" ? Message(.positionField).text(lang) : c.field]
+    let field =
+      switch c.field {
+      case "@pos": Message(.positionField).text(lang)
+      case Field.members: Message(.membersField).text(lang)
+      case Field.deleted: Message(.deletedField).text(lang)
+      default: c.field
+      }
+    var parts: [String] = [field]
     var id: String? = c.entity
     while let cur = id, let info = try? ctx.store.entityInfo(cur) {
       switch info.type {

@@ -13,6 +13,12 @@ extension CommandTable {
       params: [Param(.argDir, .file, optional: true)],
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
+        // One laptop per member at most: an invitation past that would let a stranger in.
+        let limit = try ctx.store.memberLimit(teamID: team.id)
+        let laptops = try ctx.store.laptops(teamID: team.id).count
+        if laptops >= limit {
+          throw .refused(Message(.teamLaptopsFull, ["team": team.name, "count": String(laptops), "limit": String(limit)]))
+        }
         let (invite, secret) = try ctx.store.createInvite(for: team.id)
         guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message(.syncNothing)) }
         let inv = Invitation(kind: .team, target: team.id, name: team.name, invite: invite, secret: secret, bundle: bundle)
@@ -39,7 +45,7 @@ extension CommandTable {
     CommandSpec(
       [classWord, Word("create", ["crear", "nueva"])], summary: .cmdClassCreate, params: [Param(.argName, .name, rest: true)],
       run: { ctx, session, args throws(TallerError) in
-        let c = try ctx.store.createClass(name: args[0] ?? "")
+        let c = try ctx.store.createClass(name: args[0] ?? "", teamSize: ctx.teamSizeLimit)
         return Reply(lines: [
           .success(Message(.classCreated, ["class": c.name]).text(session.lang)),
           .dim(Message(.classCreatedHint).text(session.lang)),
@@ -81,9 +87,7 @@ extension CommandTable {
 enum TrustFiles {
   /// Reads an invitation file of the expected kind.
   static func read(_ path: String, kind: Invitation.Kind, lang: Lang) throws(TallerError) -> Invitation {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .file(Message(.fileReadFailed, ["file": path, "reason": Message(.fileMissing).text(lang)]))
-    }
+    let data = try FileInput.read(path, lang: lang)
     let inv: Invitation
     do {
       inv = try Invitation.decode(data)

@@ -11,6 +11,10 @@ public enum SignatureRefusal: Error, Equatable, Sendable {
   case keyChanged(replica: String)
   /// A replica's changes in the bundle do not form one unbroken run of its chain.
   case brokenRun(replica: String)
+  /// A key that is not the one the replica's id is bound to.
+  case impostor(replica: String)
+  /// An unsigned (format 1) file carrying changes of a replica that signs what it writes.
+  case unsignedKnown(replica: String)
 }
 
 extension TallerStore {
@@ -103,8 +107,17 @@ extension TallerStore {
     defer { writers.reset() }
     do {
       try writer.write { db in
-        if bundle.version >= 2 { try self.verify(db, bundle) }
+        var firsts: [String: Int64] = [:]
+        if bundle.version >= 2 {
+          firsts = try self.verify(db, bundle)
+        } else {
+          for body in bundle.bodies {
+            guard let c = try? Change(body: body) else { continue }
+            try self.checkUnsignedAllowed(db, c.replica)
+          }
+        }
         try Self.importCore(db, bundle.bodies, into: &result)
+        if bundle.version >= 2 { try keepKeysAndSignatures(db, bundle, runs: firsts) }
       }
     } catch let e as TallerError {
       throw e
@@ -125,6 +138,9 @@ extension TallerStore {
   /// grammar, count, hash, a run, a signature, a key — turns out wrong. The same checks and the
   /// same all-or-nothing as ``importBundle(_:)``.
   public func importFile(path file: String) throws(TallerError) -> ImportResult {
+    // Only regular files (a symbolic link to one is followed): a pipe named like a bundle would
+    // block the read forever, a device would never end.
+    guard FileKind.isRegular(file) else { throw .file(Message(.syncNotRegular)) }
     var result = ImportResult()
     defer { writers.reset() }
     do {
@@ -136,11 +152,14 @@ extension TallerStore {
         var knownKeys: [String: String?] = [:]
         var importer = try Importer(db)
         var seen = 0
+        var unsignedChecked: Set<String> = []
         let scan = try BundleScan.read(path: file, header: { header = $0 }) { text, c, digest in
           guard let b = header else { return }
           if b.version >= 2 {
             if knownKeys[c.replica] == nil { knownKeys[c.replica] = try knownKey(db, c.replica) }
             try Self.checkDeclaredKey(c, b)
+          } else if unsignedChecked.insert(c.replica).inserted {
+            try checkUnsignedAllowed(db, c.replica)
           }
           try importer.add(c, body: text, digest: digest, into: &result)
           seen += 1
@@ -153,7 +172,7 @@ extension TallerStore {
           }
         }
         try importer.finish(into: &result)
-        if b.version >= 2 { try keepKeysAndSignatures(db, b, replicas: Set(scan.runs.keys)) }
+        if b.version >= 2 { try keepKeysAndSignatures(db, b, runs: scan.runs.mapValues(\.first)) }
       }
     } catch let e as TallerError {
       throw e
@@ -167,7 +186,8 @@ extension TallerStore {
     return result
   }
 
-  private func verify(_ db: Database, _ bundle: SyncBundle) throws {
+  /// Checks every replica's run and its signature; returns where each run starts.
+  private func verify(_ db: Database, _ bundle: SyncBundle) throws -> [String: Int64] {
     var runs: [String: [Change]] = [:]
     var hashes: [String: [Int64: String]] = [:]
     for body in bundle.bodies {
@@ -186,24 +206,39 @@ extension TallerStore {
       try checkHead(bundle, replica: r, seq: head.seq, hash: hashes[r]?[head.seq] ?? "", known: try knownKey(db, r))
       for c in sorted { try Self.checkDeclaredKey(c, bundle) }
     }
-    try keepKeysAndSignatures(db, bundle, replicas: Set(runs.keys))
+    return runs.compactMapValues { $0.map(\.seq).min() }
   }
 
   /// The run of replica `r` ends at (`seq`, `hash`): the bundle must carry that replica's valid
-  /// signature of it, by the key known for it (pinned on first sight, or declared in its log).
+  /// signature of it, by the key its id is bound to (laptops of this release) or the key known
+  /// for it (older laptops: declared in its log, or pinned when first seen).
   private func checkHead(_ bundle: SyncBundle, replica r: String, seq: Int64, hash: String, known: String?) throws {
     guard let sig = bundle.signatures.first(where: { $0.replica == r }), sig.seq == seq, sig.hash == hash,
       let key = bundle.keys[r]
     else { throw SignatureRefusal.unsigned(replica: r) }
-    if let known, known != key { throw SignatureRefusal.keyChanged(replica: r) }
+    if ReplicaID.isSelfCertifying(r) {
+      guard ReplicaID.certifies(r, publicKey: key) else { throw SignatureRefusal.impostor(replica: r) }
+    } else if let known, known != key {
+      throw SignatureRefusal.keyChanged(replica: r)
+    }
     guard sig.verify(publicKey: key) else { throw SignatureRefusal.invalid(replica: r) }
   }
 
-  /// The key this database knows for a replica: pinned on first sight, or declared in its log.
+  /// An unsigned file (format 1) may only carry changes of a laptop that never had a key: not
+  /// of one whose id is bound to a key, nor of one whose key is known here (this laptop's own
+  /// included). Such files are from before signatures; anything newer that arrives unsigned is
+  /// a downgrade.
+  private func checkUnsignedAllowed(_ db: Database, _ r: String) throws {
+    let known = try knownKey(db, r)
+    if ReplicaID.isSelfCertifying(r) || known != nil { throw SignatureRefusal.unsignedKnown(replica: r) }
+  }
+
+  /// The key this database knows for a replica: declared in its log, else pinned when its
+  /// changes first joined the chain here (sync/PROTOCOL.md §4, "Which key").
   private func knownKey(_ db: Database, _ r: String) throws -> String? {
     if r == replica.id { return replica.publicKey }
-    if let pinned = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM replica_key WHERE replica = ?"), arguments: [r]) { return pinned }
-    return try Trust.value(db, r, TrustField.key)?.stringValue
+    if let declared = try Trust.value(db, r, TrustField.key)?.stringValue { return declared }
+    return try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM replica_key WHERE replica = ?"), arguments: [r])
   }
 
   /// A key declared inside a run must be the one that signs it.
@@ -215,12 +250,18 @@ extension TallerStore {
     }
   }
 
-  /// Pins the keys and keeps the signatures of an accepted bundle, so this database can relay it.
-  private func keepKeysAndSignatures(_ db: Database, _ bundle: SyncBundle, replicas: Set<String>) throws {
-    for r in replicas where r != replica.id {
-      if let key = bundle.keys[r] {
-        try db.execute(sql: "INSERT OR IGNORE INTO replica_key(replica, key) VALUES(?, ?)", arguments: [r, key])
-      }
+  /// Keeps the signatures of an accepted bundle, so this database can relay it, and pins the
+  /// key of an older laptop (a random id, bound to no key) that declared none in its log — only
+  /// once some of its changes in the file joined its chain here: a run that waits for earlier
+  /// changes pins nothing, so a file signed by an impostor cannot lock the real laptop out.
+  private func keepKeysAndSignatures(_ db: Database, _ bundle: SyncBundle, runs: [String: Int64]) throws {
+    let replicas = Set(runs.keys)
+    for (r, first) in runs where r != replica.id && !ReplicaID.isSelfCertifying(r) {
+      guard let key = bundle.keys[r], try Trust.value(db, r, TrustField.key) == nil,
+        let head = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM change_log WHERE replica = ?"), arguments: [r]),
+        head >= first
+      else { continue }
+      try db.execute(sql: "INSERT OR IGNORE INTO replica_key(replica, key) VALUES(?, ?)", arguments: [r, key])
     }
     for s in bundle.signatures where replicas.contains(s.replica) { try Self.storeSignature(db, s) }
   }
@@ -231,6 +272,8 @@ extension TallerStore {
     case .invalid(let r): return Message(.syncBadSignature, ["replica": String(r.prefix(8))])
     case .keyChanged(let r): return Message(.syncKeyChanged, ["replica": String(r.prefix(8))])
     case .brokenRun(let r): return Message(.syncBrokenRun, ["replica": String(r.prefix(8))])
+    case .impostor(let r): return Message(.syncImpostor, ["replica": String(r.prefix(8))])
+    case .unsignedKnown(let r): return Message(.syncUnsignedKnown, ["replica": String(r.prefix(8))])
     }
   }
 

@@ -15,8 +15,8 @@ public struct ClassInfo: Equatable, Sendable {
 }
 
 extension TallerStore {
-  /// Creates a class; this laptop is its instructor.
-  public func createClass(name raw: String, author: String? = nil) throws(TallerError) -> ClassInfo {
+  /// Creates a class whose teams have at most `teamSize` members; this laptop is its instructor.
+  public func createClass(name raw: String, teamSize: Int = Course.defaultTeamSize, author: String? = nil) throws(TallerError) -> ClassInfo {
     let name = try Names.validate(raw)
     return try act(author: author) { db, draft in
       let nonce = newID()
@@ -24,6 +24,7 @@ extension TallerStore {
       draft.ops.append(.create(entity: id, type: EntityType.class.rawValue, parent: nil))
       try draft.set(id, TrustField.founder, .object(["replica": .string(replica.id), "nonce": .string(nonce)]))
       try draft.set(id, Field.name, .string(name))
+      try draft.set(id, Field.teamSize, .int(Int64(teamSize)))
       return ClassInfo(id: id, name: name, founder: replica.id, teams: [], mine: true)
     }
   }
@@ -135,6 +136,23 @@ extension TallerStore {
         guard let proof = Signing.sign(Signing.joinMessage(team: parent, replica: replica.id), privateKey: key) else { continue }
         try writeJoin(db, &draft, parent: parent, through: (TrustField.from, previous), proof: proof)
       }
+    }
+  }
+
+  /// The laptops that write a team's data: its founder and those that joined it.
+  public func laptops(teamID: String) throws(TallerError) -> [String] {
+    try read { db in
+      var out: [String] = []
+      if let f = try Trust.founder(db, teamID) { out.append(f) }
+      for r in try String.fetchAll(
+        db.cachedStatement(sql: "SELECT DISTINCT f.value FROM entity e JOIN field_value f ON f.entity = e.id AND f.field = 'replica' WHERE e.parent = ? AND e.type = 'join'"),
+        arguments: [teamID])
+      {
+        if let id = (try? StrictJSONParser.parse(r))?.stringValue, !out.contains(id), try Trust.authority(db, replica: id, team: teamID) {
+          out.append(id)
+        }
+      }
+      return out
     }
   }
 

@@ -6,12 +6,16 @@ import TallerCore
 /// from the values current at that moment, inside the same transaction.
 struct ChangeDraft {
   let db: Database
-  let newID: @Sendable () -> String
+  /// The writer and the sequence number the change will have.
+  let replica: String
+  let seq: Int64
   var ops: [Op] = []
 
-  /// Creates a new entity with a fresh id.
+  /// Creates a new entity, its id bound to the operation that creates it (``EntityID``).
+  /// Operations are only ever appended to a draft or replaced in place, so the index stays the
+  /// operation's index in the change.
   mutating func create(_ type: EntityType, parent: String?) -> String {
-    let id = newID()
+    let id = EntityID.bound(replica: replica, seq: seq, index: ops.count)
     ops.append(.create(entity: id, type: type.rawValue, parent: parent))
     return id
   }
@@ -69,11 +73,13 @@ extension TallerStore {
   func act<T>(author: String?, _ body: (Database, inout ChangeDraft) throws -> T) throws(TallerError) -> T {
     do {
       return try writer.write { db in
-        var draft = ChangeDraft(db: db, newID: newID)
+        let last = try Int64.fetchOne(
+          db.cachedStatement(sql: "SELECT seq FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [replica.id])
+        var draft = ChangeDraft(db: db, replica: replica.id, seq: (last ?? 0) + 1)
         let result = try body(db, &draft)
         if !draft.ops.isEmpty {
           // This laptop may only change what it is a writer of; the others would quarantine it.
-          if let reason = try Trust.refusal(db, replica: replica.id, ops: draft.ops, cache: writers) {
+          if let reason = try Trust.refusal(db, replica: replica.id, seq: draft.seq, ops: draft.ops, cache: writers) {
             throw TallerError.refused(Self.refusalMessage(db, reason: reason, ops: draft.ops))
           }
           try declareKey(db, &draft)
@@ -89,17 +95,16 @@ extension TallerStore {
   }
 
   /// The first change this replica writes (since it has a key) declares its public key, so
-  /// every replica can check its signatures against its own log.
+  /// every replica can check its signatures against its own log. Its operations go after the
+  /// action's (the indexes of the action's creates are part of their ids).
   private func declareKey(_ db: Database, _ draft: inout ChangeDraft) throws {
     let declared = try Trust.value(db, replica.id, TrustField.key)?.stringValue
     if declared == replica.publicKey { return }
-    var first = ChangeDraft(db: db, newID: newID)
     if try Trust.lookup(db, replica.id) == nil {
-      first.ops.append(.create(entity: replica.id, type: EntityType.replica.rawValue, parent: nil))
+      draft.ops.append(.create(entity: replica.id, type: EntityType.replica.rawValue, parent: nil))
     }
-    try first.set(replica.id, TrustField.key, .string(replica.publicKey))
-    try first.set(replica.id, TrustField.label, .string(replica.label))
-    draft.ops.insert(contentsOf: first.ops, at: 0)
+    try draft.set(replica.id, TrustField.key, .string(replica.publicKey))
+    try draft.set(replica.id, TrustField.label, .string(replica.label))
   }
 
   /// What to tell a person whose laptop may not change a team's data.
@@ -130,7 +135,8 @@ extension TallerStore {
       }
       next = try String.fetchOne(db.cachedStatement(sql: "SELECT min(replica) FROM change_log WHERE replica > ?"), arguments: [r])
     }
-    let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
+    // The same transaction drafted the change: its sequence number follows `last`.
+    let seq = draft.seq
     let change = Change(
       replica: replica.id, seq: seq, hlc: HLC.tick(last: lastHLC, now: now()), author: author,
       prev: last?["hash"], ops: draft.finished(replica: replica.id, seq: seq))
@@ -215,13 +221,14 @@ extension TallerStore {
       self.db = db
       changeInsert = try db.cachedStatement(
         sql: "INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, hash, body) VALUES(?, ?, ?, ?, ?, ?, ?)")
-      // Several creates of one id: the first by (replica, seq) says what it is, whatever the
-      // order they arrive in.
+      // Several creates of one id (a sheet two laptops started): they agree on its type and
+      // parent (a create that disagrees is never applied), and the least (replica, seq) is its
+      // creator, whatever the order they arrive in. Type and parent never change.
       entityInsert = try db.cachedStatement(
         sql: """
           INSERT INTO entity(id, type, parent, creator, creator_seq) VALUES(?1, ?2, ?3, ?4, ?5)
-          ON CONFLICT(id) DO UPDATE SET type = ?2, parent = ?3, creator = ?4, creator_seq = ?5
-          WHERE (?4, ?5) < (entity.creator, entity.creator_seq)
+          ON CONFLICT(id) DO UPDATE SET creator = ?4, creator_seq = ?5
+          WHERE (?4, ?5) < (entity.creator, entity.creator_seq) AND entity.type = ?2 AND entity.parent IS ?3
           """)
       supersede = try db.cachedStatement(sql: "INSERT OR IGNORE INTO superseded(entity, field, op) VALUES(?, ?, ?)")
       dropValue = try db.cachedStatement(sql: "DELETE FROM field_value WHERE entity = ? AND field = ? AND op = ?")

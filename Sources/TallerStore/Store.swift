@@ -8,7 +8,8 @@ import TallerCore
 
 /// This database's identity as a replica.
 public struct ReplicaInfo: Equatable, Sendable {
-  /// Random, stable id (a UUID), minted on first open and again when the file is found copied.
+  /// Stable id, minted on first open and again when the file is found copied: bound to the
+  /// replica's key (``ReplicaID``); random (version 4) for databases of earlier releases.
   public var id: String
   /// A human label: `user@host`.
   public var label: String
@@ -123,8 +124,10 @@ public final class TallerStore: Sendable {
   ) throws(TallerError) -> TallerStore {
     let queue: DatabaseQueue
     do { queue = try DatabaseQueue() } catch { throw map(error, file: ":memory:") }
+    // A given key without a given id: the id bound to that key.
+    let forced = replicaID ?? signingKey.flatMap(Signing.publicKey(ofPrivate:)).map { ReplicaID.make(publicKey: $0) }
     let store = try finishOpening(
-      writer: queue, path: ":memory:", label: label, fingerprint: "memory", now: now, forcedID: replicaID)
+      writer: queue, path: ":memory:", label: label, fingerprint: "memory", now: now, forcedID: forced)
     var info = store.replica
     if let signingKey { info.signingKey = signingKey }
     guard newID != nil || signingKey != nil else { return store }
@@ -159,8 +162,11 @@ public final class TallerStore: Sendable {
           return ReplicaInfo(id: id, label: label, copiedFrom: nil, signingKey: key)
         }
         // First open, or the file now lives somewhere else (copied to another laptop or folder):
-        // a new identity, so two copies never write changes under one id.
-        let newID = forcedID ?? UUID().uuidString.lowercased()
+        // a new identity, so two copies never write changes under one id. A new identity signs
+        // with a new key (a copy can never sign as the original), and its id is bound to that
+        // key (``ReplicaID``): nobody can claim it with another.
+        let key = Signing.newPrivateKey()
+        let newID = forcedID ?? ReplicaID.make(publicKey: Signing.publicKey(ofPrivate: key) ?? key)
         let previous = meta["replica_id"]
         if let previous {
           var history = meta["previous_ids"].map { $0.split(separator: ",").map(String.init) } ?? []
@@ -172,8 +178,6 @@ public final class TallerStore: Sendable {
         try put("replica_id", newID)
         try put("fingerprint", fingerprint)
         try put("label", label)
-        // A new identity signs with a new key: a copy can never sign as the original.
-        let key = Signing.newPrivateKey()
         try put("signing_key", key)
         var info = ReplicaInfo(id: newID, label: label, copiedFrom: previous, signingKey: key)
         info.copiedFromKey = meta["signing_key"]

@@ -68,7 +68,7 @@ extension TallerStore {
     var result = ImportResult()
     defer { writers.reset() }
     do {
-      try writer.write { db in try Self.importCore(db, bodies, into: &result) }
+      try writer.write { db in try Self.importCore(db, bodies, verifyWaiting: false, into: &result) }
     } catch let e as TallerError {
       throw e
     } catch {
@@ -77,13 +77,23 @@ extension TallerStore {
     return result
   }
 
-  static func importCore(_ db: Database, _ bodies: [String], into result: inout ImportResult) throws {
+  static func importCore(_ db: Database, _ bodies: [String], verifyWaiting: Bool = true, into result: inout ImportResult) throws {
     var importer = try Importer(db)
+    importer.verifyWaiting = verifyWaiting
     // In (replica, seq) order, so a replica's run applies in one pass.
     var parsed: [(change: Change, body: String, digest: String)] = []
     var hashes: [String: String] = [:]  // "replica:seq" → hash, to catch a fork inside the file
     for body in bodies {
       let digest = Change.hash(ofBody: body)
+      // A change already held (a relay hands over whole logs again and again) is known by its
+      // replica, sequence number and hash, read without parsing the rest of it.
+      if let (r, seq) = Change.key(ofCanonical: body), seq <= (try importer.head(r)).seq {
+        guard try importer.hashAt.text(.text(r), .int(seq)) == digest else {
+          throw TallerError.refused(Message(.syncFork, ["replica": String(r.prefix(8)), "seq": String(seq)]))
+        }
+        result.duplicates += 1
+        continue
+      }
       guard let change = try? Change(body: body) else {
         throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
       }
@@ -115,6 +125,11 @@ extension TallerStore {
     var heads: [String: (seq: Int64, hash: String)] = [:]
     /// Replicas with changes waiting in `pending_change`.
     var pendingReplicas: Set<String>
+    /// Whether this import applied a change (so quarantined ones may have become allowed).
+    var appliedAny = false
+    /// Whether waiting changes must be covered by their writer's signature before they apply
+    /// (files); not for changes handed over in process (tests, tools).
+    var verifyWaiting = true
 
     init(_ db: Database) throws {
       self.db = db
@@ -136,6 +151,12 @@ extension TallerStore {
       var next: (Change, String, String)? = (first, firstBody, firstDigest)
       while let (c, body, digest) = next {
         next = nil
+        // Numbers from outside stay within the protocol's bounds (a clock at the end of time
+        // would make every later local write overflow).
+        if let what = c.outOfRange {
+          throw TallerError.refused(
+            Message(.syncOutOfRange, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq), "what": what]))
+        }
         let h = try head(c.replica)
         if c.seq <= h.seq {
           // Already held (the log is dense below its head): the same change, or a fork.
@@ -154,7 +175,7 @@ extension TallerStore {
         if c.seq > 1 ? c.prev != h.hash : c.prev != nil {
           throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
         }
-        if let reason = try Trust.refusal(db, replica: c.replica, ops: c.ops, cache: writers) {
+        if let reason = try Trust.refusal(db, replica: c.replica, seq: c.seq, ops: c.ops, cache: writers) {
           // Kept (the chain goes on through it, relays pass it on) but not applied.
           try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements)
           try db.cachedStatement(sql: "INSERT OR IGNORE INTO quarantine(replica, seq, reason) VALUES(?, ?, ?)")
@@ -163,6 +184,7 @@ extension TallerStore {
         } else {
           try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements)
           try TallerStore.applyChange(db, change: c, using: statements)
+          appliedAny = true
         }
         heads[c.replica] = (c.seq, digest)
         result.latest = max(result.latest ?? c.hlc, c.hlc)
@@ -170,19 +192,51 @@ extension TallerStore {
         result.replicas.insert(c.replica)
         // The next change of this replica may have been waiting for this one.
         guard pendingReplicas.contains(c.replica) else { continue }
-        try db.cachedStatement(sql: "DELETE FROM pending_change WHERE replica = ? AND seq = ?").execute(arguments: [c.replica, c.seq])
-        if let row = try Row.fetchOne(
-          db.cachedStatement(sql: "SELECT hash, body FROM pending_change WHERE replica = ? AND seq = ?"),
-          arguments: [c.replica, c.seq + 1]),
-          let nc = try? Change(body: row["body"] as String)
-        {
+        try db.cachedStatement(sql: "DELETE FROM pending_change WHERE replica = ? AND seq <= ?").execute(arguments: [c.replica, c.seq])
+        guard
+          let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT hash, body FROM pending_change WHERE replica = ? AND seq = ?"),
+            arguments: [c.replica, c.seq + 1])
+        else { continue }
+        // A waiting change that does not continue the chain as it now stands, or that no
+        // signature by the writer's key covers, was a fork or a forgery: it and those after it
+        // are dropped (the genuine ones can come again), instead of refusing this file.
+        if let nc = try? Change(body: row["body"] as String), nc.prev == digest, try waitingIsSigned(nc.replica, from: nc.seq) {
           next = (nc, row["body"], row["hash"])
+        } else {
+          try db.cachedStatement(sql: "DELETE FROM pending_change WHERE replica = ? AND seq > ?").execute(arguments: [c.replica, c.seq])
         }
       }
     }
 
+    /// Whether the waiting changes of `r` from `seq` on are covered by a signature its key
+    /// verifies: its head signature of some later waiting change, checked with the key known now
+    /// (a run that waited may have arrived before anything told who `r` is). Laptops whose id is
+    /// bound to their key had their runs checked when their files were read; laptops that never
+    /// had a key have nothing to check.
+    func waitingIsSigned(_ r: String, from seq: Int64) throws -> Bool {
+      guard verifyWaiting, !ReplicaID.isSelfCertifying(r) else { return true }
+      let declared = try Trust.value(db, r, TrustField.key)?.stringValue
+      let pinned = try String.fetchOne(db.cachedStatement(sql: "SELECT key FROM replica_key WHERE replica = ?"), arguments: [r])
+      guard let key = declared ?? pinned else { return true }
+      for sig in try Row.fetchAll(
+        db.cachedStatement(
+          sql: """
+            SELECT s.seq, s.hash, s.sig FROM head_signature s JOIN pending_change p
+            ON p.replica = s.replica AND p.seq = s.seq AND p.hash = s.hash
+            WHERE s.replica = ? AND s.seq >= ? ORDER BY s.seq DESC
+            """), arguments: [r, seq])
+      {
+        let h = HeadSignature(replica: r, seq: sig["seq"], hash: sig["hash"], signature: sig["sig"])
+        if h.verify(publicKey: key) { return true }
+      }
+      return false
+    }
+
     mutating func finish(into result: inout ImportResult) throws {
-      try TallerStore.release(db, cache: writers)
+      // Authority only grows from applied data: with nothing new applied, what waits in
+      // quarantine is still refused.
+      if appliedAny { try TallerStore.release(db, cache: writers) }
       result.waiting = try TallerStore.waiting(db)
       for (r, seq) in arrived {
         if try Bool.fetchOne(
@@ -208,7 +262,7 @@ extension TallerStore {
           """)
       for row in rows {
         let change = try Change(body: row["body"] as String)
-        guard try Trust.refusal(db, replica: change.replica, ops: change.ops, cache: cache) == nil else { continue }
+        guard try Trust.refusal(db, replica: change.replica, seq: change.seq, ops: change.ops, cache: cache) == nil else { continue }
         try applyChange(db, change: change)
         try db.execute(sql: "DELETE FROM quarantine WHERE replica = ? AND seq = ?", arguments: [change.replica, change.seq])
         progress = true
@@ -284,7 +338,7 @@ extension TallerStore {
               hlc: HLC(millis: r["hlc_ms"], counter: r["hlc_c"])))
         }
         return Conflict(entity: g["entity"], field: g["field"], values: values)
-      }
+      } + (try Self.memberConflicts(db))
     }
   }
 

@@ -78,8 +78,9 @@ extension TallerStore {
 
   // MARK: Writes (each one a user action)
 
-  /// Creates a team. Names are unique, ignoring case and accents.
-  public func createTeam(name raw: String, author: String? = nil) throws(TallerError) -> Team {
+  /// Creates a team of at most `size` members (the agenda's team size). Names are unique,
+  /// ignoring case and accents.
+  public func createTeam(name raw: String, size: Int = Course.defaultTeamSize, author: String? = nil) throws(TallerError) -> Team {
     let name = try Names.validate(raw)
     return try act(author: author) { db, draft in
       if let existing = try Self.teams(db).first(where: { Names.same($0.name, name) }) {
@@ -91,6 +92,7 @@ extension TallerStore {
       draft.ops.append(.create(entity: id, type: EntityType.team.rawValue, parent: nil))
       try draft.set(id, TrustField.founder, .object(["replica": .string(replica.id), "nonce": .string(nonce)]))
       try draft.set(id, Field.name, .string(name))
+      try draft.set(id, Field.size, .int(Int64(size)))
       return Team(id: id, name: name, members: [])
     }
   }
@@ -109,6 +111,50 @@ extension TallerStore {
       if team.name != name { try draft.set(id, Field.name, .string(name)) }
       return (team.name, name)
     }
+  }
+
+  /// How many members a team may have, the same on every replica: the least team size of the
+  /// classes it is enrolled in, else its own (set when it was created), else the course's.
+  public func memberLimit(teamID: String) throws(TallerError) -> Int {
+    try read { db in try Self.memberLimit(db, team: teamID) }
+  }
+
+  static func memberLimit(_ db: Database, team: String) throws -> Int {
+    var limits: [Int64] = []
+    for e in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'"), arguments: [team]) {
+      guard let klass = try Trust.value(db, e, TrustField.klass)?.stringValue, let founder = try Trust.founder(db, klass),
+        try Trust.instructor(db, replica: founder, team: team), let n = try Trust.value(db, klass, Field.teamSize)?.intValue
+      else { continue }
+      limits.append(n)
+    }
+    if let least = limits.min() { return Int(max(1, least)) }
+    if let own = try Trust.value(db, team, Field.size)?.intValue { return Int(max(1, own)) }
+    return Course.defaultTeamSize
+  }
+
+  /// Teams with more members than they may have (members added on several laptops at once, or
+  /// by a crafted change): every member is kept, and the team shows a conflict until members
+  /// are removed (sync/PROTOCOL.md §2, "Course limits").
+  static func memberConflicts(_ db: Database) throws -> [Conflict] {
+    var out: [Conflict] = []
+    for team in try teams(db) {
+      guard team.members.count > (try memberLimit(db, team: team.id)) else { continue }
+      var values: [Conflict.Value] = []
+      for m in team.members {
+        guard
+          let row = try Row.fetchOne(
+            db.cachedStatement(
+              sql: "SELECT op, hlc_ms, hlc_c FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC LIMIT 1"),
+            arguments: [m.id, Field.name]), let id = OpID(row["op"] as String)
+        else { continue }
+        let author = try String.fetchOne(
+          db.cachedStatement(sql: "SELECT author FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq]) ?? ""
+        values.append(
+          Conflict.Value(op: id.description, value: .string(m.name), author: author, replica: id.replica, hlc: HLC(millis: row["hlc_ms"], counter: row["hlc_c"])))
+      }
+      out.append(Conflict(entity: team.id, field: Field.members, values: values))
+    }
+    return out
   }
 
   /// Adds members to a team, all or none: a name already in the team or a team that would grow

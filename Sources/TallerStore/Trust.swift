@@ -43,16 +43,35 @@ enum Trust {
     }
   }
 
-  /// Why `replica` may not make `ops`, or `nil` when it may.
-  static func refusal(_ db: Database, replica r: String, ops: [Op], cache: Writers? = nil) throws -> String? {
-    var created: [String: Info] = [:]
-    var founders: [String: JSONValue] = [:]
+  /// Why `replica` may not make `ops` (the operations of its change number `seq`), or `nil`
+  /// when it may. Every operation is judged by what is held: an entity already held keeps the
+  /// type and parent of its first create, whatever a change claims about it (a create of it that
+  /// disagrees refuses the change); only entities the change brings into existence are judged by
+  /// the change's own creates, and those must be bound to their parent or their writer as their
+  /// type requires (``creationRefusal``).
+  static func refusal(_ db: Database, replica r: String, seq: Int64, ops: [Op], cache: Writers? = nil) throws -> String? {
+    // What the change writes, by entity and field (derived ids are checked against it).
+    var sets: [String: [String: JSONValue]] = [:]
     for op in ops {
-      switch op {
-      case .create(let e, let t, let p): created[e] = Info(type: t, parent: p)
-      case .set(let e, let f, let v, _, _) where f == TrustField.founder: founders[e] = v
-      default: break
+      if case .set(let e, let f, let v, _, _) = op { sets[e, default: [:]][f] = v }
+    }
+    // Entities this change brings into existence, checked.
+    var created: [String: Info] = [:]
+    for (i, op) in ops.enumerated() {
+      guard case .create(let e, let t, let p) = op else { continue }
+      if let held = try lookup(db, e) {
+        if held.type != t || held.parent != p { return "\(e) already exists as another \(held.type)" }
+        continue
       }
+      if let earlier = created[e], earlier.type != t || earlier.parent != p { return "two creates of \(e) disagree" }
+      if let reason = try creationRefusal(db, id: e, type: t, parent: p, replica: r, seq: seq, index: i, sets: sets[e] ?? [:]) {
+        return reason
+      }
+      created[e] = Info(type: t, parent: p)
+    }
+    var founders: [String: JSONValue] = [:]
+    for (e, info) in created where info.type == EntityType.team.rawValue || info.type == EntityType.class.rawValue {
+      if let f = sets[e]?[TrustField.founder] { founders[e] = f }
     }
     var local: [String: Bool] = [:]
     func mayWriteTeam(_ team: String) throws -> Bool {
@@ -69,7 +88,7 @@ enum Trust {
     for op in ops {
       let entity = op.entity
       let known = writable.contains(entity)
-      let info = known ? nil : try created[entity] ?? lookup(db, entity)
+      let info = known ? nil : try lookup(db, entity) ?? created[entity]
       if !known && info == nil { return "unknown entity \(entity)" }
       if case .set(_, let f, _, _, _) = op, f == TrustField.founder, created[entity] == nil {
         return "founder of \(entity) rewritten"
@@ -79,15 +98,10 @@ enum Trust {
       case EntityType.replica.rawValue:
         if entity != r { return "key of another replica" }
       case EntityType.team.rawValue:
-        if case .create = op {
-          if let reason = try foundingRefusal(db, entity, kind: "team", replica: r, founder: founders[entity]) { return reason }
-        } else if !(try mayWriteTeam(entity)) {
-          return "not a writer of team \(entity)"
-        }
+        // Founded by this change (checked above), or written by one of its writers.
+        if created[entity] == nil, !(try mayWriteTeam(entity)) { return "not a writer of team \(entity)" }
       case EntityType.class.rawValue:
-        if case .create = op {
-          if let reason = try foundingRefusal(db, entity, kind: "class", replica: r, founder: founders[entity]) { return reason }
-        } else if try !classAuthority(db, replica: r, entity, founders: founders) {
+        if created[entity] == nil, try !classAuthority(db, replica: r, entity, founders: founders) {
           return "not the instructor of class \(entity)"
         }
       case EntityType.join.rawValue:
@@ -98,7 +112,7 @@ enum Trust {
           return "grades are the instructor's"
         }
       case EntityType.invite.rawValue:
-        if let p = info.parent, let pinfo = try created[p] ?? lookup(db, p), pinfo.type == EntityType.class.rawValue {
+        if let p = info.parent, let pinfo = try lookup(db, p) ?? created[p], pinfo.type == EntityType.class.rawValue {
           if try !classAuthority(db, replica: r, p, founders: founders) { return "not the instructor of class \(p)" }
         } else if let team = try teamOf(db, entity, created: created, cache: cache) {
           if !(try mayWriteTeam(team)) { return "not a writer of team \(team)" }
@@ -112,6 +126,49 @@ enum Trust {
       }
     }
     return nil
+  }
+
+  /// Why a create of an entity not held yet may not stand, or `nil`. Ids that say what they are
+  /// bound to must be bound to it (sync/PROTOCOL.md §2, "Who creates what"): a team or class to
+  /// its founder; a replica to itself; a join to its parent and writer; a sheet, a default list
+  /// item, a grade, an enrollment to their parent and the values the same change gives them; an
+  /// operation-bound id (version 8) to the very operation that creates it. Random ids of earlier
+  /// releases (version 4) are bound to nothing: the first create held defines them.
+  static func creationRefusal(
+    _ db: Database, id: String, type: String, parent p: String?, replica r: String, seq: Int64, index: Int,
+    sets: [String: JSONValue]
+  ) throws -> String? {
+    if EntityID.isOpBound(id), id != EntityID.bound(replica: r, seq: seq, index: index) {
+      return "\(id) is bound to another laptop's operation"
+    }
+    func derived(_ expected: String?) -> String? { expected == id ? nil : "\(type) id \(id) not derived from its parent" }
+    switch type {
+    case EntityType.team.rawValue, EntityType.class.rawValue:
+      if p != nil { return "\(type) with a parent" }
+      return try foundingRefusal(db, id, kind: type, replica: r, founder: sets[TrustField.founder])
+    case EntityType.replica.rawValue:
+      return id == r ? nil : "key of another replica"
+    case EntityType.join.rawValue:
+      return derived(p.map { StableID.make("join", $0, r) })
+    case EntityType.sheet.rawValue:
+      return derived(p.flatMap { team in sets[Meta.exercise]?.stringValue.map { Sheet.id(team: team, exercise: $0) } })
+    case EntityType.grade.rawValue:
+      return derived(p.flatMap { team in sets["key"]?.stringValue.map { StableID.make("grade", team, $0) } })
+    case EntityType.enroll.rawValue:
+      return derived(p.flatMap { team in sets[TrustField.klass]?.stringValue.map { StableID.make("enroll", $0, team) } })
+    case EntityType.item.rawValue where StableID.version(id) == "5":
+      // A default item of a list: created with its sheet, the same on every replica.
+      guard let sheet = p, let list = sets[Meta.list]?.stringValue,
+        (0..<ContentLimits.maximumDefaults).contains(where: { StableID.make("default", sheet, list, String($0)) == id })
+      else { return "item id \(id) not derived from its list" }
+      return nil
+    case EntityType.response.rawValue:
+      // Derived from the survey file's row (not kept whole): checked for shape only.
+      return nil
+    default:
+      // Derived ids (version 5) belong to the kinds above: another kind may not take one.
+      return StableID.version(id) == "5" ? "\(type) with the id of a derived entity" : nil
+    }
   }
 
   static func lookup(_ db: Database, _ id: String) throws -> Info? {
@@ -130,7 +187,7 @@ enum Trust {
         for s in stored { cache?.remember(s, team: team) }
         return team
       }
-      guard let info = try created[c] ?? lookup(db, c) else { return nil }
+      guard let info = try lookup(db, c) ?? created[c] else { return nil }
       if created[c] == nil { stored.append(c) }
       if info.type == EntityType.team.rawValue {
         for s in stored { cache?.remember(s, team: c) }
@@ -150,7 +207,9 @@ enum Trust {
       else { return "\(kind) id not founded by its writer" }
       return nil
     }
-    // Written before founded ids existed: the first writer to create it.
+    // A founded id (version 5) is bound to a founder, which the create must name.
+    if StableID.version(id) == "5" { return "\(kind) id without its founder" }
+    // Written before founded ids existed (a random id): the first writer to create it.
     if let existing = try String.fetchOne(db.cachedStatement(sql: "SELECT creator FROM entity WHERE id = ?"), arguments: [id]),
       existing != r
     {

@@ -40,6 +40,8 @@ struct DeadlineExceeded: Error, CustomStringConvertible {
 /// Runs `body` on its own thread and waits for it at most `seconds`: a step that hangs fails the
 /// test instead of hanging the run (its thread is left behind).
 func withDeadline<T>(_ step: @autoclosure () -> String, seconds: Double = 20, _ body: @escaping () throws -> T) throws -> T {
+  let t0 = Date()
+  defer { if Profile.on { Profile.add(step(), Date().timeIntervalSince(t0)) } }
   let outcome = DeadlineOutcome(body)
   let done = DispatchSemaphore(value: 0)
   let thread = Thread {
@@ -52,6 +54,20 @@ func withDeadline<T>(_ step: @autoclosure () -> String, seconds: Double = 20, _ 
     throw DeadlineExceeded(step: step())
   }
   return try result.get()
+}
+
+/// Time spent per kind of step (TALLER_MERGE_PROFILE=1), printed at exit.
+enum Profile {
+  static let on = ProcessInfo.processInfo.environment["TALLER_MERGE_PROFILE"] != nil
+  nonisolated(unsafe) static var times: [String: Double] = [:]
+  static let lock = NSLock()
+  static func add(_ label: String, _ t: Double) {
+    let key = label.split(separator: " ").dropFirst(2).filter { Int($0) == nil }.joined(separator: " ")
+    lock.withLock {
+      if times.isEmpty { atexit { for (k, v) in Profile.times.sorted(by: { $0.value > $1.value }) { print(String(format: "%8.2f s  %@", v, k)) } } }
+      times[key, default: 0] += t
+    }
+  }
 }
 
 /// What a step under a deadline gave (written by its thread, read once it signalled).
@@ -100,17 +116,65 @@ struct MergeRun {
     journey = try #require(content.exercise("mapa-viaje"))
     dir = try TempDir()
     let n = 3 + Int(rng.next() % 3)
+    // Laptops as this release makes them (ids bound to their keys), with fixed keys.
     stores = try (1...n).map { [clock] i in
       try TallerStore.inMemory(
-        replicaID: String(format: "%08d-0000-4000-8000-000000000000", i), label: "l\(i)", now: clock.now,
+        label: "l\(i)", now: clock.now,
         newID: { () -> @Sendable () -> String in
           let c = Counter()
           return { String(format: "%08d-0000-4000-8000-%012d", i, c.next()) }
-        }())
+        }(), signingKey: String(format: "%064d", i))
     }
     team = try stores[0].createTeam(name: "T").id
     joined = [true] + Array(repeating: false, count: n - 1)
+    // Half the runs have an adversary: a laptop with a team of its own that reads every file and
+    // signs whatever it likes against the others' data.
+    if rng.next() % 2 == 0 {
+      let evil = try TallerStore.inMemory(label: "adversario", now: clock.now, signingKey: String(format: "%064d", 666))
+      adversaryTeam = try evil.createTeam(name: "Evil").id
+      adversary = try Forger(evil)
+    }
     try join(1, via: 0)
+  }
+
+  /// The adversary's chain, and its own team.
+  var adversary: Forger?
+  var adversaryTeam = ""
+
+  /// The adversary writes a hostile change against what laptop `k` shows (each in a change of
+  /// its own): writes to the team's entities, creates that claim their ids with another parent
+  /// or type, its own members and items in the team, grades, a founder, a key, removals.
+  mutating func attack(_ k: Int) throws {
+    guard var adv = adversary else { return }
+    let snapshot = try stores[k].snapshot()
+    guard let target = pick(snapshot.entities.filter { $0.type != "replica" || chance(4) }) else { return }
+    let preds = (try stores[k].currentOps(entity: target.id)).map(\.op)
+    let fresh = EntityID.bound(replica: adv.replica, seq: adv.seq + 1, index: 0)
+    let sheet = Sheet.id(team: team, exercise: "puntos-contacto")
+    let ops: [Op]
+    switch rng.next() % 9 {
+    case 0: ops = [.set(entity: target.id, field: "nombre", value: "HACK", pred: preds, seen: [])]
+    case 1:
+      ops = [.create(entity: target.id, type: target.type, parent: adversaryTeam), .set(entity: target.id, field: "name", value: "HACK", pred: [], seen: [])]
+    case 2:
+      ops = [.create(entity: target.id, type: ["item", "member", "grade", "team"][Int(rng.next() % 4)], parent: target.parent),
+        .set(entity: target.id, field: "marca", value: "HACK", pred: preds, seen: [])]
+    case 3: ops = [.set(entity: team, field: "founder", value: .object(["replica": .string(adv.replica), "nonce": "n"]), pred: [], seen: [])]
+    case 4:
+      let g = StableID.make("grade", team, "final")
+      ops = [.create(entity: g, type: "grade", parent: team), .set(entity: g, field: "key", value: "final", pred: [], seen: []),
+        .set(entity: g, field: "score", value: 200, pred: [], seen: [])]
+    case 5:
+      ops = [.create(entity: fresh, type: "item", parent: sheet), .set(entity: fresh, field: "@list", value: "puntos", pred: [], seen: []),
+        .set(entity: fresh, field: "@pos", value: "i", pred: [], seen: []), .set(entity: fresh, field: "nombre", value: "HACK", pred: [], seen: [])]
+    case 6: ops = [.set(entity: target.id, field: Field.deleted, value: true, pred: [], seen: preds)]
+    case 7: ops = [.set(entity: stores[k].replica.id, field: "key", value: .string(adv.publicKey), pred: [], seen: [])]
+    default:
+      ops = [.create(entity: fresh, type: "member", parent: team), .set(entity: fresh, field: "name", value: "HACK", pred: [], seen: [])]
+    }
+    adv.write(ops, hlc: HLC(millis: clock.now() + Int64(rng.next() % 100_000), counter: 0))
+    adversary = adv
+    files.append(.bodies(adv.bodies))
   }
 
   mutating func pick<T>(_ a: [T]) -> T? { a.isEmpty ? nil : a[Int(rng.next() % UInt64(a.count))] }
@@ -143,6 +207,9 @@ struct MergeRun {
           }
         }
         try share(k)
+      }
+      if adversary != nil {
+        for _ in 0..<(1 + Int(rng.next() % 3)) { try attack(Int(rng.next() % UInt64(stores.count))) }
       }
       for k in stores.indices where chance(2) {
         for _ in 0..<(1 + Int(rng.next() % 2)) {
@@ -283,12 +350,17 @@ struct MergeRun {
   }
 
   mutating func check() throws {
-    // In the end every laptop's whole log travels (some changes may have been in no file), with
-    // a few earlier files, in random orders.
-    var last: [Exchange] = []
-    for s in stores { last.append(.bodies(try s.changeBodies(after: [:]).map(\.body))) }
+    // In the end every laptop's whole log travels (some changes may have been in no file): all of
+    // them at once, in a random order, with a few earlier files.
+    var union: [String: String] = [:]
+    for s in stores {
+      for c in try s.changeBodies(after: [:]) { union["\(c.replica):\(c.seq)"] = c.body }
+    }
+    if let adv = adversary {
+      for (i, b) in adv.bodies.enumerated() { union["\(adv.replica):\(Int64(i) + adv.firstSeq)"] = b }
+    }
     for k in stores.indices {
-      var order = last
+      var order: [Exchange] = [.bodies(Array(union.values).shuffled(using: &rng))]
       for _ in 0..<2 { if let f = pick(files), case .bodies = f { order.append(f) } }
       order.shuffle(using: &rng)
       for f in order {
@@ -310,10 +382,32 @@ struct MergeRun {
       #expect(try s.conflicts() == conflicts, "seed \(seed): conflicts differ")
       #expect(try order(s) == firstOrder, "seed \(seed): lists in another order")
     }
+    let adversaryID = adversary?.replica
     for s in stores {
       #expect(try s.waiting().isEmpty, "seed \(seed): changes still waiting")
-      let q = try s.quarantined()
+      let q = try s.quarantined().filter { $0.replica != adversaryID }
       #expect(q.isEmpty, "seed \(seed): honest changes left in quarantine: \(q.map { "\($0.replica.prefix(8)):\($0.seq) \($0.reason)" })")
+    }
+    // With an adversary: the team's data is what the honest laptops' changes alone give.
+    if let adv = adversary {
+      let honest = try TallerStore.inMemory()
+      var bodies = try stores[0].changeBodies(after: [:]).filter { $0.replica != adv.replica }.map(\.body)
+      bodies.shuffle(using: &rng)
+      for b in bodies { _ = try honest.importChanges([b]) }
+      func teamData(_ s: TallerStore) throws -> [Snapshot.Entity] {
+        let snap = try s.snapshot()
+        var keep: Set<String> = [team]
+        var grew = true
+        while grew {
+          grew = false
+          for e in snap.entities where !keep.contains(e.id) && e.parent.map(keep.contains) == true {
+            keep.insert(e.id)
+            grew = true
+          }
+        }
+        return snap.entities.filter { keep.contains($0.id) || ($0.type == "replica" && $0.id != adv.replica) }
+      }
+      #expect(try teamData(stores[0]) == teamData(honest), "seed \(seed): the adversary changed the team's data")
     }
     // Laptops writing into one gap at once never wrote equal positions.
     for (def, list) in lists {
@@ -325,7 +419,8 @@ struct MergeRun {
     try stores[1].rebuildState(order: { _, _ in coin.flip() })
     #expect(try stores[1].snapshot() == live, "seed \(seed): rebuild != live")
     // Nothing lost: every value written is current, or was overwritten by a writer who saw it.
-    let all = try stores[0].changes()
+    let held = Set(try stores[0].quarantined().map { "\($0.replica):\($0.seq)" })
+    let all = try stores[0].changes().filter { !held.contains("\($0.replica):\($0.seq)") }
     var overwritten = Set<OpID>()
     for c in all {
       for op in c.ops { if case .set(_, _, _, let p, _) = op { overwritten.formUnion(p) } }
@@ -338,8 +433,9 @@ struct MergeRun {
         #expect(current.contains(id) || overwritten.contains(id), "seed \(seed): value \(id) lost")
       }
     }
-    // After the merge, moves in every direction end, where they were asked, on every laptop.
-    for (k, s) in stores.enumerated() {
+    // After the merge, moves in every direction end, where they were asked, on two laptops.
+    for k in [0, 1 + Int(rng.next() % UInt64(stores.count - 1))] {
+      let s = stores[k]
       for (def, list) in lists {
         var ids = try s.sheet(teamID: team, exercise: def.id).items(list).map(\.id)
         guard ids.count >= 2 else { continue }

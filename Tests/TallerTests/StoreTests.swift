@@ -58,15 +58,15 @@ struct StoreTests {
     #expect(changes[1].prev == Change.hash(ofBody: changes[0].body))
     #expect(changes[2].prev == Change.hash(ofBody: changes[1].body))
     #expect(changes[0].hlc < changes[1].hlc && changes[1].hlc < changes[2].hlc)
-    // The first change declares the laptop's key (create, key, label), then founds the team
-    // (create, founder, name).
-    #expect(changes[0].ops.count == 6)
+    // The first change founds the team (create, founder, name, size), then declares the
+    // laptop's key (create, key, label): after the action, so its creates keep their indexes.
+    #expect(changes[0].ops.count == 7)
     // The rename overwrote exactly the value it saw.
     guard case .set(_, "name", _, let pred, _) = changes[2].ops[0] else {
       Issue.record("expected a set")
       return
     }
-    #expect(pred == [OpID(replica: store.replica.id, seq: 1, index: 5)])
+    #expect(pred == [OpID(replica: store.replica.id, seq: 1, index: 2)])
   }
 
   @Test("refused actions write nothing")
@@ -125,10 +125,11 @@ struct StoreTests {
     let y = Change(
       replica: "r2", seq: 1, hlc: HLC(millis: 11, counter: 0), author: "b", prev: nil,
       ops: [.set(entity: "e1", field: "other", value: "Bea", pred: [OpID(replica: "r1", seq: 1, index: 1)], seen: [])])
-    // Creates the same id as something else: the first creator by (replica, seq) says what it is.
+    // Creates the same id again (as two laptops starting one sheet do): the least (replica, seq)
+    // is its creator, whatever the order.
     let z = Change(
       replica: "r0", seq: 1, hlc: HLC(millis: 12, counter: 0), author: "c", prev: nil,
-      ops: [.create(entity: "e1", type: "member", parent: "p2")])
+      ops: [.create(entity: "e1", type: "item", parent: "p1")])
     let orders = [[x, y, z], [x, z, y], [y, x, z], [y, z, x], [z, x, y], [z, y, x]]
     var snapshots: [Snapshot] = []
     for order in orders {
@@ -140,8 +141,13 @@ struct StoreTests {
         try Row.fetchOne(db, sql: "SELECT creator, creator_seq FROM entity WHERE id = 'e1'")
       }
       #expect(creator?["creator"] == "r0" && creator?["creator_seq"] == 1)
+      // A create that claims another type or parent never changes them (trust keeps such a
+      // change out of the state; the state tables refuse it too).
+      let claim = Change(
+        replica: "q", seq: 1, hlc: HLC(millis: 13, counter: 0), author: "d", prev: nil, ops: [.create(entity: "e1", type: "member", parent: "p2")])
+      try store.writer.write { db in try TallerStore.applyChange(db, change: claim) }
       let e = try #require(try store.snapshot().entities.first { $0.id == "e1" })
-      #expect(e.type == "member" && e.parent == "p2")
+      #expect(e.type == "item" && e.parent == "p1")
       #expect(e.fields["name"] == ["Ana"] && e.fields["other"] == ["Bea"])
       snapshots.append(try store.snapshot())
     }

@@ -189,17 +189,22 @@ struct TrustTests {
     try teacher.importing(try a.bundle())
     #expect(try teacher.store.classes().first?.teams == [team.id])
     // A grade written by the team's own laptop (a modified program) is quarantined...
-    let forged = forgedBundle(by: try TallerStore.inMemory(), ops: [.create(entity: "g1", type: "grade", parent: team.id)])
+    let g1 = StableID.make("grade", team.id, "g1")
+    let forged = forgedBundle(
+      by: try TallerStore.inMemory(),
+      ops: [.create(entity: g1, type: "grade", parent: team.id), .set(entity: g1, field: "key", value: "g1", pred: [], seen: [])])
     #expect(try teacher.store.importBundle(forged).quarantined == 1)
     // ...the instructor's is applied, and reaches the team signed.
+    let g2 = StableID.make("grade", team.id, "g2")
     #expect(throws: Never.self) {
       try teacher.store.act(author: nil) { _, draft in
-        draft.ops.append(.create(entity: "g2", type: "grade", parent: team.id))
-        try draft.set("g2", "score", .int(17))
+        draft.ops.append(.create(entity: g2, type: "grade", parent: team.id))
+        try draft.set(g2, "key", .string("g2"))
+        try draft.set(g2, "score", .int(17))
       }
     }
     try a.importing(try teacher.bundle())
-    #expect(try a.store.entityInfo("g2")?.type == "grade")
+    #expect(try a.store.entityInfo(g2)?.type == "grade")
     // The instructor may also write the team's data (feedback), a stranger may not.
     #expect(try teacher.store.isWriter(teamID: team.id))
     #expect(try !Replica(5, clock: clock).store.isWriter(teamID: team.id))
