@@ -6,6 +6,7 @@ import Foundation
 import TallerCore
 import TallerShell
 import TallerStore
+import TallerTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -114,9 +115,10 @@ guard FileManager.default.isExecutableFile(atPath: taller) else {
 }
 
 say("# Benchmarks\n")
-say("Measured by `swift build -c release && .build/release/taller-bench --write docs/BENCHMARKS.md` on "
-  + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ISO8601DateFormatter().string(from: Date()).prefix(10)). "
-  + "Every figure is a ratio against a baseline measured in the same run.\n")
+say(
+  "Measured by `swift build -c release && .build/release/taller-bench --write docs/BENCHMARKS.md` on "
+    + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ISO8601DateFormatter().string(from: Date()).prefix(10)). "
+    + "Every figure is a ratio against a baseline measured in the same run.\n")
 
 // 1. Start-up: `taller -c version` against a bare Swift executable that links Foundation.
 if section("startup") {
@@ -137,7 +139,9 @@ if section("startup") {
   let b = bare.sorted()[n / 2]
   let o = ours.sorted()[n / 2]
   say("## Start-up\n")
-  say("| | median of \(n) (posix_spawn to exit) |\n| --- | --- |\n| bare Swift + Foundation | \(String(format: "%.1f", b * 1000)) ms |\n| `taller -c version` (opens the database) | \(String(format: "%.1f", o * 1000)) ms |")
+  say(
+    "| | median of \(n) (posix_spawn to exit) |\n| --- | --- |\n| bare Swift + Foundation | \(String(format: "%.1f", b * 1000)) ms |\n| `taller -c version` (opens the database) | \(String(format: "%.1f", o * 1000)) ms |"
+  )
   say("\n**Ratio \(String(format: "%.2f", o / b))×** (target ≤ 1.5×).\n")
 }
 
@@ -163,7 +167,9 @@ if section("answers") {
   try PlainSQLite.insertAutocommit(path: work + "/script-plain.sqlite", rows: rows)
   let base = now() - t0
   say("## Scripted answers\n")
-  say("| | \(n) lines |\n| --- | --- |\n| plain SQLite, autocommit inserts of the same lines | \(String(format: "%.2f", base)) s |\n| `taller` reading the script from a pipe | \(String(format: "%.2f", t)) s |")
+  say(
+    "| | \(n) lines |\n| --- | --- |\n| plain SQLite, autocommit inserts of the same lines | \(String(format: "%.2f", base)) s |\n| `taller` reading the script from a pipe | \(String(format: "%.2f", t)) s |"
+  )
   say("\n**Ratio \(String(format: "%.2f", t / base))×** (target ≤ 3×).\n")
 }
 
@@ -171,7 +177,9 @@ if section("answers") {
 if section("import") {
   let sizes = quick || args.contains("--no-1m") ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]
   say("## Import\n")
-  say("| changes | plain SQLite | taller import | rate vs plain | peak memory (taller) | µs per change |\n| --- | --- | --- | --- | --- | --- |")
+  say(
+    "| changes | plain SQLite | taller import | rate vs plain | peak memory (taller) | µs per change |\n| --- | --- | --- | --- | --- | --- |"
+  )
   for n in sizes {
     let file = work + "/b\(n).taller.jsonl"
     try TallerStore.writeSyntheticBundle(path: file, count: n)
@@ -183,7 +191,9 @@ if section("import") {
       say("| \(n) | failed | \(oursOut) | | | |")
       continue
     }
-    say("| \(n) | \(String(format: "%.2f", p[0])) s | \(String(format: "%.2f", o[0])) s | \(String(format: "%.3f", p[0] / o[0])) | \(String(format: "%.0f", o[1])) MiB | \(String(format: "%.1f", o[0] / Double(n) * 1e6)) |")
+    say(
+      "| \(n) | \(String(format: "%.2f", p[0])) s | \(String(format: "%.2f", o[0])) s | \(String(format: "%.3f", p[0] / o[0])) | \(String(format: "%.0f", o[1])) MiB | \(String(format: "%.1f", o[0] / Double(n) * 1e6)) |"
+    )
     try? FileManager.default.removeItem(atPath: file)
   }
   say("\nTarget: rate ≥ ⅓ (0.333) of plain SQLite; time linear in size; peak memory flat, ≤ 100 MB at 1M.\n")

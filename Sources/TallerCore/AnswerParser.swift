@@ -21,10 +21,10 @@ public enum AnswerParser {
       let lo = field.min ?? 0
       let hi = field.max ?? 0
       guard let n = Int(normalized) else {
-        throw .refused(Message(.answerNotNumber, ["value": text, "min": String(lo), "max": String(hi)]))
+        throw .refused(Message.answerNotNumber(max: String(hi), min: String(lo), value: text))
       }
       guard n >= lo, n <= hi else {
-        throw .refused(Message(.answerOutOfRange, ["value": text, "min": String(lo), "max": String(hi)]))
+        throw .refused(Message.answerOutOfRange(max: String(hi), min: String(lo), value: text))
       }
       return .int(Int64(n))
     case .choice:
@@ -37,28 +37,28 @@ public enum AnswerParser {
           ids.append(Text.clean(p))
         } else {
           throw .refused(
-            Message(.answerNotOption, ["value": p, "options": field.options.map { $0.label.text(lang) }.joined(separator: ", ")]))
+            Message.answerNotOption(options: field.options.map { $0.label.text(lang) }.joined(separator: ", "), value: p))
         }
       }
       if ids.isEmpty { return .null }
       return field.multiple ? .array(ids.map { .string($0) }) : .string(ids[0])
     case .ref:
       if refs.isEmpty {
-        throw .refused(Message(.answerNoItems, ["field": field.prompt.text(lang)]))
+        throw .refused(Message.answerNoItems(field: field.prompt.text(lang)))
       }
       let parts = field.multiple ? text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } : [text]
       var ids: [String] = []
       for p in parts where !p.isEmpty {
         guard let id = resolve(p, refs) else {
           let listing = refs.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
-          throw .refused(Message(.answerNotItem, ["value": p, "items": listing]))
+          throw .refused(Message.answerNotItem(items: listing, value: p))
         }
         if !ids.contains(id) { ids.append(id) }
       }
       if ids.isEmpty { return .null }
       return field.multiple ? .array(ids.map { .string($0) }) : .string(ids[0])
     case .list:
-      throw .refused(Message(.answerIsList, ["field": field.id]))
+      throw .refused(Message.answerIsList(field: field.id))
     }
   }
 

@@ -70,7 +70,8 @@ public enum ListOrder {
 
   /// Whether the item at (`pos`, `id`) comes before the item at (`otherPos`, `otherID`).
   public static func precedes(_ pos: String, _ id: String, _ otherPos: String, _ otherID: String) -> Bool {
-    let a = pos.utf8, b = otherPos.utf8
+    let a = pos.utf8
+    let b = otherPos.utf8
     if !a.elementsEqual(b) { return a.lexicographicallyPrecedes(b) }
     return id.utf8.lexicographicallyPrecedes(otherID.utf8)
   }

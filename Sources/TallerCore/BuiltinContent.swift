@@ -10,7 +10,8 @@ public enum BuiltinContent {
     do {
       return .success(try JSONDecoder().decode(Content.self, from: Data(EmbeddedContent.compiled.utf8)))
     } catch {
-      return .failure(LintFailure(issues: [LintIssue(file: "EmbeddedContent.swift", line: 1, message: Message(.lintYAML, ["reason": "\(error)"]))]))
+      return .failure(
+        LintFailure(issues: [LintIssue(file: "EmbeddedContent.swift", line: 1, message: Message.lintYAML(reason: "\(error)"))]))
     }
   }()
 
@@ -23,7 +24,7 @@ public enum BuiltinContent {
     guard let data = try? encoder.encode(content) else { return nil }
     let files = (agendas + exercises).map(\.name).sorted().joined(separator: ", ")
     let quote = String(repeating: "\"", count: 3)
-    return "// Generated from \(files) by `TALLER_RECORD=1 swift test`. Do not edit.\n\n"
+    return "// swift-format-ignore-file\n// Generated from \(files) by `TALLER_RECORD=1 swift test`. Do not edit.\n\n"
       + "enum EmbeddedContent {\n  static let compiled = ####\(quote)\n"
       + String(decoding: data, as: UTF8.self) + "\n\(quote)####\n}\n"
   }

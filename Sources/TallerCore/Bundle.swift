@@ -101,15 +101,15 @@ public struct SyncBundle: Equatable, Sendable {
     /// What was wrong, for people.
     public var message: Message {
       switch self {
-      case .notUTF8: return Message(.syncNotUTF8)
-      case .notABundle: return Message(.syncNotBundle)
-      case .newerFormat(let v): return Message(.syncNewer, ["found": String(v)])
-      case .truncated: return Message(.syncTruncated)
-      case .countMismatch: return Message(.syncCount)
-      case .hashMismatch: return Message(.syncHash)
-      case .badLine(let l): return Message(.syncBadLine, ["line": String(l)])
-      case .lineTooLong(let l): return Message(.syncLongLine, ["line": String(l)])
-      case .badSignature(let r): return Message(.syncBadSignature, ["replica": String(r.prefix(8))])
+      case .notUTF8: return Message.syncNotUTF8
+      case .notABundle: return Message.syncNotBundle
+      case .newerFormat(let v): return Message.syncNewer(found: String(v))
+      case .truncated: return Message.syncTruncated
+      case .countMismatch: return Message.syncCount
+      case .hashMismatch: return Message.syncHash
+      case .badLine(let l): return Message.syncBadLine(line: String(l))
+      case .lineTooLong(let l): return Message.syncLongLine(line: String(l))
+      case .badSignature(let r): return Message.syncBadSignature(replica: String(r.prefix(8)))
       }
     }
   }

@@ -5,7 +5,6 @@ let catalogEN: [L: String] = [
   .bye: "✓ Everything is saved. See you soon!",
   .interruptHint: "(Ctrl-C clears the line; Ctrl-D or \"quit\" to leave)",
   .lineError: "line {line}: {message}",
-  .libeditMissing: "(no libedit: basic line input, no history or Tab)",
 
   .unknownCommand: "\"{command}\" is not a command.",
   .didYouMean: "Did you mean {suggestions}?",
@@ -53,7 +52,8 @@ let catalogEN: [L: String] = [
   .detailTeamCreate: "The name may have spaces and accents: team create Los Incas. It must differ from the other teams.",
   .detailMemberAdd: "Separate several names with commas: member add Ana Muñoz, José Pérez. The workshop sets the largest team size.",
   .detailTeamRename: "With one name, renames the current team; with two (quoted if they have spaces), renames the first.",
-  .detailExport: "md: Markdown of every exercise · html: one self-contained, printable page with the matrix, the canvas and the journey with its curve · mermaid: the journey map as a «journey» diagram · csv: one file per list (and grades) in a folder · json: canonical dump. Of the current team, another with --team NAME, or the whole class with --class. Without FILE it writes to the output; it does not overwrite without --force.",
+  .detailExport:
+    "md: Markdown of every exercise · html: one self-contained, printable page with the matrix, the canvas and the journey with its curve · mermaid: the journey map as a «journey» diagram · csv: one file per list (and grades) in a folder · json: canonical dump. Of the current team, another with --team NAME, or the whole class with --class. Without FILE it writes to the output; it does not overwrite without --force.",
   .detailLang: "Without an argument, shows the current language. The choice is remembered in this database.",
   .flagForce: "overwrites the file if it exists",
 
@@ -110,7 +110,8 @@ let catalogEN: [L: String] = [
   .dbBusy: "{file}: another taller keeps the database busy; try again.",
   .dbIsDirectory: "{file}: is a folder, not a database file.",
   .dbNothingChanged: "Nothing was changed.",
-  .dbCopyDetected: "This database was copied from another place; this copy gets its own identity ({replica}) and keeps the right to work on the same teams.",
+  .dbCopyDetected:
+    "This database was copied from another place; this copy gets its own identity ({replica}) and keeps the right to work on the same teams.",
 
   .lintDuplicateID: "the id \"{id}\" is already used (in {other})",
   .lintDangling: "the reference \"{ref}\" points to nothing that exists",
@@ -171,6 +172,58 @@ let catalogEN: [L: String] = [
   .cmdStart: "Starts (or continues) an exercise step by step",
   .cmdResume: "Continues where the team stopped",
   .cmdTimer: "Shows, pauses or resumes the step's time box",
+  .manTitle: "taller manual",
+  .manName: "NAME",
+  .manWhat: "run Customer Experience workshops in a classroom, offline",
+  .manSynopsis: "SYNOPSIS",
+  .manDescription: "DESCRIPTION",
+  .manDescriptionText:
+    "taller guides a team through the course's exercises step by step, saves every answer the moment it is typed, and exchanges work between laptops as plain files. Without -c, -f or a command it starts an interactive shell; with a pipe on standard input it runs the lines as a script.",
+  .manWalkText:
+    "While an exercise is walked, every line is an answer: only the walk's own words, alone, and lines that start with / are commands. A pasted text of several lines is one answer; Alt+Enter or Ctrl+J breaks the line.",
+  .manOptions: "OPTIONS",
+  .manCommands: "COMMANDS",
+  .manWalk: "WORDS OF THE WALK",
+  .manWalkWords: "Typed alone while an exercise is walked (so are help or ?, show and quit):",
+  .manExit: "EXIT STATUS",
+  .manExit0: "every command succeeded",
+  .manExit1: "a command failed (the message says why; nothing was half-saved)",
+  .manExit2: "wrong usage of taller itself (an unknown flag)",
+  .manEnvironment: "ENVIRONMENT",
+  .manEnvDb: "the database file, when --db is not given",
+  .manEnvLang: "the language, when --lang is not given",
+  .manEnvContent: "a content folder, when --content is not given",
+  .manEnvHistory: "the command history file",
+  .manEnvData: "where the default database lives",
+  .manEnvEditor: "the editor for long answers and conflicts",
+  .manEnvNoColor: "no colors",
+  .manFiles: "FILES",
+  .manFileDb: "the database when neither --db nor TALLER_DB is given",
+  .manFileHistory: "the command history (or $TALLER_HISTORY)",
+  .optDb: "Database file (else $TALLER_DB, else $XDG_DATA_HOME/taller/taller.sqlite).",
+  .optLang: "Language: es (default) or en (else $TALLER_LANG).",
+  .optCommand: "Run one command and exit.",
+  .optFile: "Run the commands in a script file.",
+  .optContent: "A content folder with workshops/ and exercises/ (else $TALLER_CONTENT, else the built-in CEM module).",
+  .optBail: "Stop a script at its first failing command.",
+  .optVersion: "Show the version.",
+  .optHelp: "Show help for the flags.",
+  .optValuePath: "path",
+  .optValueLang: "es|en",
+  .optValueCommand: "command",
+  .optValueScript: "script",
+  .optValueFolder: "folder",
+  .cmdHint: "While walking an exercise: a hint for the question",
+  .cmdExample: "While walking an exercise: an example answer",
+  .cmdBack: "While walking an exercise: the question before",
+  .cmdSkip: "While walking an exercise: the next question, unanswered",
+  .cmdDone: "While walking an exercise: done with it for now",
+  .cmdEditor: "Writes the long answer in your editor ($VISUAL or $EDITOR)",
+  .detailEditor: "Opens the current answer in the editor you have set; once you save and close, it is the answer, line breaks and all.",
+  .walkOnly: "\"{word}\" works while an exercise is walked: start one with \"start EXERCISE\" or go on with \"resume\".",
+  .editorNone: "No editor is set ($VISUAL or $EDITOR). Type the answer here: Alt+Enter or Ctrl+J breaks the line.",
+  .editorNotText: "\"editor\" is for text questions; this one is answered here.",
+  .guideLongText: "Several lines: Alt+Enter or Ctrl+J breaks the line, or paste the text; \"editor\" opens your editor.",
   .argExercise: "EXERCISE",
   .argField: "EXERCISE.FIELD",
   .argList: "EXERCISE.LIST",
@@ -181,13 +234,15 @@ let catalogEN: [L: String] = [
   .argTimerAction: "pause|resume",
   .flagYes: "confirms without asking (for scripts)",
   .helpGroupExercises: "Exercises",
-  .detailSet: "Examples: set marca-peruana.marca Inca Kola · set marca-peruana.experiencia human, digital. An empty value clears the answer.",
-  .detailAdd: "Example: add puntos-contacto.puntos nombre=Cashier momento=during tipo=human valoracion=2. Values with spaces go in quotes: nota=\"long queue\".",
+  .detailSet:
+    "Examples: set marca-peruana.marca Inca Kola · set marca-peruana.experiencia human, digital. An empty value clears the answer.",
+  .detailAdd:
+    "Example: add puntos-contacto.puntos nombre=Cashier momento=during tipo=human valoracion=2. Values with spaces go in quotes: nota=\"long queue\".",
   .allDone: "✓ The team has completed every exercise of the workshop.",
   .guideListHelp: "Add them one by one; an empty Enter on the first field ends the list ({count} so far).",
   .guideCurrent: "(now: {value}; Enter keeps it)",
   .guidePrefill: "(Enter uses: {value})",
-  .guideKeys: "help: ?   hint   example   back   skip   show   done   ·   /command for other commands",
+  .guideKeys: "help  hint  example  back  skip  show  done  ·  /command: other commands",
   .guideSeveral: "(one or more, separated by commas)",
   .guideFinished: "✓ End of \"{exercise}\".",
   .guideMissing: "{answered} of {total} required answered; \"resume\" goes back to what is missing.",
@@ -249,7 +304,8 @@ let catalogEN: [L: String] = [
   .trashEmpty: "The trash is empty.",
   .trashHeader: "Removed items (restore N to bring one back):",
   .restored: "✓ Item {number} restored.",
-  .syncClockAhead: "A file carries changes dated {date}, more than a day in the future: check that laptop's clock (nothing is lost; it only changes which value shows first in a conflict).",
+  .syncClockAhead:
+    "A file carries changes dated {date}, more than a day in the future: check that laptop's clock (nothing is lost; it only changes which value shows first in a conflict).",
   .cmdConflictShow: "Shows a conflict in full, with the value it started from",
   .conflictBase: "Before (the value they both replaced):",
   .conflictHowTo: "To resolve: conflict pick {id} a (or b, …)",
@@ -259,9 +315,12 @@ let catalogEN: [L: String] = [
   .cmdSessionPresent: "Says who is present in the open session",
   .cmdSessionShow: "Summary of a session: what was done, times, what is left",
   .cmdAttendance: "Attendance and participation of each member",
-  .detailSessionPresent: "Type the names separated by commas, or «all». With no names, shows the current attendance. A member added during the session counts as present.",
-  .detailSessionShow: "With no number, the open session or the last one. With --md it writes the summary as Markdown, to paste into the course forum.",
-  .detailSessions: "A session starts when the team begins working (or with «session start») and ends with «session end», on quitting, or after 30 minutes without activity. If taller stops abruptly, the session is closed at its last change the next time.",
+  .detailSessionPresent:
+    "Type the names separated by commas, or «all». With no names, shows the current attendance. A member added during the session counts as present.",
+  .detailSessionShow:
+    "With no number, the open session or the last one. With --md it writes the summary as Markdown, to paste into the course forum.",
+  .detailSessions:
+    "A session starts when the team begins working (or with «session start») and ends with «session end», on quitting, or after 30 minutes without activity. If taller stops abruptly, the session is closed at its last change the next time.",
   .flagMarkdown: "writes Markdown (to paste into the forum)",
   .flagAllTeams: "every team of the class",
   .argSession: "N",
@@ -319,11 +378,13 @@ let catalogEN: [L: String] = [
 
   .sittingStartedBare: "Session {number} of {team} · {time}",
 
-  .detailResume: "With no number, carries on from the last session where it stopped (on this laptop, at the same question; if it was on another one, where that session ended). With a number, goes back to where that session ended (see «sessions»).",
+  .detailResume:
+    "With no number, carries on from the last session where it stopped (on this laptop, at the same question; if it was on another one, where that session ended). With a number, goes back to where that session ended (see «sessions»).",
 
   .sessionStateInterruptedShort: "interrupted",
 
-  .notTeamWriter: "This laptop may not change the data of «{team}»: first join the team with an invitation from one of the team's laptops («team invite» there, «team join FILE» here).",
+  .notTeamWriter:
+    "This laptop may not change the data of «{team}»: first join the team with an invitation from one of the team's laptops («team invite» there, «team join FILE» here).",
   .notAllowed: "This laptop may not make that change ({reason}).",
 
   .syncUnsigned: "it carries changes of laptop {replica} without its signature: there is no telling whether they are genuine",
@@ -335,13 +396,15 @@ let catalogEN: [L: String] = [
   .syncImpostor: "it claims to be laptop {replica} with a key that is not its own (impersonation)",
   .syncNotRegular: "it is not a regular file (a folder, a device or a pipe?); only files are read",
 
-  .syncQuarantined: "{count} change(s) in quarantine: they come from a laptop that may not change that data (not applied; see «sync status»).",
+  .syncQuarantined:
+    "{count} change(s) in quarantine: they come from a laptop that may not change that data (not applied; see «sync status»).",
   .quarantineHeader: "In quarantine ({count}): kept but not applied",
   .quarantineLine: "laptop {replica}, change {seq}, by {author}",
   .inviteInvalid: "The invitation is not valid for this data (altered, or from another team?). Ask for a new one.",
 
   .cmdTeamInvite: "Writes an invitation for another laptop to join the team",
-  .detailTeamInvite: "The invitation carries the team's data and a key: whoever has the file can join, so hand it over directly (USB, direct message), not through a shared folder.",
+  .detailTeamInvite:
+    "The invitation carries the team's data and a key: whoever has the file can join, so hand it over directly (USB, direct message), not through a shared folder.",
   .cmdTeamJoin: "Joins this laptop to a team with its invitation",
   .cmdClassCreate: "Creates a class (this laptop becomes the instructor's)",
   .cmdClassInvite: "Writes the class invitation for the teams",
@@ -366,17 +429,20 @@ let catalogEN: [L: String] = [
 
   .cmdSyncPush: "Sends the new changes to a git repository",
   .cmdSyncPull: "Fetches and imports the changes in a git repository",
-  .detailSyncGit: "REMOTE is anything git accepts (a path, ssh://…, https://…). taller keeps a working copy beside the database and only ever adds files, so git never has conflicts to resolve.",
+  .detailSyncGit:
+    "REMOTE is anything git accepts (a path, ssh://…, https://…). taller keeps a working copy beside the database and only ever adds files, so git never has conflicts to resolve.",
   .argRemote: "REMOTE",
   .gitMissing: "The git program was not found: install it (apt-get install git) or use a folder with «sync export FOLDER».",
   .gitFailed: "git failed ({command}): {reason}",
   .gitPushed: "✓ {count} change(s) sent to {remote}",
   .gitEmpty: "{remote} has no taller files yet.",
 
-  .keepBothItemsOnly: "«conflict keep-both» is for list items (touchpoints, stages…); for a single field use «conflict pick» or «conflict merge».",
+  .keepBothItemsOnly:
+    "«conflict keep-both» is for list items (touchpoints, stages…); for a single field use «conflict pick» or «conflict merge».",
   .keptBoth: "✓ All {count} values kept: the original item and {copies} copy(ies) right after it.",
   .cmdConflictMerge: "Merges the values of a conflicting text by hand",
-  .detailConflictMerge: "Opens $VISUAL or $EDITOR with the text and git-style markers (<<<<<<< … >>>>>>>): leave the text as it should be and save. With no editor, asks for the text line by line (end with a line holding just a dot). In a script, give the text after the id.",
+  .detailConflictMerge:
+    "Opens $VISUAL or $EDITOR with the text and git-style markers (<<<<<<< … >>>>>>>): leave the text as it should be and save. With no editor, asks for the text line by line (end with a line holding just a dot). In a script, give the text after the id.",
   .cmdConflictKeepBoth: "Keeps every value of a conflicting list item (one copy per value)",
   .conflictMergeTextOnly: "«conflict merge» is for text; for {field} use «conflict pick {id} a» (or b, …).",
   .conflictMergeMarkers: "The text still has conflict markers (<<<<<<< or >>>>>>>): nothing was saved. Try again.",
@@ -392,22 +458,29 @@ let catalogEN: [L: String] = [
   .deletedField: "removed or not",
   .membersOverLimit: "The team has {count} members and may have {limit}: remove whoever is extra with \"member remove NAME\".",
   .keepBothNotHere: "\"{id}\" cannot keep both: pick one with \"conflict pick {id} a\" (or b).",
-  .teamLaptopsFull: "\"{team}\" already has {count} laptops, as many as its members may be ({limit}): no other is invited. To change laptops, go on with one of those.",
+  .teamLaptopsFull:
+    "\"{team}\" already has {count} laptops, as many as its members may be ({limit}): no other is invited. To change laptops, go on with one of those.",
   .argText: "TEXT",
 
-  .gradeNotInstructor: "Only the instructor grades: this laptop must have created the class («class create») and the team must be enrolled in it («class join» on its laptop).",
+  .gradeNotInstructor:
+    "Only the instructor grades: this laptop must have created the class («class create») and the team must be enrolled in it («class join» on its laptop).",
 
   .cmdClassStatus: "The class at a glance: teams × exercises, last activity, conflicts",
-  .detailClassStatus: "Each cell: ✓ done, 3/6 answers in progress, — not started. With --team NAME or --exercise EXERCISE it shows only that.",
+  .detailClassStatus:
+    "Each cell: ✓ done, 3/6 answers in progress, — not started. With --team NAME or --exercise EXERCISE it shows only that.",
   .cmdClassShow: "Shows a team's work on an exercise, as the team sees it",
   .cmdGrade: "Grades a team on an exercise or grading item (instructor)",
-  .detailGrade: "grade TEAM ITEM SCORE [COMMENT]: ITEM is an exercise (puntos-contacto…) or a grading item of the agenda (participacion…); the score goes from 0 to the agenda's scale (20), with one decimal. Without SCORE it shows the rubric and the current grade.",
+  .detailGrade:
+    "grade TEAM ITEM SCORE [COMMENT]: ITEM is an exercise (puntos-contacto…) or a grading item of the agenda (participacion…); the score goes from 0 to the agenda's scale (20), with one decimal. Without SCORE it shows the rubric and the current grade.",
   .cmdGrades: "Grade table with the course weights (--csv for the registrar's spreadsheet)",
-  .detailGrades: "The final grade is the weighted sum of the items; an item with exercises is the mean of its exercises. A * marks an incomplete grade (some item missing, counted as 0). --csv writes one row per student.",
+  .detailGrades:
+    "The final grade is the weighted sum of the items; an item with exercises is the mean of its exercises. A * marks an incomplete grade (some item missing, counted as 0). --csv writes one row per student.",
   .cmdMetricsImport: "Imports survey responses (CSV: NPS, CES, CSAT, touchpoint)",
-  .detailMetricsImport: "One row per respondent; columns recognized by name: nps (0–10), ces (1–5, or 1–7 with --ces 7), csat (1–5), and touchpoint/stage (optional). The responses are stored, not averages. Rows with values out of range are reported by line; the rest is imported.",
+  .detailMetricsImport:
+    "One row per respondent; columns recognized by name: nps (0–10), ces (1–5, or 1–7 with --ces 7), csat (1–5), and touchpoint/stage (optional). The responses are stored, not averages. Rows with values out of range are reported by line; the rest is imported.",
   .cmdMetrics: "Shows the team's NPS, CES, CSAT and S = R − E",
-  .detailMetrics: "NPS = % promoters (9–10) − % detractors (0–6), an integer from −100 to 100. CES = mean effort (1–5: lower is better; 1–7: agreement, higher is better). CSAT % = share of 4s and 5s. S = R − E: perceived performance minus expectation, in the moments of truth.",
+  .detailMetrics:
+    "NPS = % promoters (9–10) − % detractors (0–6), an integer from −100 to 100. CES = mean effort (1–5: lower is better; 1–7: agreement, higher is better). CSAT % = share of 4s and 5s. S = R − E: perceived performance minus expectation, in the moments of truth.",
   .flagTeamName: "another team (by name)",
   .flagExercise: "only this exercise",
   .flagCSV: "writes CSV (one row per student)",
@@ -431,7 +504,8 @@ let catalogEN: [L: String] = [
   .metricsNotText: "{file} is not a text (CSV) file.",
   .metricsBadScale: "«{scale}» is not a CES scale: use 5 or 7.",
   .metricsEmpty: "{file} is empty.",
-  .metricsNoColumns: "{file} has no NPS, CES or CSAT columns (it has: {columns}). Name the columns nps, ces, csat and, optionally, touchpoint.",
+  .metricsNoColumns:
+    "{file} has no NPS, CES or CSAT columns (it has: {columns}). Name the columns nps, ces, csat and, optionally, touchpoint.",
   .metricsBadValue: "{column} «{value}» out of range ({min}–{max}); the row was not imported",
   .metricsImported: "✓ {count} new response(s) ({skipped} already there, {bad} with errors).",
   .metricsTitle: "Experience metrics of {team}",
@@ -440,7 +514,8 @@ let catalogEN: [L: String] = [
   .metricsWhere: "Touchpoint or stage",
   .metricsCount: "Responses",
   .metricsSatisfaction: "Satisfaction in the moments of truth: S = R − E = {mean} on average ({count} moment(s)).",
-  .metricsFormulas: "NPS = % promoters (9–10) − % detractors (0–6), in brackets promoters·passives·detractors · CES = mean, with its scale · CSAT % = share of 4s and 5s.",
+  .metricsFormulas:
+    "NPS = % promoters (9–10) − % detractors (0–6), in brackets promoters·passives·detractors · CES = mean, with its scale · CSAT % = share of 4s and 5s.",
   .reportMembers: "Members: {members}",
   .reportNoJourney: "The agenda has no journey map to export to Mermaid.",
   .reportCustomer: "Customer",

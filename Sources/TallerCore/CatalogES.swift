@@ -5,7 +5,6 @@ let catalogES: [L: String] = [
   .bye: "✓ Todo está guardado. ¡Hasta pronto!",
   .interruptHint: "(Ctrl-C borra la línea; Ctrl-D o «salir» para terminar)",
   .lineError: "línea {line}: {message}",
-  .libeditMissing: "(sin libedit: edición de línea básica, sin historial ni Tab)",
 
   .unknownCommand: "«{command}» no es un comando.",
   .didYouMean: "¿Quisiste decir {suggestions}?",
@@ -48,12 +47,15 @@ let catalogES: [L: String] = [
   .cmdMemberAdd: "Agrega integrantes al equipo actual",
   .cmdMemberRemove: "Quita a un integrante del equipo actual",
   .cmdMemberList: "Lista los integrantes del equipo actual",
-  .cmdExport: "Exporta el trabajo: md (documento), html (página imprimible), mermaid (viaje), csv (listas y notas), json (volcado canónico)",
+  .cmdExport:
+    "Exporta el trabajo: md (documento), html (página imprimible), mermaid (viaje), csv (listas y notas), json (volcado canónico)",
 
   .detailTeamCreate: "El nombre puede llevar espacios y tildes: equipo crear Los Incas. Debe ser distinto de los demás equipos.",
-  .detailMemberAdd: "Separa varios nombres con comas: miembro agregar Ana Muñoz, José Pérez. El tamaño máximo del equipo lo fija el taller.",
+  .detailMemberAdd:
+    "Separa varios nombres con comas: miembro agregar Ana Muñoz, José Pérez. El tamaño máximo del equipo lo fija el taller.",
   .detailTeamRename: "Con un nombre, renombra el equipo actual; con dos (entre comillas si llevan espacios), renombra el primero.",
-  .detailExport: "md: Markdown de todos los ejercicios · html: una página autocontenida e imprimible con la matriz, el lienzo y el viaje con su curva · mermaid: el mapa de viaje como diagrama «journey» · csv: un archivo por lista (y notas) en una carpeta · json: volcado canónico. Del equipo actual, de otro con --team NOMBRE, o de toda la clase con --class. Sin ARCHIVO, lo escribe en la salida; no sobrescribe sin --force.",
+  .detailExport:
+    "md: Markdown de todos los ejercicios · html: una página autocontenida e imprimible con la matriz, el lienzo y el viaje con su curva · mermaid: el mapa de viaje como diagrama «journey» · csv: un archivo por lista (y notas) en una carpeta · json: volcado canónico. Del equipo actual, de otro con --team NOMBRE, o de toda la clase con --class. Sin ARCHIVO, lo escribe en la salida; no sobrescribe sin --force.",
   .detailLang: "Sin argumento muestra el idioma actual. La elección se recuerda en esta base de datos.",
   .flagForce: "sobrescribe el archivo si ya existe",
 
@@ -68,7 +70,8 @@ let catalogES: [L: String] = [
   .teamMembersCount: "{count} integrante(s)",
   .teamCurrentMark: "(actual)",
   .noTeamSelected: "Primero elige un equipo con «equipo usar NOMBRE» o crea uno con «equipo crear NOMBRE».",
-  .teamFull: "No caben {names}: el equipo «{team}» tiene {count} integrante(s) y en este taller el máximo es {limit}. No se agregó a nadie.",
+  .teamFull:
+    "No caben {names}: el equipo «{team}» tiene {count} integrante(s) y en este taller el máximo es {limit}. No se agregó a nadie.",
   .nameEmpty: "Falta el nombre.",
   .nameTooLong: "El nombre es demasiado largo ({count} caracteres; máximo {limit}).",
   .nameInvalid: "El nombre «{name}» no es válido: no puede contener saltos de línea ni caracteres de control.",
@@ -102,7 +105,8 @@ let catalogES: [L: String] = [
   .dbNotSQLite: "{file}: no es una base de datos de taller (no es un archivo SQLite). No se modificó nada.",
   .dbForeign: "{file}: es una base de datos SQLite, pero no de taller. No se modificó nada. Usa otro archivo con --db.",
   .dbCorrupt: "{file}: la base de datos está dañada ({reason}). No se modificó nada; guarda una copia y pide ayuda.",
-  .dbNewer: "{file}: fue creada por una versión más reciente de taller ({found}). Esta versión no la entiende; actualiza taller. No se modificó nada.",
+  .dbNewer:
+    "{file}: fue creada por una versión más reciente de taller ({found}). Esta versión no la entiende; actualiza taller. No se modificó nada.",
   .dbCannotOpen: "{file}: no se pudo abrir ({reason}).",
   .dbFolder: "No se pudo crear la carpeta {folder}: {reason}.",
   .dbReadOnly: "{file}: no se puede escribir (solo lectura o sin permisos). Lo ya guardado está intacto.",
@@ -110,7 +114,8 @@ let catalogES: [L: String] = [
   .dbBusy: "{file}: otra instancia de taller no suelta la base de datos; inténtalo de nuevo.",
   .dbIsDirectory: "{file}: es una carpeta, no un archivo de base de datos.",
   .dbNothingChanged: "No se modificó nada.",
-  .dbCopyDetected: "Esta base de datos fue copiada de otro lugar; esta copia recibe su propia identidad ({replica}) y sigue pudiendo trabajar en los mismos equipos.",
+  .dbCopyDetected:
+    "Esta base de datos fue copiada de otro lugar; esta copia recibe su propia identidad ({replica}) y sigue pudiendo trabajar en los mismos equipos.",
 
   .lintDuplicateID: "el id «{id}» ya se usa (en {other})",
   .lintDangling: "la referencia «{ref}» no apunta a nada que exista",
@@ -171,6 +176,59 @@ let catalogES: [L: String] = [
   .cmdStart: "Empieza (o sigue) un ejercicio paso a paso",
   .cmdResume: "Continúa donde el equipo se quedó",
   .cmdTimer: "Muestra, pausa o reanuda el tiempo del paso",
+  .manTitle: "Manual de taller",
+  .manName: "NOMBRE",
+  .manWhat: "talleres de Experiencia del Cliente en el aula, sin conexión",
+  .manSynopsis: "SINOPSIS",
+  .manDescription: "DESCRIPCIÓN",
+  .manDescriptionText:
+    "taller guía a un equipo por los ejercicios del curso paso a paso, guarda cada respuesta en el momento en que se escribe e intercambia el trabajo entre laptops como archivos. Sin -c, -f ni un comando abre un intérprete interactivo; con una tubería en la entrada ejecuta las líneas como guion.",
+  .manWalkText:
+    "Mientras se recorre un ejercicio, cada línea es una respuesta: solo las palabras del recorrido, solas, y las líneas que empiezan con / son comandos. Un texto pegado de varias líneas es una sola respuesta; Alt+Enter o Ctrl+J parte la línea.",
+  .manOptions: "OPCIONES",
+  .manCommands: "COMANDOS",
+  .manWalk: "PALABRAS DEL RECORRIDO",
+  .manWalkWords: "Escritas solas mientras se recorre un ejercicio (también ayuda o ?, ver y salir):",
+  .manExit: "CÓDIGO DE SALIDA",
+  .manExit0: "todos los comandos funcionaron",
+  .manExit1: "un comando falló (el mensaje dice por qué; nada quedó a medias)",
+  .manExit2: "uso incorrecto de taller (una opción desconocida)",
+  .manEnvironment: "ENTORNO",
+  .manEnvDb: "el archivo de datos, si no se da --db",
+  .manEnvLang: "el idioma, si no se da --lang",
+  .manEnvContent: "una carpeta de contenido, si no se da --content",
+  .manEnvHistory: "el archivo del historial de comandos",
+  .manEnvData: "dónde vive la base de datos por omisión",
+  .manEnvEditor: "el editor para respuestas largas y conflictos",
+  .manEnvNoColor: "sin colores",
+  .manFiles: "ARCHIVOS",
+  .manFileDb: "la base de datos cuando no se da --db ni TALLER_DB",
+  .manFileHistory: "el historial de comandos (o $TALLER_HISTORY)",
+  .optDb: "Archivo de datos (si no, $TALLER_DB; si no, $XDG_DATA_HOME/taller/taller.sqlite).",
+  .optLang: "Idioma: es (por omisión) o en (si no, $TALLER_LANG).",
+  .optCommand: "Ejecuta un comando y termina.",
+  .optFile: "Ejecuta los comandos de un guion.",
+  .optContent: "Una carpeta de contenido con workshops/ y exercises/ (si no, $TALLER_CONTENT; si no, el módulo CEM incluido).",
+  .optBail: "Detiene un guion en su primer comando fallido.",
+  .optVersion: "Muestra la versión.",
+  .optHelp: "Muestra la ayuda de las opciones.",
+  .optValuePath: "ARCHIVO",
+  .optValueLang: "es|en",
+  .optValueCommand: "COMANDO",
+  .optValueScript: "GUION",
+  .optValueFolder: "CARPETA",
+  .cmdHint: "Mientras recorren un ejercicio: una pista para la pregunta",
+  .cmdExample: "Mientras recorren un ejercicio: un ejemplo de respuesta",
+  .cmdBack: "Mientras recorren un ejercicio: la pregunta anterior",
+  .cmdSkip: "Mientras recorren un ejercicio: la pregunta siguiente, sin responder",
+  .cmdDone: "Mientras recorren un ejercicio: lo terminan por ahora",
+  .cmdEditor: "Escribe la respuesta larga en tu editor ($VISUAL o $EDITOR)",
+  .detailEditor:
+    "Abre la respuesta actual en el editor que tengas configurado; al guardar y cerrar, queda como respuesta, con sus saltos de línea.",
+  .walkOnly: "«{word}» sirve mientras recorren un ejercicio: empiecen uno con «empezar EJERCICIO» o sigan con «continuar».",
+  .editorNone: "No hay editor configurado ($VISUAL o $EDITOR). Escriban la respuesta aquí: Alt+Enter o Ctrl+J parte la línea.",
+  .editorNotText: "«editor» sirve para preguntas de texto; esta se responde aquí.",
+  .guideLongText: "Varias líneas: Alt+Enter o Ctrl+J parte la línea, o peguen el texto; «editor» abre su editor.",
   .argExercise: "EJERCICIO",
   .argField: "EJERCICIO.CAMPO",
   .argList: "EJERCICIO.LISTA",
@@ -181,13 +239,15 @@ let catalogES: [L: String] = [
   .argTimerAction: "pause|resume",
   .flagYes: "confirma sin preguntar (para guiones)",
   .helpGroupExercises: "Ejercicios",
-  .detailSet: "Ejemplos: set marca-peruana.marca Inca Kola · set marca-peruana.experiencia humana, digital. Un valor vacío borra la respuesta.",
-  .detailAdd: "Ejemplo: add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano valoracion=2. Los valores con espacios van entre comillas: nota=\"cola larga\".",
+  .detailSet:
+    "Ejemplos: set marca-peruana.marca Inca Kola · set marca-peruana.experiencia humana, digital. Un valor vacío borra la respuesta.",
+  .detailAdd:
+    "Ejemplo: add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano valoracion=2. Los valores con espacios van entre comillas: nota=\"cola larga\".",
   .allDone: "✓ El equipo completó todos los ejercicios del taller.",
   .guideListHelp: "Agreguen uno por uno; Enter vacío en el primer campo termina la lista (ya hay {count}).",
   .guideCurrent: "(ahora: {value}; Enter lo mantiene)",
   .guidePrefill: "(Enter usa: {value})",
-  .guideKeys: "ayuda: ?   pista   ejemplo   atrás   saltar   ver   listo   ·   /comando para otros comandos",
+  .guideKeys: "ayuda  pista  ejemplo  atrás  saltar  ver  listo  ·  /comando: otros comandos",
   .guideSeveral: "(una o varias, separadas por comas)",
   .guideFinished: "✓ Fin de «{exercise}».",
   .guideMissing: "Respondidas {answered} de {total} obligatorias; «resume» vuelve a lo que falta.",
@@ -223,7 +283,8 @@ let catalogES: [L: String] = [
   .syncHash: "el contenido fue modificado (la suma SHA-256 no coincide)",
   .syncBadLine: "la línea {line} no es válida",
   .syncLongLine: "la línea {line} es demasiado larga",
-  .syncSummary: "{files} archivo(s) · {changes} cambio(s) nuevo(s) de {replicas} laptop(s) · {conflicts} conflicto(s) · {pending} pendiente(s)",
+  .syncSummary:
+    "{files} archivo(s) · {changes} cambio(s) nuevo(s) de {replicas} laptop(s) · {conflicts} conflicto(s) · {pending} pendiente(s)",
   .syncWaiting: "esperando a la laptop {replica}: cambios {first}–{last}",
   .syncExported: "✓ {count} cambio(s) en {file}",
   .syncNothing: "No hay cambios nuevos que exportar (usa --all para exportar todo).",
@@ -249,7 +310,8 @@ let catalogES: [L: String] = [
   .trashEmpty: "La papelera está vacía.",
   .trashHeader: "Elementos quitados (restaurar N para recuperar):",
   .restored: "✓ Elemento {number} recuperado.",
-  .syncClockAhead: "Un archivo trae cambios fechados {date}, más de un día en el futuro: revisen la hora de esa laptop (nada se pierde; solo cambia qué valor se muestra primero en un conflicto).",
+  .syncClockAhead:
+    "Un archivo trae cambios fechados {date}, más de un día en el futuro: revisen la hora de esa laptop (nada se pierde; solo cambia qué valor se muestra primero en un conflicto).",
   .cmdConflictShow: "Muestra un conflicto completo, con el valor de partida",
   .conflictBase: "Antes (el valor que ambos reemplazaron):",
   .conflictHowTo: "Para resolver: conflicto elegir {id} a (o b, …)",
@@ -259,9 +321,12 @@ let catalogES: [L: String] = [
   .cmdSessionPresent: "Dice quién está presente en la sesión abierta",
   .cmdSessionShow: "Resumen de una sesión: qué se hizo, tiempos, qué falta",
   .cmdAttendance: "Asistencia y participación de cada integrante",
-  .detailSessionPresent: "Escribe los nombres separados por comas, o «todos». Sin nombres, muestra la asistencia actual. Un integrante agregado durante la sesión queda presente.",
-  .detailSessionShow: "Sin número, la sesión abierta o la última. Con --md escribe el resumen en Markdown, para pegarlo en el foro del curso.",
-  .detailSessions: "Una sesión empieza cuando el equipo se pone a trabajar (o con «sesión iniciar») y termina con «sesión terminar», al salir o tras 30 minutos sin actividad. Si taller se cierra de golpe, la sesión se cierra en su último cambio la próxima vez.",
+  .detailSessionPresent:
+    "Escribe los nombres separados por comas, o «todos». Sin nombres, muestra la asistencia actual. Un integrante agregado durante la sesión queda presente.",
+  .detailSessionShow:
+    "Sin número, la sesión abierta o la última. Con --md escribe el resumen en Markdown, para pegarlo en el foro del curso.",
+  .detailSessions:
+    "Una sesión empieza cuando el equipo se pone a trabajar (o con «sesión iniciar») y termina con «sesión terminar», al salir o tras 30 minutos sin actividad. Si taller se cierra de golpe, la sesión se cierra en su último cambio la próxima vez.",
   .flagMarkdown: "escribe Markdown (para pegar en el foro)",
   .flagAllTeams: "todos los equipos de la clase",
   .argSession: "N",
@@ -319,35 +384,41 @@ let catalogES: [L: String] = [
 
   .sittingStartedBare: "Sesión {number} de {team} · {time}",
 
-  .detailResume: "Sin número, continúa la última sesión donde se quedó (en esta laptop, en la misma pregunta; si fue en otra, donde esa sesión terminó). Con un número, vuelve a donde terminó esa sesión (mira «sesiones»).",
+  .detailResume:
+    "Sin número, continúa la última sesión donde se quedó (en esta laptop, en la misma pregunta; si fue en otra, donde esa sesión terminó). Con un número, vuelve a donde terminó esa sesión (mira «sesiones»).",
 
   .sessionStateInterruptedShort: "interrumpida",
 
-  .notTeamWriter: "Esta laptop no puede cambiar los datos de «{team}»: primero únete al equipo con una invitación de una laptop del equipo («equipo invitar» allá, «equipo unirse ARCHIVO» aquí).",
+  .notTeamWriter:
+    "Esta laptop no puede cambiar los datos de «{team}»: primero únete al equipo con una invitación de una laptop del equipo («equipo invitar» allá, «equipo unirse ARCHIVO» aquí).",
   .notAllowed: "Esta laptop no puede hacer ese cambio ({reason}).",
 
   .syncUnsigned: "trae cambios de la laptop {replica} sin su firma: no se puede saber si son auténticos",
   .syncBadSignature: "la firma de la laptop {replica} no corresponde a sus cambios (archivo alterado o falsificado)",
   .syncKeyChanged: "dice que la laptop {replica} firma con otra clave que la conocida (posible suplantación)",
   .syncBrokenRun: "los cambios de la laptop {replica} no forman una cadena continua",
-  .syncOutOfRange: "el cambio {seq} de la laptop {replica} trae un número fuera de lo admitido ({what}); no es un archivo que taller haya escrito",
+  .syncOutOfRange:
+    "el cambio {seq} de la laptop {replica} trae un número fuera de lo admitido ({what}); no es un archivo que taller haya escrito",
   .syncUnsignedKnown: "es un archivo sin firmas (formato 1) con cambios de la laptop {replica}, que firma lo que escribe: no se acepta",
   .syncImpostor: "dice ser la laptop {replica} con una clave que no es la suya (suplantación)",
   .syncNotRegular: "no es un archivo común (¿una carpeta, un dispositivo o una tubería?); solo se leen archivos",
 
-  .syncQuarantined: "{count} cambio(s) en cuarentena: vienen de una laptop que no puede cambiar esos datos (no se aplican; mira «sincronizar estado»).",
+  .syncQuarantined:
+    "{count} cambio(s) en cuarentena: vienen de una laptop que no puede cambiar esos datos (no se aplican; mira «sincronizar estado»).",
   .quarantineHeader: "En cuarentena ({count}): guardados pero no aplicados",
   .quarantineLine: "laptop {replica}, cambio {seq}, de {author}",
   .inviteInvalid: "La invitación no es válida para estos datos (¿alterada, o de otro equipo?). Pide una nueva.",
 
   .cmdTeamInvite: "Escribe una invitación para que otra laptop se una al equipo",
-  .detailTeamInvite: "La invitación lleva los datos del equipo y una clave: quien tenga el archivo puede unirse, así que pásalo en mano (USB, mensaje directo), no por una carpeta compartida.",
+  .detailTeamInvite:
+    "La invitación lleva los datos del equipo y una clave: quien tenga el archivo puede unirse, así que pásalo en mano (USB, mensaje directo), no por una carpeta compartida.",
   .cmdTeamJoin: "Une esta laptop a un equipo con su invitación",
   .cmdClassCreate: "Crea una clase (esta laptop será la del docente)",
   .cmdClassInvite: "Escribe la invitación de la clase para los equipos",
   .cmdClassJoin: "Inscribe al equipo actual en una clase con su invitación",
   .cmdClassMerge: "Importa los archivos de todos los equipos y muestra qué llegó de cada uno",
-  .detailClassMerge: "Acepta carpetas (se recorren enteras) y archivos. Los cambios de una laptop que no es del equipo que tocan quedan en cuarentena.",
+  .detailClassMerge:
+    "Acepta carpetas (se recorren enteras) y archivos. Los cambios de una laptop que no es del equipo que tocan quedan en cuarentena.",
   .inviteWritten: "✓ Invitación a «{team}» en {file}",
   .inviteTeamHint: "En la otra laptop: «equipo unirse {file}». Quien tenga el archivo puede unirse: pásalo en mano.",
   .inviteClassHint: "Cada equipo, en su laptop: «clase unirse {file}». Luego envían sus archivos con «sincronizar exportar».",
@@ -366,17 +437,20 @@ let catalogES: [L: String] = [
 
   .cmdSyncPush: "Envía los cambios nuevos a un repositorio git",
   .cmdSyncPull: "Trae e importa los cambios de un repositorio git",
-  .detailSyncGit: "REMOTO es lo que git acepta (una ruta, ssh://…, https://…). taller guarda una copia de trabajo junto a la base de datos y solo agrega archivos, así que git nunca tiene conflictos que resolver.",
+  .detailSyncGit:
+    "REMOTO es lo que git acepta (una ruta, ssh://…, https://…). taller guarda una copia de trabajo junto a la base de datos y solo agrega archivos, así que git nunca tiene conflictos que resolver.",
   .argRemote: "REMOTO",
   .gitMissing: "No se encontró el programa git: instálalo (apt-get install git) o usa una carpeta con «sincronizar exportar CARPETA».",
   .gitFailed: "git falló ({command}): {reason}",
   .gitPushed: "✓ {count} cambio(s) enviados a {remote}",
   .gitEmpty: "{remote} todavía no tiene archivos de taller.",
 
-  .keepBothItemsOnly: "«conflicto conservar-ambos» es para elementos de una lista (puntos de contacto, etapas…); para un campo suelto usa «conflicto elegir» o «conflicto combinar».",
+  .keepBothItemsOnly:
+    "«conflicto conservar-ambos» es para elementos de una lista (puntos de contacto, etapas…); para un campo suelto usa «conflicto elegir» o «conflicto combinar».",
   .keptBoth: "✓ Se conservan los {count} valores: el elemento original y {copies} copia(s) justo después.",
   .cmdConflictMerge: "Combina a mano los valores de un texto en conflicto",
-  .detailConflictMerge: "Abre $VISUAL o $EDITOR con el texto y marcas como las de git (<<<<<<< … >>>>>>>): deja el texto como debe quedar y guarda. Sin editor, pide el texto línea por línea (termina con una línea con solo un punto). En un guion, da el texto tras el id.",
+  .detailConflictMerge:
+    "Abre $VISUAL o $EDITOR con el texto y marcas como las de git (<<<<<<< … >>>>>>>): deja el texto como debe quedar y guarda. Sin editor, pide el texto línea por línea (termina con una línea con solo un punto). En un guion, da el texto tras el id.",
   .cmdConflictKeepBoth: "Conserva todos los valores de un elemento en conflicto (una copia por valor)",
   .conflictMergeTextOnly: "«conflicto combinar» es para textos; para {field} usa «conflicto elegir {id} a» (o b, …).",
   .conflictMergeMarkers: "El texto todavía tiene marcas de conflicto (<<<<<<< o >>>>>>>): no se guardó nada. Vuelve a intentarlo.",
@@ -392,22 +466,29 @@ let catalogES: [L: String] = [
   .deletedField: "quitado o no",
   .membersOverLimit: "El equipo tiene {count} integrantes y puede tener {limit}: quiten a quien sobre con «miembro quitar NOMBRE».",
   .keepBothNotHere: "«{id}» no se conserva doble: elijan una opción con «conflicto elegir {id} a» (o b).",
-  .teamLaptopsFull: "«{team}» ya tiene {count} laptops, tantas como integrantes puede tener ({limit}): no se invita a otra. Para cambiar de laptop, sigan en una de las que ya están.",
+  .teamLaptopsFull:
+    "«{team}» ya tiene {count} laptops, tantas como integrantes puede tener ({limit}): no se invita a otra. Para cambiar de laptop, sigan en una de las que ya están.",
   .argText: "TEXTO",
 
-  .gradeNotInstructor: "Solo el docente califica: esta laptop debe haber creado la clase («clase crear») y el equipo debe estar inscrito en ella («clase unirse» en su laptop).",
+  .gradeNotInstructor:
+    "Solo el docente califica: esta laptop debe haber creado la clase («clase crear») y el equipo debe estar inscrito en ella («clase unirse» en su laptop).",
 
   .cmdClassStatus: "La clase de un vistazo: equipos × ejercicios, última actividad, conflictos",
-  .detailClassStatus: "Cada celda: ✓ hecho, 3/6 respuestas en curso, — sin empezar. Con --team NOMBRE o --exercise EJERCICIO muestra solo eso.",
+  .detailClassStatus:
+    "Cada celda: ✓ hecho, 3/6 respuestas en curso, — sin empezar. Con --team NOMBRE o --exercise EJERCICIO muestra solo eso.",
   .cmdClassShow: "Muestra el trabajo de un equipo en un ejercicio, como lo ve el equipo",
   .cmdGrade: "Califica a un equipo en un ejercicio o rubro (docente)",
-  .detailGrade: "calificar EQUIPO RUBRO NOTA [COMENTARIO]: RUBRO es un ejercicio (puntos-contacto…) o un rubro de la agenda (participacion…); la nota va de 0 a la escala de la agenda (20), con un decimal. Sin NOTA muestra la rúbrica y la nota actual.",
+  .detailGrade:
+    "calificar EQUIPO RUBRO NOTA [COMENTARIO]: RUBRO es un ejercicio (puntos-contacto…) o un rubro de la agenda (participacion…); la nota va de 0 a la escala de la agenda (20), con un decimal. Sin NOTA muestra la rúbrica y la nota actual.",
   .cmdGrades: "Tabla de notas con los pesos del curso (--csv para la hoja del registro)",
-  .detailGrades: "La nota final es la suma ponderada de los rubros; un rubro con ejercicios es el promedio de sus ejercicios. Con * la nota está incompleta (falta algún rubro, que cuenta 0). --csv escribe una fila por estudiante.",
+  .detailGrades:
+    "La nota final es la suma ponderada de los rubros; un rubro con ejercicios es el promedio de sus ejercicios. Con * la nota está incompleta (falta algún rubro, que cuenta 0). --csv escribe una fila por estudiante.",
   .cmdMetricsImport: "Importa respuestas de encuesta (CSV: NPS, CES, CSAT, punto de contacto)",
-  .detailMetricsImport: "Una fila por persona encuestada; columnas reconocidas por su nombre: nps (0–10), ces (1–5, o 1–7 con --ces 7), csat (1–5), y punto/etapa (opcional). Se guardan las respuestas, no promedios. Las filas con valores fuera de rango se informan por línea; el resto se importa.",
+  .detailMetricsImport:
+    "Una fila por persona encuestada; columnas reconocidas por su nombre: nps (0–10), ces (1–5, o 1–7 con --ces 7), csat (1–5), y punto/etapa (opcional). Se guardan las respuestas, no promedios. Las filas con valores fuera de rango se informan por línea; el resto se importa.",
   .cmdMetrics: "Muestra NPS, CES, CSAT y S = R − E del equipo",
-  .detailMetrics: "NPS = % promotores (9–10) − % detractores (0–6), entero de −100 a 100. CES = promedio del esfuerzo (1–5: menos es mejor; 1–7: acuerdo, más es mejor). CSAT % = proporción de 4 y 5. S = R − E: desempeño percibido menos expectativa, en los momentos de la verdad.",
+  .detailMetrics:
+    "NPS = % promotores (9–10) − % detractores (0–6), entero de −100 a 100. CES = promedio del esfuerzo (1–5: menos es mejor; 1–7: acuerdo, más es mejor). CSAT % = proporción de 4 y 5. S = R − E: desempeño percibido menos expectativa, en los momentos de la verdad.",
   .flagTeamName: "otro equipo (por su nombre)",
   .flagExercise: "solo este ejercicio",
   .flagCSV: "escribe CSV (una fila por estudiante)",
@@ -431,7 +512,8 @@ let catalogES: [L: String] = [
   .metricsNotText: "{file} no es un archivo de texto (CSV).",
   .metricsBadScale: "«{scale}» no es una escala de CES: usa 5 o 7.",
   .metricsEmpty: "{file} está vacío.",
-  .metricsNoColumns: "{file} no tiene columnas de NPS, CES ni CSAT (tiene: {columns}). Nombra las columnas nps, ces, csat y, si quieres, punto.",
+  .metricsNoColumns:
+    "{file} no tiene columnas de NPS, CES ni CSAT (tiene: {columns}). Nombra las columnas nps, ces, csat y, si quieres, punto.",
   .metricsBadValue: "{column} «{value}» fuera de rango ({min}–{max}); la fila no se importó",
   .metricsImported: "✓ {count} respuesta(s) nuevas ({skipped} ya estaban, {bad} con errores).",
   .metricsTitle: "Métricas de experiencia de {team}",
@@ -440,7 +522,8 @@ let catalogES: [L: String] = [
   .metricsWhere: "Punto o etapa",
   .metricsCount: "Respuestas",
   .metricsSatisfaction: "Satisfacción en los momentos de la verdad: S = R − E = {mean} en promedio ({count} momento(s)).",
-  .metricsFormulas: "NPS = % promotores (9–10) − % detractores (0–6), entre paréntesis promotores·pasivos·detractores · CES = promedio, con su escala · CSAT % = proporción de 4 y 5.",
+  .metricsFormulas:
+    "NPS = % promotores (9–10) − % detractores (0–6), entre paréntesis promotores·pasivos·detractores · CES = promedio, con su escala · CSAT % = proporción de 4 y 5.",
   .reportMembers: "Integrantes: {members}",
   .reportNoJourney: "La agenda no tiene un mapa de viaje que exportar a Mermaid.",
   .reportCustomer: "Cliente",

@@ -37,7 +37,7 @@ public enum ContentLoader {
       var r = Reader(file: f.name, issues: [])
       if let def = r.exercise(f.text) {
         if let (other, _) = defLines[def.id] {
-          r.issue(1, Message(.lintDuplicateID, ["id": def.id, "other": other]))
+          r.issue(1, Message.lintDuplicateID(id: def.id, other: other))
         } else {
           defLines[def.id] = (f.name, 1)
           defs.append(def)
@@ -58,16 +58,19 @@ public enum ContentLoader {
       if let a {
         for (i, item) in a.exercises.enumerated() {
           guard let def = defs.first(where: { $0.id == item.exercise }) else {
-            issues.append(LintIssue(file: f.name, line: r.lines["exercises.\(i)"] ?? 1, message: Message(.lintDangling, ["ref": item.exercise])))
+            issues.append(
+              LintIssue(file: f.name, line: r.lines["exercises.\(i)"] ?? 1, message: Message.lintDangling(ref: item.exercise)))
             continue
           }
           for step in item.timeboxes.keys where !def.steps.contains(where: { $0.id == step }) {
-            issues.append(LintIssue(file: f.name, line: r.lines["exercises.\(i)"] ?? 1, message: Message(.lintDangling, ["ref": "\(item.exercise).\(step)"])))
+            issues.append(
+              LintIssue(
+                file: f.name, line: r.lines["exercises.\(i)"] ?? 1, message: Message.lintDangling(ref: "\(item.exercise).\(step)")))
           }
         }
         for g in a.grading {
           for e in g.exercises where !a.exercises.contains(where: { $0.exercise == e }) {
-            issues.append(LintIssue(file: f.name, line: r.lines["grading.\(g.id)"] ?? 1, message: Message(.lintDangling, ["ref": e])))
+            issues.append(LintIssue(file: f.name, line: r.lines["grading.\(g.id)"] ?? 1, message: Message.lintDangling(ref: e)))
           }
         }
       }
@@ -81,20 +84,21 @@ public enum ContentLoader {
         if let ref = field.ref {
           let target = defs.first { $0.id == ref.exercise }?.field(ref.list)
           if target?.kind != .list {
-            issues.append(LintIssue(file: f.name, line: r.lines[path] ?? 1, message: Message(.lintDangling, ["ref": "\(ref.exercise).\(ref.list)"])))
+            issues.append(
+              LintIssue(file: f.name, line: r.lines[path] ?? 1, message: Message.lintDangling(ref: "\(ref.exercise).\(ref.list)")))
           }
         }
         if let p = field.prefill {
           let parts = p.split(separator: ".").map(String.init)
           let ok = parts.count == 2 && defs.first { $0.id == parts[0] }?.field(parts[1]) != nil
-          if !ok { issues.append(LintIssue(file: f.name, line: r.lines[path] ?? 1, message: Message(.lintDangling, ["ref": p]))) }
+          if !ok { issues.append(LintIssue(file: f.name, line: r.lines[path] ?? 1, message: Message.lintDangling(ref: p))) }
         }
         for sub in field.fields { check(sub, path: path + "." + sub.id) }
       }
       for field in def.fields { check(field, path: field.id) }
     }
     if agenda == nil && issues.isEmpty {
-      issues.append(LintIssue(file: agendas.first?.name ?? "workshops/", line: 1, message: Message(.lintNoAgenda)))
+      issues.append(LintIssue(file: agendas.first?.name ?? "workshops/", line: 1, message: Message.lintNoAgenda))
     }
     _ = agendaFile
     guard issues.isEmpty, let agenda else {
@@ -119,7 +123,7 @@ public enum ContentLoader {
     let agendas = files("workshops")
     let exercises = files("exercises")
     if agendas.isEmpty && exercises.isEmpty {
-      return .failure(LintFailure(issues: [LintIssue(file: directory, line: 1, message: Message(.lintEmptyFolder))]))
+      return .failure(LintFailure(issues: [LintIssue(file: directory, line: 1, message: Message.lintEmptyFolder)]))
     }
     return load(agendas: agendas, exercises: exercises)
   }
@@ -139,14 +143,14 @@ private struct Reader {
   /// A mapping's entries, refusing keys not in `allowed`.
   mutating func mapping(_ node: Node, allowed: Set<String>, context: String) -> [String: Node]? {
     guard case .mapping(let m) = node else {
-      issue(line(node), Message(.lintWrongKind, ["key": context, "expected": "mapping"]))
+      issue(line(node), Message.lintWrongKind(expected: "mapping", key: context))
       return nil
     }
     var out: [String: Node] = [:]
     for (k, v) in m {
       guard let key = k.string else { continue }
       if !allowed.contains(key) {
-        issue(line(k), Message(.lintUnknownKey, ["key": key, "allowed": allowed.sorted().joined(separator: ", ")]))
+        issue(line(k), Message.lintUnknownKey(allowed: allowed.sorted().joined(separator: ", "), key: key))
         continue
       }
       out[key] = v
@@ -156,11 +160,11 @@ private struct Reader {
 
   mutating func string(_ m: [String: Node], _ key: String, at node: Node, required: Bool = true) -> String? {
     guard let v = m[key] else {
-      if required { issue(line(node), Message(.lintMissingKey, ["key": key])) }
+      if required { issue(line(node), Message.lintMissingKey(key: key)) }
       return nil
     }
     guard case .scalar = v, let s = v.string, !s.isEmpty else {
-      issue(line(v), Message(.lintWrongKind, ["key": key, "expected": "text"]))
+      issue(line(v), Message.lintWrongKind(expected: "text", key: key))
       return nil
     }
     return s
@@ -169,7 +173,7 @@ private struct Reader {
   mutating func int(_ m: [String: Node], _ key: String) -> Int? {
     guard let v = m[key] else { return nil }
     guard let i = v.int else {
-      issue(line(v), Message(.lintWrongKind, ["key": key, "expected": "integer"]))
+      issue(line(v), Message.lintWrongKind(expected: "integer", key: key))
       return nil
     }
     return i
@@ -178,7 +182,7 @@ private struct Reader {
   mutating func bool(_ m: [String: Node], _ key: String) -> Bool {
     guard let v = m[key] else { return false }
     guard let b = v.bool else {
-      issue(line(v), Message(.lintWrongKind, ["key": key, "expected": "true/false"]))
+      issue(line(v), Message.lintWrongKind(expected: "true/false", key: key))
       return false
     }
     return b
@@ -186,18 +190,18 @@ private struct Reader {
 
   mutating func localized(_ m: [String: Node], _ key: String, at node: Node, required: Bool = true) -> Localized? {
     guard let v = m[key] else {
-      if required { issue(line(node), Message(.lintMissingKey, ["key": key])) }
+      if required { issue(line(node), Message.lintMissingKey(key: key)) }
       return nil
     }
     guard let t = mapping(v, allowed: ["es", "en"], context: key) else { return nil }
     var es = t["es"]?.string
     var en = t["en"]?.string
     if es?.isEmpty ?? true {
-      issue(line(v), Message(.lintMissingTranslation, ["key": key, "lang": "es"]))
+      issue(line(v), Message.lintMissingTranslation(key: key, lang: "es"))
       es = nil
     }
     if en?.isEmpty ?? true {
-      issue(line(v), Message(.lintMissingTranslation, ["key": key, "lang": "en"]))
+      issue(line(v), Message.lintMissingTranslation(key: key, lang: "en"))
       en = nil
     }
     guard let es, let en else { return nil }
@@ -206,11 +210,11 @@ private struct Reader {
 
   mutating func sequence(_ m: [String: Node], _ key: String, at node: Node, required: Bool = true) -> [Node]? {
     guard let v = m[key] else {
-      if required { issue(line(node), Message(.lintMissingKey, ["key": key])) }
+      if required { issue(line(node), Message.lintMissingKey(key: key)) }
       return nil
     }
     guard case .sequence(let s) = v else {
-      issue(line(v), Message(.lintWrongKind, ["key": key, "expected": "list"]))
+      issue(line(v), Message.lintWrongKind(expected: "list", key: key))
       return nil
     }
     return Array(s)
@@ -218,11 +222,11 @@ private struct Reader {
 
   mutating func version(_ m: [String: Node], at node: Node, newest: Int) -> Int? {
     guard let v = int(m, "version") else {
-      if m["version"] == nil { issue(line(node), Message(.lintMissingKey, ["key": "version"])) }
+      if m["version"] == nil { issue(line(node), Message.lintMissingKey(key: "version")) }
       return nil
     }
     if v > newest || v < 1 {
-      issue(line(m["version"] ?? node), Message(.lintNewerVersion, ["found": String(v), "known": String(newest)]))
+      issue(line(m["version"] ?? node), Message.lintNewerVersion(found: String(v), known: String(newest)))
       return nil
     }
     return v
@@ -231,7 +235,7 @@ private struct Reader {
   mutating func parse(_ text: String) -> Node? {
     do {
       guard let node = try Yams.compose(yaml: text) else {
-        issue(1, Message(.lintEmptyFile))
+        issue(1, Message.lintEmptyFile)
         return nil
       }
       return node
@@ -241,10 +245,10 @@ private struct Reader {
       case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): l = max(1, mark.line)
       default: break
       }
-      issue(l, Message(.lintYAML, ["reason": "\(e)".split(separator: "\n").first.map(String.init) ?? ""]))
+      issue(l, Message.lintYAML(reason: "\(e)".split(separator: "\n").first.map(String.init) ?? ""))
       return nil
     } catch {
-      issue(1, Message(.lintYAML, ["reason": "\(error)"]))
+      issue(1, Message.lintYAML(reason: "\(error)"))
       return nil
     }
   }
@@ -254,7 +258,7 @@ private struct Reader {
   mutating func checkID(_ id: String, at node: Node) {
     let range = NSRange(id.startIndex..., in: id)
     if Self.idPattern?.firstMatch(in: id, range: range) == nil {
-      issue(line(node), Message(.lintBadID, ["id": id]))
+      issue(line(node), Message.lintBadID(id: id))
     }
   }
 
@@ -274,7 +278,9 @@ private struct Reader {
       if let dd = Drawing(rawValue: d) {
         drawing = dd
       } else {
-        issue(line(m["drawing"] ?? root), Message(.lintBadValue, ["key": "drawing", "value": d, "allowed": Drawing.allCases.map(\.rawValue).joined(separator: ", ")]))
+        issue(
+          line(m["drawing"] ?? root),
+          Message.lintBadValue(allowed: Drawing.allCases.map(\.rawValue).joined(separator: ", "), key: "drawing", value: d))
       }
     }
     var steps: [StepDef] = []
@@ -286,7 +292,7 @@ private struct Reader {
       var fields: [FieldDef] = []
       for f in sequence(sm, "fields", at: s) ?? [] {
         if let fd = field(f, path: "") {
-          if seenFields.contains(fd.id) { issue(line(f), Message(.lintDuplicateID, ["id": fd.id, "other": file])) }
+          if seenFields.contains(fd.id) { issue(line(f), Message.lintDuplicateID(id: fd.id, other: file)) }
           seenFields.insert(fd.id)
           fields.append(fd)
         }
@@ -312,7 +318,9 @@ private struct Reader {
     if let k = string(m, "kind", at: node) {
       kind = FieldKind(rawValue: k)
       if kind == nil {
-        issue(line(m["kind"] ?? node), Message(.lintBadValue, ["key": "kind", "value": k, "allowed": FieldKind.allCases.map(\.rawValue).joined(separator: ", ")]))
+        issue(
+          line(m["kind"] ?? node),
+          Message.lintBadValue(allowed: FieldKind.allCases.map(\.rawValue).joined(separator: ", "), key: "kind", value: k))
       }
     }
     let prompt = localized(m, "prompt", at: node)
@@ -333,7 +341,7 @@ private struct Reader {
     var defaults: [[String: String]] = []
     for d in sequence(m, "defaults", at: node, required: false) ?? [] {
       guard case .mapping(let dm) = d else {
-        issue(line(d), Message(.lintWrongKind, ["key": "defaults", "expected": "mapping"]))
+        issue(line(d), Message.lintWrongKind(expected: "mapping", key: "defaults"))
         continue
       }
       var item: [String: String] = [:]
@@ -341,7 +349,9 @@ private struct Reader {
       defaults.append(item)
     }
     if defaults.count > ContentLimits.maximumDefaults {
-      issue(line(m["defaults"] ?? node), Message(.lintTooManyDefaults, ["count": String(defaults.count), "limit": String(ContentLimits.maximumDefaults)]))
+      issue(
+        line(m["defaults"] ?? node),
+        Message.lintTooManyDefaults(count: String(defaults.count), limit: String(ContentLimits.maximumDefaults)))
     }
     var ref: RefTarget?
     if let r = string(m, "ref", at: node, required: kind == .ref) {
@@ -349,13 +359,13 @@ private struct Reader {
       if parts.count == 2 {
         ref = RefTarget(exercise: parts[0], list: parts[1])
       } else {
-        issue(line(m["ref"] ?? node), Message(.lintDangling, ["ref": r]))
+        issue(line(m["ref"] ?? node), Message.lintDangling(ref: r))
       }
     }
     let minV = int(m, "min")
     let maxV = int(m, "max")
     if kind == .scale && (minV == nil || maxV == nil || (minV ?? 0) >= (maxV ?? 0)) {
-      issue(line(node), Message(.lintMissingKey, ["key": "min/max"]))
+      issue(line(node), Message.lintMissingKey(key: "min/max"))
     }
     guard let kind, let prompt, let help, let hint, let example else { return nil }
     return FieldDef(
@@ -386,13 +396,13 @@ private struct Reader {
         if case .mapping(let tm) = tb {
           for (k, v) in tm {
             guard let k = k.string, let minutes = v.int, minutes > 0 else {
-              issue(line(v), Message(.lintWrongKind, ["key": "timeboxes", "expected": "minutes"]))
+              issue(line(v), Message.lintWrongKind(expected: "minutes", key: "timeboxes"))
               continue
             }
             boxes[k] = minutes
           }
         } else {
-          issue(line(tb), Message(.lintWrongKind, ["key": "timeboxes", "expected": "mapping"]))
+          issue(line(tb), Message.lintWrongKind(expected: "mapping", key: "timeboxes"))
         }
       }
       // What the instructor looks at when grading the exercise.
@@ -413,7 +423,7 @@ private struct Reader {
     }
     let total = grading.reduce(0) { $0 + $1.weight }
     if !grading.isEmpty && total != 100 {
-      issue(line(m["grading"] ?? root), Message(.lintWeights, ["total": String(total)]))
+      issue(line(m["grading"] ?? root), Message.lintWeights(total: String(total)))
     }
     guard let version, let id, let title else { return nil }
     return Agenda(version: version, id: id, title: title, teamSize: teamSize, scaleMax: scaleMax, exercises: items, grading: grading)

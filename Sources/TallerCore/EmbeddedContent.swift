@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // Generated from exercises/mapa-empatia.yaml, exercises/mapa-viaje.yaml, exercises/marca-peruana.yaml, exercises/momentos-verdad.yaml, exercises/proyecto-final.yaml, exercises/puntos-contacto.yaml, workshops/cem.yaml by `TALLER_RECORD=1 swift test`. Do not edit.
 
 enum EmbeddedContent {

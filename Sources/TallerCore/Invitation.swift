@@ -44,7 +44,8 @@ public struct Invitation: Equatable, Sendable {
   /// Reads an invitation; the embedded bundle is checked like any bundle.
   public static func decode(_ data: Data) throws(SyncBundle.Refusal) -> Invitation {
     guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8 }
-    guard let nl = text.firstIndex(of: "\n"), let header = try? StrictJSONParser.parse(String(text[..<nl]).replacingOccurrences(of: "\r", with: "")),
+    guard let nl = text.firstIndex(of: "\n"),
+      let header = try? StrictJSONParser.parse(String(text[..<nl]).replacingOccurrences(of: "\r", with: "")),
       header["format"]?.stringValue == "taller-invite", let kind = header["kind"]?.stringValue.flatMap(Kind.init),
       let target = header["target"]?.stringValue, let invite = header["invite"]?.stringValue,
       let secret = header["secret"]?.stringValue

@@ -403,7 +403,9 @@ extension StrictJSONParser {
   /// Walks an object's members, calling `member` with each key (the value is the caller's to
   /// read); refuses duplicate keys. Any other value is parsed whole and gives false. The grammar
   /// of objects for the tree parser and the change decoder alike.
-  private mutating func members(depth: Int, _ member: (inout StrictJSONParser, String) throws(JSONParseError) -> Void) throws(JSONParseError) -> Bool {
+  private mutating func members(depth: Int, _ member: (inout StrictJSONParser, String) throws(JSONParseError) -> Void)
+    throws(JSONParseError) -> Bool
+  {
     guard depth < Self.maximumDepth else { throw fail("nested too deeply") }
     guard pos < bytes.count, bytes[pos] == UInt8(ascii: "{") else {
       _ = try value(depth: depth)
@@ -512,7 +514,11 @@ extension StrictJSONParser {
 
   /// The change, or why the (well-formed) JSON is not one.
   private mutating func changeObject() throws(JSONParseError) -> Result<Change, JSONParseError> {
-    var v: Int64?, replica: String?, seq: Int64?, author: String?, prev: String?
+    var v: Int64?
+    var replica: String?
+    var seq: Int64?
+    var author: String?
+    var prev: String?
     var hlc: [Int64?]?
     var ops: [Op]?
     var badOp = false
@@ -532,9 +538,12 @@ extension StrictJSONParser {
         }
       case "ops":
         var list: [Op] = []
-        if try p.items(depth: 1, { (q: inout StrictJSONParser) throws(JSONParseError) in
-          if let op = try q.operation(depth: 2) { list.append(op) } else { badOp = true }
-        }) {
+        if try p.items(
+          depth: 1,
+          { (q: inout StrictJSONParser) throws(JSONParseError) in
+            if let op = try q.operation(depth: 2) { list.append(op) } else { badOp = true }
+          })
+        {
           ops = list
         } else {
           _ = try p.value(depth: 1)
@@ -551,7 +560,11 @@ extension StrictJSONParser {
 
   /// One operation, or nil when the value is not a well-formed operation (as `Op(json:)`).
   private mutating func operation(depth: Int) throws(JSONParseError) -> Op? {
-    var k: String?, e: String?, t: String?, parent: String?, f: String?
+    var k: String?
+    var e: String?
+    var t: String?
+    var parent: String?
+    var f: String?
     var v: JSONValue?
     var pred: (ids: [OpID]?, bad: Bool) = (nil, false)
     var seen: (ids: [OpID]?, bad: Bool) = (nil, false)

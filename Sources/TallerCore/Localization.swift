@@ -31,12 +31,21 @@ public enum Lang: String, CaseIterable, Sendable {
 /// Library code returns these (inside outcomes and errors); the shell renders them in the
 /// session's language.
 public struct Message: Hashable, Sendable {
-  public var key: L
-  public var args: [String: String]
+  public private(set) var key: L
+  public private(set) var args: [String: String]
 
-  public init(_ key: L, _ args: [String: String] = [:]) {
+  /// A message by key and values; outside this module messages are made by their typed
+  /// constructors (`Message.teamCreated(team:)`, generated from the catalogs), so a missing or
+  /// misspelt placeholder does not compile.
+  init(_ key: L, _ args: [String: String]) {
     self.key = key
     self.args = args
+  }
+
+  /// A message chosen at run time (a command's summary): keys without placeholders only.
+  public init(_ key: L) {
+    self.key = key
+    args = [:]
   }
 
   /// The text in a language, with placeholders filled in.
@@ -152,5 +161,77 @@ public enum Text {
       let conj = lang == .es ? (Text.fold(last).hasPrefix("i") ? "e" : "y") : "and"
       return items.dropLast().joined(separator: ", ") + " \(conj) " + last
     }
+  }
+}
+
+/// How many terminal columns text takes: wide characters (CJK, emoji shown as pictures) two,
+/// combining marks and control characters none, everything else one.
+public enum DisplayWidth {
+  public static func of(_ s: String) -> Int {
+    // Plain ASCII, the common case: one column per byte.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+    var w = 0
+    var escape = false
+    for scalar in s.unicodeScalars {
+      if escape {
+        // An ANSI sequence (ESC [ … letter) takes no room.
+        if (0x40...0x7E).contains(scalar.value) && scalar != "[" { escape = false }
+        continue
+      }
+      if scalar == "\u{1B}" {
+        escape = true
+        continue
+      }
+      w += of(scalar)
+    }
+    return w
+  }
+
+  public static func of(_ c: Character) -> Int { c.unicodeScalars.reduce(0) { $0 + of($1) } }
+
+  public static func of(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+    if v < 0x300 { return 1 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if v == 0x200B || (0xFE00...0xFE0F).contains(v) { return 0 }
+    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+      || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+      || (0x20000...0x3FFFD).contains(v) || scalar.properties.isEmojiPresentation
+    {
+      return 2
+    }
+    return 1
+  }
+}
+
+extension Message {
+  /// The Swift source of `Messages+Typed.swift`: one typed constructor per catalog key, its
+  /// placeholders as labelled arguments (alphabetical), so a message built with a missing or
+  /// misspelt placeholder does not compile. Guarded by a test that fails when it is stale.
+  public static func typedSource() -> String {
+    var out = "// swift-format-ignore-file\n"
+    out += "// Generated from CatalogES.swift and CatalogEN.swift by `TALLER_RECORD=1 swift test`. Do not edit.\n\n"
+    out += "extension Message {\n"
+    for key in L.allCases {
+      let template = Lang.es.catalog[key] ?? ""
+      let names = placeholders(template).sorted()
+      let doc = template.replacingOccurrences(of: "\n", with: " ")
+      out += "  /// \(doc)\n"
+      let name = "\(key)"
+      if names.isEmpty {
+        out += "  public static var \(name): Message { Message(.\(name), [:]) }\n"
+      } else {
+        // Labels are the placeholders' names (`class` too); the values inside get a suffix.
+        let params = names.map { "\($0) \($0)Value: some CustomStringConvertible" }.joined(separator: ", ")
+        let dict = names.map { "\"\($0)\": String(describing: \($0)Value)" }.joined(separator: ", ")
+        out += "  public static func \(name)(\(params)) -> Message { Message(.\(name), [\(dict)]) }\n"
+      }
+    }
+    return out + "}\n"
   }
 }

@@ -115,12 +115,12 @@ public enum Names {
   /// Cleans a typed name and checks it; returns the name to store.
   public static func validate(_ raw: String) throws(TallerError) -> String {
     let name = Text.clean(raw)
-    if name.isEmpty { throw .refused(Message(.nameEmpty)) }
+    if name.isEmpty { throw .refused(Message.nameEmpty) }
     if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      throw .refused(Message(.nameInvalid, ["name": name]))
+      throw .refused(Message.nameInvalid(name: name))
     }
     if name.count > maximumLength {
-      throw .refused(Message(.nameTooLong, ["count": String(name.count), "limit": String(maximumLength)]))
+      throw .refused(Message.nameTooLong(count: String(name.count), limit: String(maximumLength)))
     }
     return name
   }

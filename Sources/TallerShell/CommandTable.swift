@@ -72,22 +72,55 @@ public struct Flag: Sendable, Hashable {
   }
 }
 
-/// The parsed arguments of one command line.
-public struct Arguments: Sendable, Equatable {
+/// The words typed after a command's name, bound to its parameters and flags: what a command's
+/// typed arguments (``CommandArguments``) are made from.
+public struct BoundArguments: Sendable, Equatable {
+  /// The command's parameters, in the order they are typed.
+  public var parameters: [Param]
   /// Values of the positional parameters, by position (`nil` when an optional one is absent).
-  public var values: [String?]
+  var values: [String?]
   /// The flags given.
-  public var flags: Set<String>
+  var flags: Set<String>
   /// Values of the flags that take one (`--team Los Incas` → `team: "Los Incas"`).
-  public var options: [String: String] = [:]
-  /// The tokens after the command's name, as split.
+  var options: [String: String] = [:]
+  /// The tokens after the command's name, as split (for commands that read words themselves).
   public var tokens: [String]
 
-  /// The value of parameter `i`.
-  public subscript(_ i: Int) -> String? { i < values.count ? values[i] : nil }
+  /// A required parameter's value (binding has checked it is there).
+  public subscript(_ p: Param) -> String { self[optional: p] ?? "" }
+
+  /// An optional parameter's value.
+  public subscript(optional p: Param) -> String? {
+    guard let i = parameters.firstIndex(of: p), i < values.count else { return nil }
+    return values[i]
+  }
 
   /// Whether a flag was given.
-  public func has(_ flag: String) -> Bool { flags.contains(flag) }
+  public func has(_ f: Flag) -> Bool { flags.contains(f.name) }
+
+  /// The value given to a flag that takes one.
+  public func value(_ f: Flag) -> String? { options[f.name] }
+}
+
+/// A command's arguments as a typed value, bound before its handler runs: each command declares
+/// its parameters and flags once (they drive parsing, usage lines, completion and the man
+/// pages), and its handler reads named properties, never words by position.
+public protocol CommandArguments: Sendable {
+  /// The positional parameters, in the order they are typed.
+  static var parameters: [Param] { get }
+  /// The `--flags` it accepts.
+  static var flags: [Flag] { get }
+  init(_ bound: BoundArguments)
+}
+
+extension CommandArguments {
+  public static var parameters: [Param] { [] }
+  public static var flags: [Flag] { [] }
+}
+
+/// The arguments of a command that takes none.
+public struct NoArguments: CommandArguments {
+  public init(_ bound: BoundArguments) {}
 }
 
 /// How a command relates to the team's sessions (sittings).
@@ -112,21 +145,36 @@ public struct CommandSpec: Sendable {
   public var flags: [Flag]
   /// Whether running it is the team's work, which happens inside a session.
   public var sitting: SittingUse
-  public var run: @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
+  /// A word of the walk through an exercise (`pista`, `atrás`…): while an exercise is walked, a
+  /// line that is exactly this word runs it; every other line is an answer.
+  public var walk: Bool
+  /// The handler, with the arguments bound to the command's typed value.
+  public var run: @Sendable (ShellContext, inout Session, BoundArguments) throws(TallerError) -> Reply
 
+  /// A command that takes no arguments.
   public init(
-    _ words: [Word], shortcuts: [String] = [], summary: L, detail: L? = nil, params: [Param] = [],
-    flags: [Flag] = [], sitting: SittingUse = .none,
-    run: @escaping @Sendable (ShellContext, inout Session, Arguments) throws(TallerError) -> Reply
+    _ words: [Word], shortcuts: [String] = [], summary: L, detail: L? = nil, sitting: SittingUse = .none, walk: Bool = false,
+    run: @escaping @Sendable (ShellContext, inout Session, NoArguments) throws(TallerError) -> Reply
+  ) {
+    self.init(
+      words, shortcuts: shortcuts, summary: summary, detail: detail, arguments: NoArguments.self, sitting: sitting, walk: walk, run: run)
+  }
+
+  /// A command whose arguments are bound to `A` before `run` sees them.
+  public init<A: CommandArguments>(
+    _ words: [Word], shortcuts: [String] = [], summary: L, detail: L? = nil, arguments: A.Type,
+    sitting: SittingUse = .none, walk: Bool = false,
+    run: @escaping @Sendable (ShellContext, inout Session, A) throws(TallerError) -> Reply
   ) {
     self.sitting = sitting
     self.words = words
     self.shortcuts = shortcuts
     self.summary = summary
     self.detail = detail
-    self.params = params
-    self.flags = flags
-    self.run = run
+    self.params = A.parameters
+    self.flags = A.flags
+    self.walk = walk
+    self.run = { ctx, session, bound throws(TallerError) in try run(ctx, &session, A(bound)) }
   }
 
   /// The canonical name: `team create`.
@@ -135,6 +183,22 @@ public struct CommandSpec: Sendable {
   /// The name in a language: Spanish uses the first alias of each word when it has one.
   public func localName(_ lang: Lang) -> String {
     words.map { lang == .es ? ($0.aliases.first ?? $0.name) : $0.name }.joined(separator: " ")
+  }
+
+  /// Every other way to type it (both languages' words, shortcuts), without the local name.
+  public func otherNames(_ lang: Lang) -> [String] {
+    var names: [String]
+    if words.count == 1 {
+      names = words[0].spellings
+    } else {
+      names =
+        words[1].spellings.map { words[0].name + " " + $0 }
+        + words[1].spellings.map { (words[0].aliases.first ?? words[0].name) + " " + $0 }
+    }
+    names += shortcuts
+    var unique: [String] = []
+    for n in names where n != localName(lang) && !unique.contains(n) { unique.append(n) }
+    return unique
   }
 
   /// Usage line in a language: `equipo crear NOMBRE`.
@@ -174,7 +238,7 @@ public struct CommandTable: Sendable {
   public func spec(_ id: String) -> CommandSpec? { commands.first { $0.name == id } }
 
   /// Splits a line like a shell: white space separates; double or single quotes keep spaces;
-  /// a backslash escapes the next character (outside single quotes).
+  /// a backslash escapes the next character (outside single quotes), and `\n` is a line break.
   public static func split(_ line: String) throws(ParseFailure) -> [String] {
     try tokenize(line, lenient: false).map(\.text)
   }
@@ -193,7 +257,9 @@ public struct CommandTable: Sendable {
       let ch = line[i]
       defer { i = line.index(after: i) }
       if escape {
-        cur.append(ch)
+        // `\n` is a line break (the way to write one in a script line); any other escaped
+        // character stands for itself.
+        cur.append(ch == "n" ? "\n" : ch)
         escape = false
         continue
       }
@@ -292,7 +358,7 @@ public struct CommandTable: Sendable {
   }
 
   /// Parses a line into a command and its arguments.
-  public func parse(_ line: String) throws(ParseFailure) -> (CommandSpec, Arguments) {
+  public func parse(_ line: String) throws(ParseFailure) -> (CommandSpec, BoundArguments) {
     var positioned: [(text: String, start: String.Index)]
     do {
       positioned = try Self.tokenize(line, lenient: false)
@@ -343,7 +409,7 @@ public struct CommandTable: Sendable {
   }
 
   /// Binds tokens to a command's parameters and flags.
-  public func bind(_ spec: CommandSpec, _ rest: [String]) throws(ParseFailure) -> Arguments {
+  public func bind(_ spec: CommandSpec, _ rest: [String]) throws(ParseFailure) -> BoundArguments {
     var flags = Set<String>()
     var options: [String: String] = [:]
     var positional: [String] = []
@@ -410,7 +476,7 @@ public struct CommandTable: Sendable {
       }
     }
     if i < positional.count { throw .extra(spec.id, positional[i]) }
-    var args = Arguments(values: values, flags: flags, tokens: rest)
+    var args = BoundArguments(parameters: spec.params, values: values, flags: flags, tokens: rest)
     args.options = options
     return args
   }
@@ -420,17 +486,17 @@ public struct CommandTable: Sendable {
     func usage(_ id: String) -> String { spec(id)?.usage(lang) ?? id }
     switch failure {
     case .empty: return []
-    case .unterminatedQuote(let q): return [Message(.unterminatedQuote, ["quote": String(q)])]
+    case .unterminatedQuote(let q): return [Message.unterminatedQuote(quote: String(q))]
     case .unknown(let word, let suggestions):
-      var m = [Message(.unknownCommand, ["command": word])]
+      var m = [Message.unknownCommand(command: word)]
       if suggestions.isEmpty {
-        m.append(Message(.seeHelp))
+        m.append(Message.seeHelp)
       } else {
         let localized = suggestions.map { s in
           let name = spec(s)?.localName(lang) ?? localFirstWord(s, lang)
           return lang == .es ? "«\(name)»" : "\"\(name)\""
         }
-        m.append(Message(.didYouMean, ["suggestions": orList(localized, lang)]))
+        m.append(Message.didYouMean(suggestions: orList(localized, lang)))
       }
       return m
     case .incomplete(let word, let subs):
@@ -440,13 +506,13 @@ public struct CommandTable: Sendable {
         let c = commands.first { $0.words.count > 1 && $0.words[0].name == word && $0.words[1].name == s }
         return lang == .es ? (c?.words[1].aliases.first ?? s) : s
       }
-      return [Message(.incompleteCommand, ["command": shown, "subcommands": localSubs.joined(separator: ", ")])]
+      return [Message.incompleteCommand(command: shown, subcommands: localSubs.joined(separator: ", "))]
     case .missing(let id, let p):
-      return [Message(.missingArgument, ["argument": Message(p.name).text(lang), "usage": usage(id)])]
+      return [Message.missingArgument(argument: Message(p.name).text(lang), usage: usage(id))]
     case .extra(let id, let t):
-      return [Message(.extraArgument, ["argument": t, "usage": usage(id)])]
+      return [Message.extraArgument(argument: t, usage: usage(id))]
     case .unknownFlag(let id, let f):
-      return [Message(.unknownFlag, ["flag": f, "usage": usage(id)])]
+      return [Message.unknownFlag(flag: f, usage: usage(id))]
     }
   }
 

@@ -10,30 +10,27 @@ extension CommandTable {
   static let deskCommands: [CommandSpec] = [
     CommandSpec(
       [classWord, Word("status", ["estado"])], summary: .cmdClassStatus, detail: .detailClassStatus,
-      flags: [
-        Flag("team", .flagTeamName, value: .argName), Flag("exercise", .flagExercise, value: .argExercise),
-        Flag("sort", .flagSort, value: .argSortKey),
-      ],
+      arguments: ClassStatusArgs.self,
       run: { ctx, session, args throws(TallerError) in try Desk.status(ctx, session, args) }),
     CommandSpec(
       [classWord, Word("show", ["ver", "mostrar"])], summary: .cmdClassShow,
-      params: [Param(.argName, .team), Param(.argExercise, .exercise, rest: true)],
+      arguments: ClassShowArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        let (team, rest) = try Desk.leadingTeam(ctx, args.tokens)
+        let (team, rest) = try Desk.leadingTeam(ctx, args.words)
         let def = try findExercise(ctx, rest.joined(separator: " "), lang: session.lang)
         return Reply(lines: Drawings.draw(ctx, team: team, def: def, lang: session.lang))
       }),
     CommandSpec(
       [Word("grade", ["calificar", "nota"])], summary: .cmdGrade, detail: .detailGrade,
-      params: [Param(.argName, .team), Param(.argGradeKey, .text), Param(.argScore, .text, optional: true), Param(.argComment, .text, optional: true, rest: true)],
+      arguments: GradeArgs.self,
       run: { ctx, session, args throws(TallerError) in try Desk.grade(ctx, session, args) }),
     CommandSpec(
       [Word("grades", ["notas", "calificaciones"])], summary: .cmdGrades, detail: .detailGrades,
-      params: [Param(.argFile, .file, optional: true)], flags: [Flag("csv", .flagCSV), Flag("force", .flagForce)],
+      arguments: GradesArgs.self,
       run: { ctx, session, args throws(TallerError) in try Desk.grades(ctx, &session, args) }),
     CommandSpec(
       [metricsWord, Word("import", ["importar"])], summary: .cmdMetricsImport, detail: .detailMetricsImport,
-      params: [Param(.argFile, .file)], flags: [Flag("ces", .flagCESScale, value: .argScale)],
+      arguments: MetricsImportArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in try Desk.importMetrics(ctx, &session, args) }),
     CommandSpec(
@@ -41,8 +38,7 @@ extension CommandTable {
       run: { ctx, session, _ throws(TallerError) in try Desk.metrics(ctx, &session) }),
     CommandSpec(
       [Word("export", ["exportar"])], summary: .cmdExport, detail: .detailExport,
-      params: [Param(.argFormat, .choice(Reports.formats)), Param(.argFile, .file, optional: true)],
-      flags: [Flag("team", .flagTeamName, value: .argName), Flag("class", .flagClass), Flag("force", .flagForce)],
+      arguments: ExportFileArgs.self,
       run: { ctx, session, args throws(TallerError) in try Desk.export(ctx, &session, args) }),
   ]
 }
@@ -55,30 +51,30 @@ enum Desk {
     return teams.filter { mine.teams.contains($0.id) }
   }
 
-  static func status(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
+  static func status(_ ctx: ShellContext, _ session: Session, _ args: ClassStatusArgs) throws(TallerError) -> Reply {
     try ctx.store.inOneRead { () throws(TallerError) -> Reply in try statusInOneRead(ctx, session, args) }
   }
 
-  static func statusInOneRead(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
+  static func statusInOneRead(_ ctx: ShellContext, _ session: Session, _ args: ClassStatusArgs) throws(TallerError) -> Reply {
     let lang = session.lang
     var teams = try classTeams(ctx)
-    if let name = args.options["team"] {
+    if let name = args.team {
       let t = try findTeam(ctx, named: name)
       teams = [t]
     }
     var defs = ctx.content.ordered
-    if let ex = args.options["exercise"] { defs = [try findExercise(ctx, ex, lang: lang)] }
-    if teams.isEmpty { return .text(Message(.teamNone).text(lang)) }
+    if let ex = args.exercise { defs = [try findExercise(ctx, ex, lang: lang)] }
+    if teams.isEmpty { return .text(Message.teamNone.text(lang)) }
     let conflicts = try ctx.store.conflicts()
     var perTeam: [String: Int] = [:]
     for c in conflicts { if let t = try ctx.store.team(of: c.entity) { perTeam[t, default: 0] += 1 } }
     let waiting = try ctx.store.waiting().count
-    var header = [Message(.reportTeam).text(lang)]
+    var header = [Message.reportTeam.text(lang)]
     header += defs.map { d in
       let i = (ctx.content.ordered.firstIndex { $0.id == d.id } ?? 0) + 1
       return defs.count == 1 ? d.title.text(lang) : String(i)
     }
-    header += [Message(.statusLast).text(lang), Message(.statusConflicts).text(lang)]
+    header += [Message.statusLast.text(lang), Message.statusConflicts.text(lang)]
     var rows: [[String]] = []
     // Sorted by name (default), by progress (most done first) or by last activity (latest first).
     var progress: [String: Int] = [:]
@@ -89,11 +85,11 @@ enum Desk {
       progress[t.id] = done
       lastChange[t.id] = try ctx.store.lastChange(teamID: t.id) ?? 0
     }
-    switch args.options["sort"].map(Text.fold) {
+    switch args.sort.map(Text.fold) {
     case nil, "name"?, "nombre"?: break
     case "progress"?, "progreso"?, "avance"?: teams.sort { (progress[$0.id] ?? 0, $1.name) > (progress[$1.id] ?? 0, $0.name) }
     case "activity"?, "actividad"?, "last"?, "ultimo"?: teams.sort { (lastChange[$0.id] ?? 0) > (lastChange[$1.id] ?? 0) }
-    case let other?: throw .refused(Message(.sortUnknown, ["key": other, "keys": "name, progress, activity"]))
+    case let other?: throw .refused(Message.sortUnknown(key: other, keys: "name, progress, activity"))
     }
     for t in teams {
       var row = [t.name]
@@ -107,19 +103,21 @@ enum Desk {
       rows.append(row)
     }
     var lines: [Line] = [
-      .heading(Message(.classStatusTitle, ["count": String(teams.count)]).text(lang)),
+      .heading(Message.classStatusTitle(count: String(teams.count)).text(lang)),
       .table(TableSpec(header: header, rows: rows)),
     ]
     if defs.count > 1 {
       let legend = defs.enumerated().map { "\($0.offset + 1) \($0.element.title.text(lang))" }.joined(separator: " · ")
       lines.append(.dim(legend))
     }
-    lines.append(.dim(Message(.classStatusLegend, ["waiting": String(waiting)]).text(lang)))
+    lines.append(.dim(Message.classStatusLegend(waiting: String(waiting)).text(lang)))
     return Reply(lines: lines)
   }
 
   /// A grade key: a grading item of the agenda, or an exercise.
-  static func gradeKey(_ ctx: ShellContext, _ raw: String, lang: Lang) throws(TallerError) -> (key: String, title: String, rubric: [Localized]) {
+  static func gradeKey(_ ctx: ShellContext, _ raw: String, lang: Lang) throws(TallerError) -> (
+    key: String, title: String, rubric: [Localized]
+  ) {
     if let item = ctx.content.agenda.grading.first(where: { Text.fold($0.id) == Text.fold(raw) }) {
       let rubric = item.exercises.flatMap { e in ctx.content.agenda.exercises.first { $0.exercise == e }?.rubric ?? [] }
       return (item.id, item.title.text(lang), rubric)
@@ -128,7 +126,7 @@ enum Desk {
       return (def.id, def.title.text(lang), ctx.content.agenda.exercises.first { $0.exercise == def.id }?.rubric ?? [])
     }
     let keys = ctx.content.agenda.grading.map(\.id) + ctx.content.ordered.map(\.id)
-    throw .refused(Message(.gradeUnknownKey, ["key": raw, "keys": keys.joined(separator: ", ")]))
+    throw .refused(Message.gradeUnknownKey(key: raw, keys: keys.joined(separator: ", ")))
   }
 
   /// A team named by the first words of `tokens` (names with spaces need no quotes), and the
@@ -142,11 +140,14 @@ enum Desk {
     return (try findTeam(ctx, named: tokens.first ?? ""), Array(tokens.dropFirst()))
   }
 
-  static func grade(_ ctx: ShellContext, _ session: Session, _ args: Arguments) throws(TallerError) -> Reply {
+  static func grade(_ ctx: ShellContext, _ session: Session, _ args: GradeArgs) throws(TallerError) -> Reply {
     let lang = session.lang
-    let (team, rest) = try leadingTeam(ctx, args.tokens)
+    let (team, rest) = try leadingTeam(ctx, args.words)
     guard let keyWord = rest.first else {
-      throw .refused(Message(.missingArgument, ["argument": Message(.argGradeKey).text(lang), "usage": lang == .es ? "calificar EQUIPO RUBRO [NOTA] [COMENTARIO]" : "grade TEAM ITEM [SCORE] [COMMENT]"]))
+      throw .refused(
+        Message.missingArgument(
+          argument: Message.argGradeKey.text(lang),
+          usage: lang == .es ? "calificar EQUIPO RUBRO [NOTA] [COMENTARIO]" : "grade TEAM ITEM [SCORE] [COMMENT]"))
     }
     let (key, title, rubric) = try gradeKey(ctx, keyWord, lang: lang)
     let max = ctx.content.agenda.scaleMax
@@ -154,36 +155,37 @@ enum Desk {
     guard let raw = rest.dropFirst().first else {
       // No score: what the grade is judged by, and what it is now.
       var lines: [Line] = [.heading("\(team.name) · \(title)")]
-      if rubric.isEmpty { lines.append(.dim(Message(.gradeNoRubric).text(lang))) }
+      if rubric.isEmpty { lines.append(.dim(Message.gradeNoRubric.text(lang))) }
       for r in rubric { lines.append(.item(r.text(lang), note: nil)) }
       if let g = try ctx.store.grades(teamID: team.id)[key] {
-        lines.append(.text(Message(.gradeNow, ["score": GradeMath.text(g.tenths), "max": String(max), "comment": g.comment ?? ""]).text(lang)))
+        lines.append(
+          .text(Message.gradeNow(comment: g.comment ?? "", max: String(max), score: GradeMath.text(g.tenths)).text(lang)))
       }
       return Reply(lines: lines)
     }
     guard let tenths = GradeMath.parse(raw, max: max) else {
-      throw .refused(Message(.gradeBadScore, ["score": raw, "max": String(max)]))
+      throw .refused(Message.gradeBadScore(max: String(max), score: raw))
     }
     try ctx.store.setGrade(teamID: team.id, key: key, tenths: tenths, comment: comment)
-    return .ok(Message(.gradeSaved, ["team": team.name, "item": title, "score": GradeMath.text(tenths), "max": String(max)]).text(lang))
+    return .ok(Message.gradeSaved(item: title, max: String(max), score: GradeMath.text(tenths), team: team.name).text(lang))
   }
 
-  static func grades(_ ctx: ShellContext, _ session: inout Session, _ args: Arguments) throws(TallerError) -> Reply {
+  static func grades(_ ctx: ShellContext, _ session: inout Session, _ args: GradesArgs) throws(TallerError) -> Reply {
     let lang = session.lang
     // The instructor sees the class; a team sees its own grades (read-only feedback).
     var teams = try classTeams(ctx)
     let teaches = try ctx.store.classes().contains { $0.mine }
     if !teaches, let id = session.teamID, let t = try ctx.store.team(id: id) { teams = [t] }
-    if args.has("csv") {
+    if args.csv {
       let text = try Reports.gradesCSV(ctx, teams: teams, lang: lang)
-      guard let file = args[0], file != "-" else { return Reply(raw: text) }
-      try FileOutput.write(text, to: file, force: args.has("force"))
-      return .ok(Message(.exportWritten, ["file": file]).text(lang))
+      guard let file = args.file, file != "-" else { return Reply(raw: text) }
+      try FileOutput.write(text, to: file, force: args.force)
+      return .ok(Message.exportWritten(file: file).text(lang))
     }
     let agenda = ctx.content.agenda
-    var header = [Message(.reportTeam).text(lang)]
+    var header = [Message.reportTeam.text(lang)]
     header += agenda.grading.map { "\($0.id)\n\($0.weight)%" }
-    header.append(Message(.reportFinal).text(lang))
+    header.append(Message.reportFinal.text(lang))
     var rows: [[String]] = []
     var comments: [Line] = []
     for t in teams {
@@ -198,30 +200,32 @@ enum Desk {
         comments.append(.item("\(t.name) · \(k): \(grade.comment ?? "")", note: nil))
       }
     }
-    var lines: [Line] = [.heading(Message(.gradesTitle, ["max": String(agenda.scaleMax)]).text(lang)), .table(TableSpec(header: header, rows: rows))]
+    var lines: [Line] = [
+      .heading(Message.gradesTitle(max: String(agenda.scaleMax)).text(lang)), .table(TableSpec(header: header, rows: rows)),
+    ]
     lines.append(.dim(agenda.grading.map { "\($0.id): \($0.title.text(lang))" }.joined(separator: " · ")))
-    lines.append(.dim(Message(.gradesLegend).text(lang)))
+    lines.append(.dim(Message.gradesLegend.text(lang)))
     lines += comments
     return Reply(lines: lines)
   }
 
   // MARK: Metrics
 
-  static func importMetrics(_ ctx: ShellContext, _ session: inout Session, _ args: Arguments) throws(TallerError) -> Reply {
+  static func importMetrics(_ ctx: ShellContext, _ session: inout Session, _ args: MetricsImportArgs) throws(TallerError) -> Reply {
     let lang = session.lang
     let team = try currentTeam(ctx, &session)
-    let path = args[0] ?? ""
+    let path = args.file
     let data = try FileInput.read(path, lang: lang)
     guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {
-      throw .file(Message(.metricsNotText, ["file": path]))
+      throw .file(Message.metricsNotText(file: path))
     }
     var scale = 5
-    if let s = args.options["ces"] {
-      guard let n = Int(s), n == 5 || n == 7 else { throw .refused(Message(.metricsBadScale, ["scale": s])) }
+    if let s = args.cesScale {
+      guard let n = Int(s), n == 5 || n == 7 else { throw .refused(Message.metricsBadScale(scale: s)) }
       scale = n
     }
     let rows = CSV.parse(text)
-    guard let header = rows.first else { throw .refused(Message(.metricsEmpty, ["file": path])) }
+    guard let header = rows.first else { throw .refused(Message.metricsEmpty(file: path)) }
     func column(_ names: [String]) -> Int? {
       header.cells.firstIndex { cell in names.contains { Text.fold(cell).contains($0) } }
     }
@@ -230,7 +234,7 @@ enum Desk {
     let csat = column(["csat", "satisfac"])
     let point = column(["punto", "touchpoint", "etapa", "stage", "canal", "channel"])
     guard nps != nil || ces != nil || csat != nil else {
-      throw .refused(Message(.metricsNoColumns, ["file": path, "columns": header.cells.joined(separator: ", ")]))
+      throw .refused(Message.metricsNoColumns(columns: header.cells.joined(separator: ", "), file: path))
     }
     var good: [(String, Int, SurveyResponse)] = []
     var problems: [String] = []
@@ -241,7 +245,11 @@ enum Desk {
         let raw = row.cells[i].trimmingCharacters(in: .whitespaces)
         if raw.isEmpty { return (nil, nil) }
         guard let n = Int(raw), range.contains(n) else {
-          return (nil, Message(.metricsBadValue, ["column": name, "value": raw, "min": String(range.lowerBound), "max": String(range.upperBound)]).text(lang))
+          return (
+            nil,
+            Message.metricsBadValue(column: name, max: String(range.upperBound), min: String(range.lowerBound), value: raw)
+              .text(lang)
+          )
         }
         return (n, nil)
       }
@@ -249,7 +257,7 @@ enum Desk {
       let (c, e2) = number(ces, 1...scale, "CES")
       let (s, e3) = number(csat, 1...5, "CSAT")
       if let e = e1 ?? e2 ?? e3 {
-        problems.append(Message(.lineError, ["line": String(row.line), "message": e]).text(lang))
+        problems.append(Message.lineError(line: String(row.line), message: e).text(lang))
         continue
       }
       if n == nil && c == nil && s == nil { continue }
@@ -258,7 +266,9 @@ enum Desk {
     }
     let added = try ctx.store.addResponses(teamID: team.id, good)
     var reply = Reply(lines: [
-      .success(Message(.metricsImported, ["count": String(added), "skipped": String(good.count - added), "bad": String(problems.count)]).text(lang))
+      .success(
+        Message.metricsImported(bad: String(problems.count), count: String(added), skipped: String(good.count - added)).text(lang)
+      )
     ])
     reply.errors = problems.map { source + ": " + $0 }
     return reply
@@ -268,14 +278,14 @@ enum Desk {
     let lang = session.lang
     let team = try currentTeam(ctx, &session)
     let all = try ctx.store.responses(teamID: team.id)
-    var lines: [Line] = [.heading(Message(.metricsTitle, ["team": team.name]).text(lang))]
+    var lines: [Line] = [.heading(Message.metricsTitle(team: team.name).text(lang))]
     if all.isEmpty {
-      lines.append(.text(Message(.metricsNone).text(lang)))
+      lines.append(.text(Message.metricsNone.text(lang)))
     } else {
-      var groups: [(String, [SurveyResponse])] = [(Message(.metricsOverall).text(lang), all)]
+      var groups: [(String, [SurveyResponse])] = [(Message.metricsOverall.text(lang), all)]
       let points = Array(Set(all.compactMap(\.point))).sorted { Text.fold($0) < Text.fold($1) }
       for p in points { groups.append((p, all.filter { $0.point == p })) }
-      let header = [Message(.metricsWhere).text(lang), Message(.metricsCount).text(lang), "NPS", "CES", "CSAT %"]
+      let header = [Message.metricsWhere.text(lang), Message.metricsCount.text(lang), "NPS", "CES", "CSAT %"]
       let rows = groups.map { name, rs -> [String] in
         let m = MetricsSummary(rs)
         let nps = m.nps.map { "\($0 > 0 ? "+" : "")\($0)\n(\(m.promoters)·\(m.passives)·\(m.detractors))" } ?? "—"
@@ -295,25 +305,25 @@ enum Desk {
       if !scored.isEmpty {
         let mean = MetricsSummary.rounded(Double(scored.reduce(0, +) * 10) / Double(scored.count))
         let text = (mean > 0 ? "+" : mean < 0 ? "−" : "") + GradeMath.text(abs(mean))
-        lines.append(.text(Message(.metricsSatisfaction, ["count": String(scored.count), "mean": text]).text(lang)))
+        lines.append(.text(Message.metricsSatisfaction(count: String(scored.count), mean: text).text(lang)))
       }
     }
-    lines.append(.dim(Message(.metricsFormulas).text(lang)))
+    lines.append(.dim(Message.metricsFormulas.text(lang)))
     return Reply(lines: lines)
   }
 
   // MARK: Exports
 
-  static func export(_ ctx: ShellContext, _ session: inout Session, _ args: Arguments) throws(TallerError) -> Reply {
+  static func export(_ ctx: ShellContext, _ session: inout Session, _ args: ExportFileArgs) throws(TallerError) -> Reply {
     let lang = session.lang
-    let format = (args[0] ?? "").lowercased()
+    let format = args.format.lowercased()
     guard Reports.formats.contains(format) else {
-      throw .refused(Message(.exportFormatUnknown, ["format": args[0] ?? "", "formats": Reports.formats.joined(separator: ", ")]))
+      throw .refused(Message.exportFormatUnknown(format: args.format, formats: Reports.formats.joined(separator: ", ")))
     }
     var teams: [Team]?
-    if args.has("class") {
+    if args.wholeClass {
       teams = try classTeams(ctx)
-    } else if let name = args.options["team"] {
+    } else if let name = args.team {
       teams = [try findTeam(ctx, named: name)]
     } else if format != "json" || session.teamID != nil {
       teams = [try currentTeam(ctx, &session)]
@@ -326,30 +336,116 @@ enum Desk {
   }
 
   static func write(
-    _ ctx: ShellContext, format: String, teams: [Team]?, chosen: [Team], args: Arguments, lang: Lang
+    _ ctx: ShellContext, format: String, teams: [Team]?, chosen: [Team], args: ExportFileArgs, lang: Lang
   ) throws(TallerError) -> Reply {
     let text: String
     switch format {
     case "md": text = Reports.markdown(ctx, teams: chosen, lang: lang)
     case "html": text = Reports.html(ctx, teams: chosen, lang: lang)
     case "mermaid":
-      guard chosen.count == 1 else { throw .refused(Message(.exportOneTeam)) }
+      guard chosen.count == 1 else { throw .refused(Message.exportOneTeam) }
       text = try Reports.mermaid(ctx, team: chosen[0], lang: lang)
-    case "json": text = try Reports.json(ctx, teams: args.has("class") || teams == nil ? nil : teams)
+    case "json": text = try Reports.json(ctx, teams: args.wholeClass || teams == nil ? nil : teams)
     default:
       // CSV: one file per list, into a folder.
-      let dir = args[1] ?? (chosen.count == 1 ? "taller-" + SafeName.slug(chosen[0].name) : "taller-clase")
+      let dir = args.file ?? (chosen.count == 1 ? "taller-" + SafeName.slug(chosen[0].name) : "taller-clase")
       try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       var written: [String] = []
       for (name, body) in try Reports.csv(ctx, teams: chosen, lang: lang) {
         let path = (dir as NSString).appendingPathComponent(name)
-        try FileOutput.write(body, to: path, force: args.has("force"))
+        try FileOutput.write(body, to: path, force: args.force)
         written.append(path)
       }
-      return .ok(Message(.exportWrittenMany, ["count": String(written.count), "dir": dir]).text(lang))
+      return .ok(Message.exportWrittenMany(count: String(written.count), dir: dir).text(lang))
     }
-    guard let file = args[1], file != "-" else { return Reply(raw: text) }
-    try FileOutput.write(text, to: file, force: args.has("force"))
-    return .ok(Message(.exportWritten, ["file": file]).text(lang))
+    guard let file = args.file, file != "-" else { return Reply(raw: text) }
+    try FileOutput.write(text, to: file, force: args.force)
+    return .ok(Message.exportWritten(file: file).text(lang))
+  }
+}
+
+struct ClassStatusArgs: CommandArguments {
+  static let teamFlag = Flag("team", .flagTeamName, value: .argName)
+  static let exerciseFlag = Flag("exercise", .flagExercise, value: .argExercise)
+  static let sortFlag = Flag("sort", .flagSort, value: .argSortKey)
+  static let flags = [teamFlag, exerciseFlag, sortFlag]
+  let team: String?
+  let exercise: String?
+  let sort: String?
+  init(_ b: BoundArguments) {
+    team = b.value(Self.teamFlag)
+    exercise = b.value(Self.exerciseFlag)
+    sort = b.value(Self.sortFlag)
+  }
+}
+
+struct ClassShowArgs: CommandArguments {
+  static let teamParam = Param(.argName, .team)
+  static let exerciseParam = Param(.argExercise, .exercise, rest: true)
+  static let parameters = [teamParam, exerciseParam]
+  /// The team's name (which may hold spaces) and the exercise, as typed.
+  let words: [String]
+  init(_ b: BoundArguments) { words = b.tokens }
+}
+
+struct GradeArgs: CommandArguments {
+  static let teamParam = Param(.argName, .team)
+  static let keyParam = Param(.argGradeKey, .text)
+  static let scoreParam = Param(.argScore, .text, optional: true)
+  static let commentParam = Param(.argComment, .text, optional: true, rest: true)
+  static let parameters = [teamParam, keyParam, scoreParam, commentParam]
+  /// The team's name (which may hold spaces), the grading item, the score and a comment.
+  let words: [String]
+  init(_ b: BoundArguments) { words = b.tokens }
+}
+
+struct GradesArgs: CommandArguments {
+  static let fileParam = Param(.argFile, .file, optional: true)
+  static let csvFlag = Flag("csv", .flagCSV)
+  static let forceFlag = Flag("force", .flagForce)
+  static let parameters = [fileParam]
+  static let flags = [csvFlag, forceFlag]
+  let file: String?
+  let csv: Bool
+  let force: Bool
+  init(_ b: BoundArguments) {
+    file = b[optional: Self.fileParam]
+    csv = b.has(Self.csvFlag)
+    force = b.has(Self.forceFlag)
+  }
+}
+
+struct MetricsImportArgs: CommandArguments {
+  static let fileParam = Param(.argFile, .file)
+  static let cesFlag = Flag("ces", .flagCESScale, value: .argScale)
+  static let parameters = [fileParam]
+  static let flags = [cesFlag]
+  let file: String
+  let cesScale: String?
+  init(_ b: BoundArguments) {
+    file = b[Self.fileParam]
+    cesScale = b.value(Self.cesFlag)
+  }
+}
+
+struct ExportFileArgs: CommandArguments {
+  static let formatParam = Param(.argFormat, .choice(Reports.formats))
+  static let fileParam = Param(.argFile, .file, optional: true)
+  static let teamFlag = Flag("team", .flagTeamName, value: .argName)
+  static let classFlag = Flag("class", .flagClass)
+  static let forceFlag = Flag("force", .flagForce)
+  static let parameters = [formatParam, fileParam]
+  static let flags = [teamFlag, classFlag, forceFlag]
+  let format: String
+  let file: String?
+  let team: String?
+  let wholeClass: Bool
+  let force: Bool
+  init(_ b: BoundArguments) {
+    format = b[Self.formatParam]
+    file = b[optional: Self.fileParam]
+    team = b.value(Self.teamFlag)
+    wholeClass = b.has(Self.classFlag)
+    force = b.has(Self.forceFlag)
   }
 }

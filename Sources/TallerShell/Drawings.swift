@@ -9,7 +9,7 @@ enum Drawings {
     guard let sheet = try? ctx.store.sheet(teamID: team.id, exercise: def.id) else { return [] }
     var lines: [Line] = [.heading("\(team.name) · \(def.title.text(lang))")]
     if !ExerciseProgress(sheet: sheet, def: def).started && def.fields.allSatisfy({ $0.defaults.isEmpty }) {
-      lines.append(.dim(Message(.drawEmpty, ["exercise": def.id]).text(lang)))
+      lines.append(.dim(Message.drawEmpty(exercise: def.id).text(lang)))
       return lines
     }
     switch def.drawing {
@@ -48,9 +48,9 @@ enum Drawings {
         var note: String?
         if shown.isEmpty, let p = f.prefill, let pv = Guide.prefillValue(ctx, team: team, path: p) {
           shown = pv
-          note = Message(.drawPrefilled, ["source": p]).text(lang)
+          note = Message.drawPrefilled(source: p).text(lang)
         }
-        if sheet.conflicts.contains(f.id) { note = Message(.drawConflict).text(lang) }
+        if sheet.conflicts.contains(f.id) { note = Message.drawConflict.text(lang) }
         lines.append(.item(f.prompt.text(lang) + ": " + (shown.isEmpty ? "·" : shown), note: note))
       }
     }
@@ -89,8 +89,10 @@ enum Drawings {
       }
       rows.append(row)
     }
-    var lines: [Line] = [.table(TableSpec(header: [""] + stage.options.map { $0.label.text(lang).capitalized }, rows: rows, markEmpty: true))]
-    lines.append(.dim(Message(.drawMatrixLegend).text(lang)))
+    var lines: [Line] = [
+      .table(TableSpec(header: [""] + stage.options.map { $0.label.text(lang).capitalized }, rows: rows, markEmpty: true))
+    ]
+    lines.append(.dim(Message.drawMatrixLegend.text(lang)))
     let unplaced = items.enumerated().filter { $0.element.values["momento"] == nil || $0.element.values["tipo"] == nil }
     for (i, item) in unplaced { lines.append(.item("\(i + 1). " + (item.values["nombre"]?.stringValue ?? "?"), note: "?")) }
     return lines
@@ -100,7 +102,10 @@ enum Drawings {
   static func mot(_ ctx: ShellContext, team: Team, def: ExerciseDef, sheet: Sheet, lang: Lang) -> [Line] {
     guard let list = def.fields.first(where: { $0.kind == .list }) else { return [] }
     let f = Dictionary(uniqueKeysWithValues: list.fields.map { ($0.id, $0) })
-    let header = ["#", f["punto"]?.prompt.text(lang) ?? "", f["tipo"]?.prompt.text(lang) ?? "", "E", "R", "S = R − E", f["estrategia"]?.prompt.text(lang) ?? ""]
+    let header = [
+      "#", f["punto"]?.prompt.text(lang) ?? "", f["tipo"]?.prompt.text(lang) ?? "", "E", "R", "S = R − E",
+      f["estrategia"]?.prompt.text(lang) ?? "",
+    ]
     var rows: [[String]] = []
     for (i, item) in sheet.items(list.id).enumerated() {
       let e = item.values["expectativa"]?.intValue
@@ -108,14 +113,18 @@ enum Drawings {
       var s = ""
       if let e, let r {
         let d = r - e
-        let word = d < 0 ? Message(.drawDissatisfied) : d == 0 ? Message(.drawSatisfied) : Message(.drawDelighted)
+        let word = d < 0 ? Message.drawDissatisfied : d == 0 ? Message.drawSatisfied : Message.drawDelighted
         s = (d > 0 ? "+\(d)" : String(d)) + " " + word.text(lang)
       }
-      let kind = [value(ctx, team: team, field: f["tipo"], item.values["tipo"], lang: lang),
-                  value(ctx, team: team, field: f["encuentro"], item.values["encuentro"], lang: lang),
-                  value(ctx, team: team, field: f["flujo"], item.values["flujo"], lang: lang)].filter { !$0.isEmpty }
-      let strategy = [value(ctx, team: team, field: f["estrategia"], item.values["estrategia"], lang: lang),
-                      item.values["accion"]?.stringValue ?? ""].filter { !$0.isEmpty }
+      let kind = [
+        value(ctx, team: team, field: f["tipo"], item.values["tipo"], lang: lang),
+        value(ctx, team: team, field: f["encuentro"], item.values["encuentro"], lang: lang),
+        value(ctx, team: team, field: f["flujo"], item.values["flujo"], lang: lang),
+      ].filter { !$0.isEmpty }
+      let strategy = [
+        value(ctx, team: team, field: f["estrategia"], item.values["estrategia"], lang: lang),
+        item.values["accion"]?.stringValue ?? "",
+      ].filter { !$0.isEmpty }
       rows.append([
         String(i + 1), value(ctx, team: team, field: f["punto"], item.values["punto"], lang: lang),
         kind.joined(separator: "\n"), e.map(String.init) ?? "", r.map(String.init) ?? "", s,
@@ -141,7 +150,7 @@ enum Drawings {
     return [
       .table(TableSpec(header: [], rows: [[box("quien"), box("meta")]])),
       .table(TableSpec(header: [], rows: [[box("ve"), box("dice")], [box("hace"), box("oye")]])),
-      .table(TableSpec(header: [], rows: [[box("piensa")], ])),
+      .table(TableSpec(header: [], rows: [[box("piensa")]])),
       .table(TableSpec(header: [], rows: [[box("dolores"), box("ganancias")]])),
     ]
   }
@@ -157,7 +166,7 @@ enum Drawings {
     guard let list = def.fields.first(where: { $0.kind == .list }) else { return lines }
     let stages = sheet.items(list.id)
     let rowsDefs = list.fields.filter { $0.id != "nombre" }
-    let header = [Message(.drawStage).text(lang)] + stages.map { $0.values["nombre"]?.stringValue ?? "?" }
+    let header = [Message.drawStage.text(lang)] + stages.map { $0.values["nombre"]?.stringValue ?? "?" }
     var rows: [[String]] = []
     for rf in rowsDefs {
       var row = [rf.prompt.text(lang)]
@@ -178,8 +187,11 @@ enum Drawings {
       lines.append(.table(TableSpec(header: [header[0]] + Array(header[(start + 1)..<(end + 1)]), rows: chunkRows)))
       start = end
     } while start < stages.count
-    lines.append(.heading(Message(.drawEmotion).text(lang)))
-    lines.append(.curve(labels: stages.map { $0.values["nombre"]?.stringValue ?? "?" }, values: stages.map { $0.values["emocion"]?.intValue.map(Int.init) }))
+    lines.append(.heading(Message.drawEmotion.text(lang)))
+    lines.append(
+      .curve(
+        labels: stages.map { $0.values["nombre"]?.stringValue ?? "?" }, values: stages.map { $0.values["emocion"]?.intValue.map(Int.init) })
+    )
     return lines
   }
 }

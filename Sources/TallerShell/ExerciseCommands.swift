@@ -8,7 +8,7 @@ import TallerStore
 func findExercise(_ ctx: ShellContext, _ raw: String, lang: Lang) throws(TallerError) -> ExerciseDef {
   if let e = ctx.content.exercise(raw) { return e }
   throw .refused(
-    Message(.unknownExercise, ["name": raw, "exercises": ctx.content.ordered.map(\.id).joined(separator: ", ")]))
+    Message.unknownExercise(exercises: ctx.content.ordered.map(\.id).joined(separator: ", "), name: raw))
 }
 
 /// `exercise.field` → the exercise and its top-level field.
@@ -17,11 +17,11 @@ func findField(_ ctx: ShellContext, _ path: String, lang: Lang) throws(TallerErr
   let def = try findExercise(ctx, parts.first ?? "", lang: lang)
   let names = def.fields.map(\.id).joined(separator: ", ")
   guard parts.count == 2 else {
-    throw .refused(Message(.unknownField, ["field": "", "exercise": def.id, "fields": names]))
+    throw .refused(Message.unknownField(exercise: def.id, field: "", fields: names))
   }
   let t = Text.fold(parts[1])
   guard let f = def.fields.first(where: { Text.fold($0.id) == t }) ?? uniquePrefix(def.fields, t) else {
-    throw .refused(Message(.unknownField, ["field": parts[1], "exercise": def.id, "fields": names]))
+    throw .refused(Message.unknownField(exercise: def.id, field: parts[1], fields: names))
   }
   return (def, f)
 }
@@ -36,7 +36,7 @@ func findList(_ ctx: ShellContext, _ path: String, lang: Lang) throws(TallerErro
   let (def, field) = try findField(ctx, path, lang: lang)
   guard field.kind == .list else {
     let lists = def.fields.filter { $0.kind == .list }.map(\.id).joined(separator: ", ")
-    throw .refused(Message(.notAList, ["field": field.id, "exercise": def.id, "lists": lists.isEmpty ? "—" : lists]))
+    throw .refused(Message.notAList(exercise: def.id, field: field.id, lists: lists.isEmpty ? "—" : lists))
   }
   return (def, field)
 }
@@ -87,11 +87,11 @@ func parseAssignments(
   let names = list.fields.map(\.id).joined(separator: ", ")
   for t in tokens {
     guard let eq = t.firstIndex(of: "="), eq != t.startIndex else {
-      throw .refused(Message(.badAssignment, ["text": t, "fields": names]))
+      throw .refused(Message.badAssignment(fields: names, text: t))
     }
     let key = Text.fold(String(t[..<eq]))
     guard let f = list.fields.first(where: { Text.fold($0.id) == key }) ?? uniquePrefix(list.fields, key) else {
-      throw .refused(Message(.unknownField, ["field": String(t[..<eq]), "exercise": list.id, "fields": names]))
+      throw .refused(Message.unknownField(exercise: list.id, field: String(t[..<eq]), fields: names))
     }
     values[f.id] = try parseAnswer(ctx, teamID: teamID, field: f, raw: String(t[t.index(after: eq)...]), lang: lang)
   }
@@ -102,14 +102,12 @@ func parseAssignments(
 func itemAt(_ items: [Item], _ raw: String?, list: FieldDef, lang: Lang) throws(TallerError) -> (Int, Item) {
   let name = list.prompt.text(lang)
   guard let raw, let n = Int(raw.hasPrefix("#") ? String(raw.dropFirst()) : raw), n >= 1, n <= items.count else {
-    throw .refused(Message(.noSuchItem, ["list": name, "number": raw ?? "?", "count": String(items.count)]))
+    throw .refused(Message.noSuchItem(count: String(items.count), list: name, number: raw ?? "?"))
   }
   return (n, items[n - 1])
 }
 
 // MARK: - Commands
-
-private let exerciseParam = Param(.argExercise, .exercise)
 
 extension CommandTable {
   /// The exercise commands: list, answer directly, draw, walk through, reset.
@@ -118,7 +116,7 @@ extension CommandTable {
       [Word("exercises", ["ejercicios"])], summary: .cmdExercises,
       run: { ctx, session, _ throws(TallerError) in
         let lang = session.lang
-        var lines: [Line] = [.heading(Message(.exercisesHeader, ["agenda": ctx.content.agenda.title.text(lang)]).text(lang))]
+        var lines: [Line] = [.heading(Message.exercisesHeader(agenda: ctx.content.agenda.title.text(lang)).text(lang))]
         let team = try? currentTeam(ctx, &session)
         for (i, def) in ctx.content.ordered.enumerated() {
           var note = def.id
@@ -130,27 +128,27 @@ extension CommandTable {
         return Reply(lines: lines)
       }),
     CommandSpec(
-      [Word("start", ["empezar", "comenzar"])], summary: .cmdStart, params: [exerciseParam],
+      [Word("start", ["empezar", "comenzar"])], summary: .cmdStart, arguments: ExerciseArgs.self,
       sitting: .always,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        let def = try findExercise(ctx, args[0] ?? "", lang: session.lang)
+        let def = try findExercise(ctx, args.exercise, lang: session.lang)
         return try Guide.start(ctx, &session, team: team, def: def, at: nil)
       }),
     CommandSpec(
       [Word("resume", ["continuar", "seguir"])], summary: .cmdResume, detail: .detailResume,
-      params: [Param(.argSession, .text, optional: true)],
+      arguments: SessionNumberArgs.self,
       sitting: .always,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        return try Guide.resume(ctx, &session, team: team, number: args[0])
+        return try Guide.resume(ctx, &session, team: team, number: args.number)
       }),
     CommandSpec(
-      [Word("show", ["ver", "mostrar"])], summary: .cmdShow, params: [Param(.argExercise, .exercise, optional: true)],
+      [Word("show", ["ver", "mostrar"])], summary: .cmdShow, arguments: OptionalExerciseArgs.self, walk: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let def: ExerciseDef
-        if let raw = args[0] {
+        if let raw = args.exercise {
           def = try findExercise(ctx, raw, lang: session.lang)
         } else if let g = session.guided, let d = ctx.content.exercise(g.exercise) {
           def = d
@@ -161,120 +159,255 @@ extension CommandTable {
       }),
     CommandSpec(
       [Word("set", ["poner", "responder"])], summary: .cmdSet, detail: .detailSet,
-      params: [Param(.argField, .field), Param(.argValue, .text, optional: true, rest: true)],
+      arguments: SetArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        let (def, field) = try findField(ctx, args[0] ?? "", lang: session.lang)
-        if field.kind == .list { throw .refused(Message(.answerIsList, ["field": field.id])) }
-        let value = try parseAnswer(ctx, teamID: team.id, field: field, raw: args[1] ?? "", lang: session.lang)
+        let (def, field) = try findField(ctx, args.field, lang: session.lang)
+        if field.kind == .list { throw .refused(Message.answerIsList(field: field.id)) }
+        let value = try parseAnswer(ctx, teamID: team.id, field: field, raw: args.value ?? "", lang: session.lang)
         try ctx.store.setAnswers(teamID: team.id, def: def, values: [field.id: value])
         return .ok(Message(value == .null ? .answerCleared : .answerSaved).text(session.lang))
       }),
     CommandSpec(
       [Word("add", ["añadir", "agregar"])], summary: .cmdAdd, detail: .detailAdd,
-      params: [Param(.argList, .list), Param(.argAssignments, .assignment, rest: true)],
+      arguments: AddArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
-        let values = try parseAssignments(ctx, teamID: team.id, list: list, tokens: Array(args.tokens.dropFirst()), lang: session.lang)
+        let (def, list) = try findList(ctx, args.list, lang: session.lang)
+        let values = try parseAssignments(ctx, teamID: team.id, list: list, tokens: args.assignments, lang: session.lang)
         for f in list.fields where f.required && (values[f.id] ?? .null) == .null {
-          throw .refused(Message(.missingRequired, ["field": f.id]))
+          throw .refused(Message.missingRequired(field: f.id))
         }
         let count = try ctx.store.itemCount(teamID: team.id, exercise: def.id, list: list.id)
         if let max = list.maxItems, count >= max {
-          throw .refused(Message(.listFull, ["list": list.prompt.text(session.lang), "max": String(max)]))
+          throw .refused(Message.listFull(list: list.prompt.text(session.lang), max: String(max)))
         }
         _ = try ctx.store.addItem(teamID: team.id, def: def, list: list.id, values: values)
         let n = try ctx.store.itemCount(teamID: team.id, exercise: def.id, list: list.id)
-        return .ok(Message(.itemAdded, ["list": list.prompt.text(session.lang), "number": String(n)]).text(session.lang))
+        return .ok(Message.itemAdded(list: list.prompt.text(session.lang), number: String(n)).text(session.lang))
       }),
     CommandSpec(
       [Word("edit", ["editar", "cambiar"])], summary: .cmdEdit,
-      params: [Param(.argList, .list), Param(.argNumber, .text), Param(.argAssignments, .assignment, rest: true)],
+      arguments: EditArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
+        let (def, list) = try findList(ctx, args.list, lang: session.lang)
         let items = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id)
-        let (n, item) = try itemAt(items, args[1], list: list, lang: session.lang)
-        let values = try parseAssignments(ctx, teamID: team.id, list: list, tokens: Array(args.tokens.dropFirst(2)), lang: session.lang)
+        let (n, item) = try itemAt(items, args.number, list: list, lang: session.lang)
+        let values = try parseAssignments(ctx, teamID: team.id, list: list, tokens: args.assignments, lang: session.lang)
         for f in list.fields where f.required && values[f.id] == .null {
-          throw .refused(Message(.missingRequired, ["field": f.id]))
+          throw .refused(Message.missingRequired(field: f.id))
         }
         try ctx.store.editItem(itemID: item.id, values: values)
-        return .ok(Message(.itemEdited, ["list": list.prompt.text(session.lang), "number": String(n)]).text(session.lang))
+        return .ok(Message.itemEdited(list: list.prompt.text(session.lang), number: String(n)).text(session.lang))
       }),
     CommandSpec(
       [Word("remove", ["borrar", "eliminar"])], summary: .cmdRemove,
-      params: [Param(.argList, .list), Param(.argNumber, .text)],
+      arguments: ItemArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
+        let (def, list) = try findList(ctx, args.list, lang: session.lang)
         let items = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id)
-        let (n, item) = try itemAt(items, args[1], list: list, lang: session.lang)
+        let (n, item) = try itemAt(items, args.number, list: list, lang: session.lang)
         try ctx.store.removeItem(itemID: item.id)
-        return .ok(Message(.itemRemoved, ["list": list.prompt.text(session.lang), "number": String(n)]).text(session.lang))
+        return .ok(Message.itemRemoved(list: list.prompt.text(session.lang), number: String(n)).text(session.lang))
       }),
     CommandSpec(
       [Word("move", ["mover"])], summary: .cmdMove,
-      params: [Param(.argList, .list), Param(.argNumber, .text), Param(.argPosition, .text)],
+      arguments: MoveArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        let (def, list) = try findList(ctx, args[0] ?? "", lang: session.lang)
+        let (def, list) = try findList(ctx, args.list, lang: session.lang)
         let items = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id)
-        let (from, item) = try itemAt(items, args[1], list: list, lang: session.lang)
-        let (to, _) = try itemAt(items, args[2], list: list, lang: session.lang)
+        let (from, item) = try itemAt(items, args.number, list: list, lang: session.lang)
+        let (to, _) = try itemAt(items, args.position, list: list, lang: session.lang)
         if from != to { try ctx.store.moveItem(itemID: item.id, toIndex: to - 1) }
         return .ok(
-          Message(.itemMoved, ["list": list.prompt.text(session.lang), "from": String(from), "to": String(to)]).text(session.lang))
+          Message.itemMoved(from: String(from), list: list.prompt.text(session.lang), to: String(to)).text(session.lang))
       }),
     CommandSpec(
-      [Word("reset", ["reiniciar"])], summary: .cmdReset, params: [exerciseParam], flags: [Flag("yes", .flagYes)],
+      [Word("reset", ["reiniciar"])], summary: .cmdReset, arguments: ResetArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
-        let def = try findExercise(ctx, args[0] ?? "", lang: session.lang)
+        let def = try findExercise(ctx, args.exercise, lang: session.lang)
         let title = def.title.text(session.lang)
-        guard args.has("yes") else {
-          guard ctx.interactive else { throw .refused(Message(.resetNeedsYes, ["exercise": title])) }
+        guard args.yes else {
+          guard ctx.interactive else { throw .refused(Message.resetNeedsYes(exercise: title)) }
           var r = Reply()
           r.confirm = Confirmation(
-            question: Message(.resetConfirm, ["exercise": title]).text(session.lang),
-            line: "reset \(def.id) --yes", cancelled: Message(.resetCancelled).text(session.lang))
+            question: Message.resetConfirm(exercise: title).text(session.lang),
+            line: "reset \(def.id) --yes", cancelled: Message.resetCancelled.text(session.lang))
           return r
         }
         try ctx.store.resetSheet(teamID: team.id, def: def)
         if session.guided?.exercise == def.id { session.guided = nil }
-        return .ok(Message(.resetDone, ["exercise": title]).text(session.lang))
+        return .ok(Message.resetDone(exercise: title).text(session.lang))
       }),
     CommandSpec(
       [Word("timer", ["reloj", "tiempo"])], summary: .cmdTimer,
-      params: [Param(.argTimerAction, .choice(["pause", "resume", "pausa", "sigue"]), optional: true)],
+      arguments: TimerArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        try Guide.timerCommand(ctx, &session, action: args[0])
+        try Guide.timerCommand(ctx, &session, action: args.action)
       }),
     CommandSpec(
-      [Word("lint", ["revisar"])], summary: .cmdLint, params: [Param(.argDir, .file, optional: true)],
+      [Word("hint", ["pista"])], summary: .cmdHint, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.hint(ctx, &session) }),
+    CommandSpec(
+      [Word("example", ["ejemplo"])], summary: .cmdExample, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.example(ctx, &session) }),
+    CommandSpec(
+      [Word("back", ["atrás", "atras"])], summary: .cmdBack, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.step(ctx, &session, by: -1) }),
+    CommandSpec(
+      [Word("skip", ["saltar"])], summary: .cmdSkip, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.step(ctx, &session, by: 1) }),
+    CommandSpec(
+      [Word("done", ["listo", "terminar"])], summary: .cmdDone, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.done(ctx, &session) }),
+    CommandSpec(
+      [Word("editor")], summary: .cmdEditor, detail: .detailEditor, sitting: .ifSaved, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.editAnswer(ctx, &session) }),
+    CommandSpec(
+      [Word("lint", ["validar"])], summary: .cmdLint, arguments: OptionalDirArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        let dir = args[0] ?? "."
+        let dir = args.dir ?? "."
         switch ContentLoader.load(directory: dir) {
         case .success(let c):
           return .ok(
-            Message(.lintOK, ["dir": dir, "count": String(c.exercises.count), "agenda": c.agenda.id]).text(session.lang))
+            Message.lintOK(agenda: c.agenda.id, count: String(c.exercises.count), dir: dir).text(session.lang))
         case .failure(let f):
-          throw .lint(f.issues, Message(.lintFailed, ["count": String(f.issues.count)]))
+          throw .lint(f.issues, Message.lintFailed(count: String(f.issues.count)))
         }
       }),
   ]
 }
 
+// MARK: - Arguments
+
+struct ExerciseArgs: CommandArguments {
+  static let exerciseParam = Param(.argExercise, .exercise)
+  static let parameters = [exerciseParam]
+  let exercise: String
+  init(_ b: BoundArguments) { exercise = b[Self.exerciseParam] }
+}
+
+struct OptionalExerciseArgs: CommandArguments {
+  static let exerciseParam = Param(.argExercise, .exercise, optional: true)
+  static let parameters = [exerciseParam]
+  let exercise: String?
+  init(_ b: BoundArguments) { exercise = b[optional: Self.exerciseParam] }
+}
+
+struct SessionNumberArgs: CommandArguments {
+  static let numberParam = Param(.argSession, .text, optional: true)
+  static let parameters = [numberParam]
+  let number: String?
+  init(_ b: BoundArguments) { number = b[optional: Self.numberParam] }
+}
+
+struct SetArgs: CommandArguments {
+  static let fieldParam = Param(.argField, .field)
+  static let valueParam = Param(.argValue, .text, optional: true, rest: true)
+  static let parameters = [fieldParam, valueParam]
+  let field: String
+  let value: String?
+  init(_ b: BoundArguments) {
+    field = b[Self.fieldParam]
+    value = b[optional: Self.valueParam]
+  }
+}
+
+struct AddArgs: CommandArguments {
+  static let listParam = Param(.argList, .list)
+  static let assignmentsParam = Param(.argAssignments, .assignment, rest: true)
+  static let parameters = [listParam, assignmentsParam]
+  let list: String
+  /// `field=value` words, as split.
+  let assignments: [String]
+  init(_ b: BoundArguments) {
+    list = b[Self.listParam]
+    assignments = Array(b.tokens.dropFirst())
+  }
+}
+
+struct EditArgs: CommandArguments {
+  static let listParam = Param(.argList, .list)
+  static let numberParam = Param(.argNumber, .text)
+  static let assignmentsParam = Param(.argAssignments, .assignment, rest: true)
+  static let parameters = [listParam, numberParam, assignmentsParam]
+  let list: String
+  let number: String
+  let assignments: [String]
+  init(_ b: BoundArguments) {
+    list = b[Self.listParam]
+    number = b[Self.numberParam]
+    assignments = Array(b.tokens.dropFirst(2))
+  }
+}
+
+struct ItemArgs: CommandArguments {
+  static let listParam = Param(.argList, .list)
+  static let numberParam = Param(.argNumber, .text)
+  static let parameters = [listParam, numberParam]
+  let list: String
+  let number: String
+  init(_ b: BoundArguments) {
+    list = b[Self.listParam]
+    number = b[Self.numberParam]
+  }
+}
+
+struct MoveArgs: CommandArguments {
+  static let listParam = Param(.argList, .list)
+  static let numberParam = Param(.argNumber, .text)
+  static let positionParam = Param(.argPosition, .text)
+  static let parameters = [listParam, numberParam, positionParam]
+  let list: String
+  let number: String
+  let position: String
+  init(_ b: BoundArguments) {
+    list = b[Self.listParam]
+    number = b[Self.numberParam]
+    position = b[Self.positionParam]
+  }
+}
+
+struct ResetArgs: CommandArguments {
+  static let exerciseParam = Param(.argExercise, .exercise)
+  static let yesFlag = Flag("yes", .flagYes)
+  static let parameters = [exerciseParam]
+  static let flags = [yesFlag]
+  let exercise: String
+  let yes: Bool
+  init(_ b: BoundArguments) {
+    exercise = b[Self.exerciseParam]
+    yes = b.has(Self.yesFlag)
+  }
+}
+
+struct TimerArgs: CommandArguments {
+  static let actionParam = Param(.argTimerAction, .choice(["pause", "resume", "pausa", "sigue"]), optional: true)
+  static let parameters = [actionParam]
+  let action: String?
+  init(_ b: BoundArguments) { action = b[optional: Self.actionParam] }
+}
+
+struct OptionalDirArgs: CommandArguments {
+  static let dirParam = Param(.argDir, .file, optional: true)
+  static let parameters = [dirParam]
+  let dir: String?
+  init(_ b: BoundArguments) { dir = b[optional: Self.dirParam] }
+}
+
 /// `sin empezar` / `en curso: 3/6` / `✓ completo`.
 func progressText(_ p: ExerciseProgress, _ lang: Lang) -> String {
-  if p.done { return Message(.progressDone).text(lang) }
-  if !p.started { return Message(.progressNotStarted).text(lang) }
-  return Message(.progressInProgress, ["answered": String(p.answered), "total": String(p.total)]).text(lang)
+  if p.done { return Message.progressDone.text(lang) }
+  if !p.started { return Message.progressNotStarted.text(lang) }
+  return Message.progressInProgress(answered: String(p.answered), total: String(p.total)).text(lang)
 }

@@ -38,18 +38,14 @@ public struct Confirmation: Equatable, Sendable {
 
 /// The guided flow: one field at a time, with help, hints, examples, back/skip, time boxes.
 enum Guide {
-  /// Words the guided flow answers itself.
-  static let keywords: Set<String> = [
-    "?", "ayuda", "help", "pista", "hint", "ejemplo", "example", "ver", "show", "listo", "done", "terminar", "atras",
-    "back", "saltar", "skip",
-  ]
-
   static func cursorKey(_ team: String) -> String { "cursor.\(team)" }
   static func timerKey(_ team: String, _ exercise: String, _ step: String) -> String { "timer.\(team).\(exercise).\(step)" }
 
   // MARK: Entering
 
-  static func start(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, at state: GuidedState?) throws(TallerError) -> Reply {
+  static func start(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, at state: GuidedState?) throws(TallerError)
+    -> Reply
+  {
     let lang = session.lang
     let sheet = try ctx.store.openSheet(teamID: team.id, def: def)
     var g = state ?? GuidedState(exercise: def.id, field: firstUnanswered(def, sheet) ?? 0)
@@ -69,7 +65,7 @@ enum Guide {
     func from(_ s: WorkSession, _ reply: Reply) -> Reply {
       if s.id == sitting { return reply }
       var r = reply
-      let note = Message(.resumeFromSession, ["number": String(s.number), "date": SessionView.weekdayDate(s.started, ctx, lang)])
+      let note = Message.resumeFromSession(date: SessionView.weekdayDate(s.started, ctx, lang), number: String(s.number))
       r.lines.insert(.dim(note.text(lang)), at: 0)
       return r
     }
@@ -104,7 +100,7 @@ enum Guide {
       let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)
       if !ExerciseProgress(sheet: sheet, def: def).done { return try start(ctx, &session, team: team, def: def, at: nil) }
     }
-    return .ok(Message(.allDone).text(session.lang))
+    return .ok(Message.allDone.text(session.lang))
   }
 
   static func firstUnanswered(_ def: ExerciseDef, _ sheet: Sheet) -> Int? {
@@ -118,7 +114,9 @@ enum Guide {
   // MARK: Asking
 
   /// The question for where the walk stands (and the step header when a step begins).
-  static func ask(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, announceStep: Bool) throws(TallerError) -> [Line] {
+  static func ask(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, announceStep: Bool) throws(TallerError)
+    -> [Line]
+  {
     guard let g = session.guided else { return [] }
     let lang = session.lang
     var lines: [Line] = []
@@ -138,7 +136,7 @@ enum Guide {
       let items = sheet.items(field.id)
       if g.sub == nil {
         lines.append(.text(number + field.prompt.text(lang) + " (\(items.count))"))
-        lines.append(.dim(Message(.guideListHelp, ["count": String(items.count)]).text(lang)))
+        lines.append(.dim(Message.guideListHelp(count: String(items.count)).text(lang)))
         session.guided?.sub = 0
         // Lists that start with suggested items (journey stages) walk those items first.
         session.guided?.item = field.defaults.isEmpty ? nil : items.first?.id
@@ -151,18 +149,20 @@ enum Guide {
       let sf = field.fields[sub]
       var q = "   " + sf.prompt.text(lang) + choicesSuffix(ctx, team: team, field: sf, lang: lang)
       if let itemID = session.guided?.item, let item = items.first(where: { $0.id == itemID }), let v = item.values[sf.id] {
-        q += "  " + Message(.guideCurrent, ["value": display(ctx, team: team, field: sf, value: v, lang: lang)]).text(lang)
+        q += "  " + Message.guideCurrent(value: display(ctx, team: team, field: sf, value: v, lang: lang)).text(lang)
       }
       lines.append(.text(q))
+      if sf.kind == .longtext { lines.append(.dim(Message.guideLongText.text(lang))) }
     } else {
       var q = number + field.prompt.text(lang) + choicesSuffix(ctx, team: team, field: field, lang: lang)
       if let v = sheet.values[field.id] {
-        q += "  " + Message(.guideCurrent, ["value": display(ctx, team: team, field: field, value: v, lang: lang)]).text(lang)
+        q += "  " + Message.guideCurrent(value: display(ctx, team: team, field: field, value: v, lang: lang)).text(lang)
       } else if let p = field.prefill, let pv = prefillValue(ctx, team: team, path: p) {
-        q += "  " + Message(.guidePrefill, ["value": pv]).text(lang)
+        q += "  " + Message.guidePrefill(value: pv).text(lang)
       }
       lines.append(.text(q))
-      if g.field == 0 || announceStep { lines.append(.dim(Message(.guideKeys).text(lang))) }
+      if field.kind == .longtext { lines.append(.dim(Message.guideLongText.text(lang))) }
+      if g.field == 0 || announceStep { lines.append(.dim(Message.guideKeys.text(lang))) }
     }
     try save(ctx, session, team: team)
     return lines
@@ -172,14 +172,14 @@ enum Guide {
     switch field.kind {
     case .choice:
       let opts = field.options.enumerated().map { "\($0.offset + 1) \($0.element.label.text(lang))" }.joined(separator: ", ")
-      return " — " + opts + (field.multiple ? " " + Message(.guideSeveral).text(lang) : "")
+      return " — " + opts + (field.multiple ? " " + Message.guideSeveral.text(lang) : "")
     case .scale:
       return " (\(field.min ?? 0)…\(field.max ?? 0))"
     case .ref:
       guard let ref = field.ref else { return "" }
       let choices = refChoices(ctx, teamID: team.id, target: ref, lang: lang)
       let list = choices.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
-      return " — " + (list.isEmpty ? "—" : list) + (field.multiple ? " " + Message(.guideSeveral).text(lang) : "")
+      return " — " + (list.isEmpty ? "—" : list) + (field.multiple ? " " + Message.guideSeveral.text(lang) : "")
     default:
       return ""
     }
@@ -202,19 +202,20 @@ enum Guide {
     session.guided = nil
     try? ctx.store.setLocalSetting(cursorKey(team.id), nil)
     let p = (try? ctx.store.sheet(teamID: team.id, exercise: def.id)).map { ExerciseProgress(sheet: $0, def: def) }
-    var lines: [Line] = [.success(Message(.guideFinished, ["exercise": def.title.text(lang)]).text(lang))]
+    var lines: [Line] = [.success(Message.guideFinished(exercise: def.title.text(lang)).text(lang))]
     if let p, !p.done {
-      lines.append(.text(Message(.guideMissing, ["answered": String(p.answered), "total": String(p.total)]).text(lang)))
+      lines.append(.text(Message.guideMissing(answered: String(p.answered), total: String(p.total)).text(lang)))
     }
     if let next = ctx.content.ordered.drop(while: { $0.id != def.id }).dropFirst().first {
-      lines.append(.dim(Message(.guideNext, ["exercise": next.id]).text(lang)))
+      lines.append(.dim(Message.guideNext(exercise: next.id).text(lang)))
     }
     return lines
   }
 
   // MARK: Answering
 
-  /// Handles a line typed while walking an exercise.
+  /// Handles a line typed while walking an exercise: it is an answer to the question (the walk's
+  /// own words and `/commands` never reach here).
   static func input(_ ctx: ShellContext, _ session: inout Session, line: String) throws(TallerError) -> Reply {
     guard let g = session.guided, let def = ctx.content.exercise(g.exercise) else {
       session.guided = nil
@@ -223,32 +224,6 @@ enum Guide {
     let team = try currentTeam(ctx, &session)
     let lang = session.lang
     let field = def.fields[min(g.field, def.fields.count - 1)]
-    let active = field.kind == .list ? field.fields[g.sub ?? 0] : field
-    let word = Text.fold(line)
-    let first = word.split(separator: " ").first.map(String.init) ?? ""
-    if ["timer", "reloj", "tiempo"].contains(first) {
-      let action = word.split(separator: " ").dropFirst().first.map(String.init)
-      return try timerCommand(ctx, &session, action: action)
-    }
-    switch word {
-    case "?", "ayuda", "help":
-      var lines: [Line] = [.text(active.help.text(lang))]
-      for o in active.options { if let h = o.help { lines.append(.item(o.label.text(lang), note: h.text(lang))) } }
-      return Reply(lines: lines)
-    case "pista", "hint":
-      return Reply(lines: [.text("  " + active.hint.text(lang))])
-    case "ejemplo", "example":
-      return Reply(lines: [.text("  " + Message(.guideExample, ["example": active.example.text(lang)]).text(lang))])
-    case "ver", "show":
-      return Reply(lines: Drawings.draw(ctx, team: team, def: def, lang: lang))
-    case "listo", "done", "terminar":
-      return Reply(lines: finish(ctx, &session, team: team, def: def))
-    case "atras", "back":
-      return try move(ctx, &session, team: team, def: def, by: -1)
-    case "saltar", "skip":
-      return try move(ctx, &session, team: team, def: def, by: 1)
-    default: break
-    }
     if field.kind == .list { return try listInput(ctx, &session, team: team, def: def, list: field, line: line) }
     let text = line.trimmingCharacters(in: .whitespaces)
     let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)
@@ -256,22 +231,95 @@ enum Guide {
       // Enter: keep the current answer, or take the prefilled one.
       if sheet.values[field.id] == nil, let p = field.prefill, let pv = prefillValue(ctx, team: team, path: p) {
         try ctx.store.setAnswers(teamID: team.id, def: def, values: [field.id: .string(pv)])
-        var lines: [Line] = [.success(Message(.answerSaved).text(lang))]
+        var lines: [Line] = [.success(Message.answerSaved.text(lang))]
         session.guided?.field += 1
         lines += try ask(ctx, &session, team: team, def: def, announceStep: stepChanges(def, g.field))
         return Reply(lines: lines)
       }
       if field.required && sheet.values[field.id] == nil {
-        return Reply(lines: [.dim(Message(.guideRequired).text(lang))])
+        return Reply(lines: [.dim(Message.guideRequired.text(lang))])
       }
       return try move(ctx, &session, team: team, def: def, by: 1)
     }
     let value = try parseAnswer(ctx, teamID: team.id, field: field, raw: text, lang: lang)
     try ctx.store.setAnswers(teamID: team.id, def: def, values: [field.id: value])
-    var lines: [Line] = [.success(Message(.answerSaved).text(lang))]
+    var lines: [Line] = [.success(Message.answerSaved.text(lang))]
     session.guided?.field += 1
     lines += try ask(ctx, &session, team: team, def: def, announceStep: stepChanges(def, g.field))
     return Reply(lines: lines)
+  }
+
+  // MARK: The walk's own words
+
+  /// The walk in progress, or a refusal naming the word that needs one.
+  static func walking(_ ctx: ShellContext, _ session: inout Session, word: (es: String, en: String)) throws(TallerError) -> (
+    team: Team, def: ExerciseDef, state: GuidedState
+  ) {
+    guard let g = session.guided, let def = ctx.content.exercise(g.exercise) else {
+      throw .refused(Message.walkOnly(word: session.lang == .es ? word.es : word.en))
+    }
+    return (try currentTeam(ctx, &session), def, g)
+  }
+
+  /// The question being asked: a top-level field, or a field of the list item being filled.
+  static func activeField(_ def: ExerciseDef, _ g: GuidedState) -> FieldDef {
+    let field = def.fields[min(g.field, def.fields.count - 1)]
+    return field.kind == .list ? field.fields[min(g.sub ?? 0, field.fields.count - 1)] : field
+  }
+
+  /// `ayuda` while walking: what the question asks, and what each option means.
+  static func help(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
+    let (_, def, g) = try walking(ctx, &session, word: ("ayuda", "help"))
+    let active = activeField(def, g)
+    let lang = session.lang
+    var lines: [Line] = [.text(active.help.text(lang))]
+    for o in active.options { if let h = o.help { lines.append(.item(o.label.text(lang), note: h.text(lang))) } }
+    return Reply(lines: lines)
+  }
+
+  static func hint(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
+    let (_, def, g) = try walking(ctx, &session, word: ("pista", "hint"))
+    return Reply(lines: [.text("  " + activeField(def, g).hint.text(session.lang))])
+  }
+
+  static func example(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
+    let (_, def, g) = try walking(ctx, &session, word: ("ejemplo", "example"))
+    let lang = session.lang
+    return Reply(lines: [.text("  " + Message.guideExample(example: activeField(def, g).example.text(lang)).text(lang))])
+  }
+
+  /// `atrás` (-1) and `saltar` (+1).
+  static func step(_ ctx: ShellContext, _ session: inout Session, by delta: Int) throws(TallerError) -> Reply {
+    let (team, def, _) = try walking(ctx, &session, word: delta < 0 ? ("atrás", "back") : ("saltar", "skip"))
+    return try move(ctx, &session, team: team, def: def, by: delta)
+  }
+
+  /// `listo`: done with the exercise for now.
+  static func done(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
+    let (team, def, _) = try walking(ctx, &session, word: ("listo", "done"))
+    return Reply(lines: finish(ctx, &session, team: team, def: def))
+  }
+
+  /// `editor`: the answer to a text question written in the person's editor.
+  static func editAnswer(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
+    let (team, def, g) = try walking(ctx, &session, word: ("editor", "editor"))
+    let lang = session.lang
+    let active = activeField(def, g)
+    guard active.kind == .text || active.kind == .longtext else { throw .refused(Message.editorNotText) }
+    guard let processes = ctx.processes, processes.hasEditor, ctx.interactive else { throw .refused(Message.editorNone) }
+    let field = def.fields[min(g.field, def.fields.count - 1)]
+    var current = ""
+    let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)
+    if field.kind == .list, let item = g.item, let it = sheet.items(field.id).first(where: { $0.id == item }) {
+      current = it.values[active.id]?.stringValue ?? ""
+    } else {
+      current = sheet.values[active.id]?.stringValue ?? ""
+    }
+    guard let edited = processes.edit(current, name: active.id) else { throw .refused(Message.editorNone) }
+    var text = edited
+    while text.hasSuffix("\n") { text.removeLast() }
+    // What was written goes in as the answer, as if typed.
+    return try input(ctx, &session, line: text.isEmpty ? "" : text)
   }
 
   static func stepChanges(_ def: ExerciseDef, _ from: Int) -> Bool {
@@ -279,7 +327,8 @@ enum Guide {
     return def.step(of: def.fields[from].id)?.id != def.step(of: def.fields[from + 1].id)?.id
   }
 
-  static func move(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, by delta: Int) throws(TallerError) -> Reply {
+  static func move(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, by delta: Int) throws(TallerError) -> Reply
+  {
     guard var g = session.guided else { return Reply() }
     let field = def.fields[g.field]
     if field.kind == .list, let sub = g.sub {
@@ -333,7 +382,7 @@ enum Guide {
         // Enter on a new item's first field: the list is finished.
         let count = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id).count
         if let min = list.minItems, count < min {
-          return Reply(lines: [.dim(Message(.guideListMin, ["min": String(min)]).text(lang))])
+          return Reply(lines: [.dim(Message.guideListMin(min: String(min)).text(lang))])
         }
         session.guided?.sub = nil
         session.guided?.field += 1
@@ -347,18 +396,18 @@ enum Guide {
     } else {
       let count = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id).count
       if let max = list.maxItems, count >= max {
-        throw .refused(Message(.listFull, ["list": list.prompt.text(lang), "max": String(max)]))
+        throw .refused(Message.listFull(list: list.prompt.text(lang), max: String(max)))
       }
       let item = try ctx.store.addItem(teamID: team.id, def: def, list: list.id, values: [sf.id: value])
       session.guided?.item = item.id
     }
-    var lines: [Line] = [.success(Message(.answerSaved).text(lang))]
+    var lines: [Line] = [.success(Message.answerSaved.text(lang))]
     if sub + 1 < list.fields.count {
       session.guided?.sub = sub + 1
     } else {
       let items = try ctx.store.sheet(teamID: team.id, exercise: def.id).items(list.id)
       let done = items.firstIndex { $0.id == session.guided?.item }.map { $0 + 1 } ?? items.count
-      lines.append(.dim(Message(.guideItemDone, ["number": String(done)]).text(lang)))
+      lines.append(.dim(Message.guideItemDone(number: String(done)).text(lang)))
       let current = session.guided?.item
       session.guided?.sub = 0
       session.guided?.item = nextItem(after: current, in: items, list: list)
@@ -467,10 +516,10 @@ enum Guide {
     if left <= 0 && !t.rang {
       t2.rang = true
       t2.warned = true
-      lines.append(.text("\u{07}⏱ " + Message(.timerEnded, ["step": title]).text(session.lang)))
+      lines.append(.text("\u{07}⏱ " + Message.timerEnded(step: title).text(session.lang)))
     } else if left <= 60_000 && left > 0 && !t.warned {
       t2.warned = true
-      lines.append(.text("⏱ " + Message(.timerOneMinute, ["step": title]).text(session.lang)))
+      lines.append(.text("⏱ " + Message.timerOneMinute(step: title).text(session.lang)))
     }
     if t2 != t { try? ctx.store.setLocalSetting(key, t2.encoded) }
     return lines
@@ -479,7 +528,7 @@ enum Guide {
   static func timerCommand(_ ctx: ShellContext, _ session: inout Session, action: String?) throws(TallerError) -> Reply {
     let lang = session.lang
     guard let (key, t, step) = currentTimer(ctx, session) else {
-      return .text(Message(.timerNone).text(lang))
+      return .text(Message.timerNone.text(lang))
     }
     var t2 = t
     let now = ctx.now()
@@ -494,9 +543,9 @@ enum Guide {
     default: break
     }
     if t2 != t { try ctx.store.setLocalSetting(key, t2.encoded) }
-    let state = t2.pausedAt != nil ? Message(.timerPaused).text(lang) : ""
+    let state = t2.pausedAt != nil ? Message.timerPaused.text(lang) : ""
     return .text(
-      Message(.timerShow, ["step": step.title.text(lang), "left": clock(t2.remaining(now: now)), "minutes": String(t2.minutes)])
+      Message.timerShow(left: clock(t2.remaining(now: now)), minutes: String(t2.minutes), step: step.title.text(lang))
         .text(lang) + state)
   }
 

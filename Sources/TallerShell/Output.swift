@@ -1,10 +1,6 @@
 import Foundation
 import TallerCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// How output may look where it is going.
 public struct Style: Sendable, Equatable {
   /// ANSI colors allowed.
@@ -22,22 +18,6 @@ public struct Style: Sendable, Equatable {
 
   /// Plain output for pipes and files: no color, ASCII chrome, 80 columns.
   public static let plain = Style(color: false, unicode: false, width: 80)
-
-  /// Decides the style for a file descriptor: colors and Unicode only on a terminal, and not with
-  /// `NO_COLOR` or `TERM=dumb`.
-  public static func detect(fd: Int32, environment: [String: String]) -> Style {
-    let tty = isatty(fd) == 1
-    let dumb = environment["TERM"] == "dumb"
-    let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    var width = 80
-    if let cols = environment["COLUMNS"].flatMap(Int.init), cols > 20 {
-      width = cols
-    } else if tty {
-      var ws = winsize()
-      if ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 20 { width = Int(ws.ws_col) }
-    }
-    return Style(color: tty && !dumb && !noColor, unicode: tty && !dumb, width: width)
-  }
 }
 
 /// One line of a reply, with its meaning; the renderer picks colors and symbols.
@@ -99,24 +79,41 @@ public struct Renderer: Sendable {
     style.color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
   }
 
-  /// The text of a reply, each line ending in a newline.
+  /// The text of a reply, each line ending in a newline, every line within the style's width
+  /// (broken between words; only a word longer than the whole width is cut).
   public func render(_ reply: Reply) -> String {
     var out = ""
+    let width = max(20, style.width)
     for line in reply.lines {
       switch line {
-      case .text(let s): out += Self.wrap(chrome(s), style.width).joined(separator: "\n")
+      case .text(let s): out += Self.wrap(chrome(s), width).joined(separator: "\n")
       case .success(let s):
         let t = chrome(s)
-        if t.hasPrefix("✓") {
-          out += paint("✓", "32") + String(t.dropFirst())
-        } else {
-          out += t
-        }
-      case .heading(let s): out += paint(chrome(s), "1")
-      case .dim(let s): out += Self.wrap(chrome(s), style.width).map { paint($0, "2") }.joined(separator: "\n")
+        let lines = Self.wrap(t, width, hanging: t.hasPrefix("✓ ") ? 2 : 0)
+        out += lines.enumerated().map { i, l in
+          i == 0 && l.hasPrefix("✓") ? paint("✓", "32") + String(l.dropFirst()) : l
+        }.joined(separator: "\n")
+      case .heading(let s): out += Self.wrap(chrome(s), width).map { paint($0, "1") }.joined(separator: "\n")
+      case .dim(let s): out += Self.wrap(chrome(s), width).map { paint($0, "2") }.joined(separator: "\n")
       case .item(let s, let note):
-        out += "  " + chrome(s)
-        if let note { out += "  " + paint(chrome(note), "2") }
+        // An item and its note; what does not fit goes on, indented under the item.
+        // An answer of several lines: its other lines go under the first, indented.
+        let parts = chrome(s).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let head = "  " + parts[0]
+        let full = note.map { head + "  " + chrome($0) } ?? head
+        let column = DisplayWidth.of(head) + 2
+        if parts.count == 1 && DisplayWidth.of(full) <= width {
+          out += note.map { head + "  " + paint(chrome($0), "2") } ?? head
+        } else if parts.count == 1, let note, width - column >= 24 {
+          // The note wrapped in its own column (as help lists do), the item kept on its line.
+          let noteLines = Self.wrap(chrome(note), width - column)
+          out += head + "  " + noteLines.map { paint($0, "2") }.joined(separator: "\n" + String(repeating: " ", count: column))
+        } else {
+          // Too wide (aligned notes on a narrow window): the item, its note wrapped under it.
+          out += Self.wrap(head.trimmingTrailingSpaces(), width, hanging: 4).joined(separator: "\n")
+          for p in parts.dropFirst() { out += "\n" + Self.wrap("    " + p, width, hanging: 4).joined(separator: "\n") }
+          if let note { out += "\n" + Self.wrap("      " + chrome(note), width, hanging: 6).map { paint($0, "2") }.joined(separator: "\n") }
+        }
       case .table(let t):
         out += drawTable(t)
         continue
@@ -130,32 +127,75 @@ public struct Renderer: Sendable {
     return out
   }
 
-  /// Wraps text to a width, breaking at spaces (long words are cut).
-  static func wrap(_ text: String, _ width: Int) -> [String] {
+  /// Wraps text to a width, breaking between words. A line that fits is kept as it is (runs of
+  /// spaces too); a longer one keeps its leading spaces on its first line, and its other lines
+  /// are indented as far as its text starts (past a `- ` or `• ` bullet), or by `hanging` if that
+  /// is more. A word longer than the width is cut.
+  static func wrap(_ text: String, _ width: Int, hanging: Int = 0) -> [String] {
     guard width > 0 else { return [text] }
     var lines: [String] = []
     for para in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      // Keep the paragraph's indentation on its first line.
+      if DisplayWidth.of(String(para)) <= width {
+        lines.append(String(para))
+        continue
+      }
       let indent = String(para.prefix { $0 == " " })
-      var cur = indent
-      for word in para.split(separator: " ") {
-        var w = String(word)
-        while w.count > width {
-          if !cur.isEmpty {
-            lines.append(cur)
-            cur = ""
+      let body = para.dropFirst(indent.count)
+      let bullet = ["- ", "• ", "* "].contains { body.hasPrefix($0) } ? 2 : 0
+      let next = String(repeating: " ", count: min(max(hanging, indent.count + bullet), width / 2))
+      // Each word with the spaces before it (kept between words that stay on one line).
+      var pieces: [(gap: String, word: String)] = []
+      var gap = ""
+      var word = ""
+      for ch in body {
+        if ch == " " {
+          if !word.isEmpty {
+            pieces.append((gap, word))
+            gap = ""
+            word = ""
           }
-          lines.append(String(w.prefix(width)))
-          w = String(w.dropFirst(width))
-        }
-        if cur == indent {
-          cur += w
-        } else if cur.count + 1 + w.count <= width {
-          cur += " " + w
+          gap.append(ch)
         } else {
-          lines.append(cur)
-          cur = w
+          word.append(ch)
         }
+      }
+      if !word.isEmpty { pieces.append((gap, word)) }
+      var cur = indent
+      var curWidth = DisplayWidth.of(indent)
+      var fresh = true  // nothing but indentation on the current line yet
+      for (gap, piece) in pieces {
+        var w = piece
+        var ww = DisplayWidth.of(w)
+        if !fresh && curWidth + gap.count + ww <= width {
+          cur += gap + w
+          curWidth += gap.count + ww
+          continue
+        }
+        if !fresh {
+          lines.append(cur)
+          cur = next
+          curWidth = DisplayWidth.of(next)
+        }
+        // A word wider than the room left on an empty line is cut (nothing else fits it).
+        while curWidth + ww > width {
+          var cut = ""
+          var cw = 0
+          for ch in w {
+            let chw = DisplayWidth.of(ch)
+            if curWidth + cw + chw > width { break }
+            cut.append(ch)
+            cw += chw
+          }
+          if cut.isEmpty { break }
+          lines.append(cur + cut)
+          w = String(w.dropFirst(cut.count))
+          ww = DisplayWidth.of(w)
+          cur = next
+          curWidth = DisplayWidth.of(next)
+        }
+        cur += w
+        curWidth += ww
+        fresh = false
       }
       lines.append(cur)
     }
@@ -163,58 +203,144 @@ public struct Renderer: Sendable {
   }
 
   func pad(_ s: String, _ width: Int) -> String {
-    s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    let w = DisplayWidth.of(s)
+    return w >= width ? s : s + String(repeating: " ", count: width - w)
   }
 
-  /// Draws a table within the style's width: columns share the room left by the widest needs.
+  /// How far a line's continuation is indented: under the text of a bullet (`• `, `- `, `⚑ `).
+  static func hanging(_ line: Substring) -> Int {
+    ["• ", "- ", "* ", "⚑ "].contains { line.hasPrefix($0) } ? 2 : 0
+  }
+
+  /// The widest word and the widest line of a cell.
+  static func measure(_ cell: String) -> (word: Int, line: Int) {
+    var word = 1
+    var line = 1
+    for l in cell.split(separator: "\n", omittingEmptySubsequences: false) {
+      line = max(line, DisplayWidth.of(String(l)))
+      // A bulleted line's other lines hang under its text, two columns in.
+      let hanging = Self.hanging(l)
+      for w in l.split(separator: " ") { word = max(word, DisplayWidth.of(String(w)) + hanging) }
+    }
+    return (word, line)
+  }
+
+  /// Draws a table within the style's width. Columns get at least their widest word (so no word
+  /// is broken) and share what is left up to their widest line. A table whose columns cannot all
+  /// fit is split into tables of the columns that do, each repeating the first column when it
+  /// names the rows; when not even one column fits beside it, each row is drawn as a record of
+  /// `heading: value` lines (as psql's expanded mode does).
   func drawTable(_ t: TableSpec) -> String {
     let cols = max(t.header.count, t.rows.map(\.count).max() ?? 0)
     guard cols > 0 else { return "" }
     let cells = t.rows.map { r in (0..<cols).map { i in i < r.count ? chrome(r[i]) : "" } }
     let head = (0..<cols).map { i in i < t.header.count ? chrome(t.header[i]) : "" }
-    let available = max(cols * 6, style.width - (3 * cols + 1))
-    var natural = (0..<cols).map { i in
-      max(head[i].count, cells.map { $0[i].split(separator: "\n").map(\.count).max() ?? 0 }.max() ?? 0, 1)
+    let width = max(20, style.width)
+    let measured = (0..<cols).map { i in
+      ([head[i]] + cells.map { $0[i] }).map(Self.measure).reduce((word: 1, line: 1)) { (max($0.word, $1.word), max($0.line, $1.line)) }
     }
-    // Shrink the widest columns until everything fits.
-    while natural.reduce(0, +) > available, let widest = natural.indices.max(by: { natural[$0] < natural[$1] }),
-      natural[widest] > 6
-    {
-      natural[widest] -= 1
+    func fits(_ columns: [Int]) -> Bool { columns.map { measured[$0].word }.reduce(0, +) + 3 * columns.count + 1 <= width }
+    let all = Array(0..<cols)
+    if fits(all) { return drawFitted(head: head, cells: cells, columns: all, measured: measured, markEmpty: t.markEmpty) }
+    // Split: the first column names the rows (a header over data, or a row label).
+    let rowLabel = cols > 1
+    var groups: [[Int]] = []
+    var group: [Int] = rowLabel ? [0] : []
+    for c in (rowLabel ? 1 : 0)..<cols {
+      if fits(group + [c]) {
+        group.append(c)
+      } else {
+        if group.count > (rowLabel ? 1 : 0) { groups.append(group) }
+        group = (rowLabel ? [0] : []) + [c]
+        if !fits(group) { return drawRecords(head: head, cells: cells) }
+      }
+    }
+    if group.count > (rowLabel ? 1 : 0) { groups.append(group) }
+    return groups.map { drawFitted(head: head, cells: cells, columns: $0, measured: measured, markEmpty: t.markEmpty) }
+      .joined()
+  }
+
+  /// A table of some columns that fit: widths from the widest word up to the widest line.
+  func drawFitted(head: [String], cells: [[String]], columns: [Int], measured: [(word: Int, line: Int)], markEmpty: Bool) -> String {
+    let width = max(20, style.width)
+    var widths = columns.map { measured[$0].word }
+    var room = width - (3 * columns.count + 1) - widths.reduce(0, +)
+    // Share the room left, a column at a time, to the columns still short of their widest line.
+    while room > 0 {
+      let short = columns.indices.filter { widths[$0] < measured[columns[$0]].line }
+      if short.isEmpty { break }
+      for i in short where room > 0 {
+        widths[i] += 1
+        room -= 1
+      }
     }
     let u = style.unicode
     let v = u ? "│" : "|"
     func rule(_ l: String, _ m: String, _ r: String) -> String {
-      (u ? l : "+") + natural.map { String(repeating: u ? "─" : "-", count: $0 + 2) }.joined(separator: u ? m : "+")
+      (u ? l : "+") + widths.map { String(repeating: u ? "─" : "-", count: $0 + 2) }.joined(separator: u ? m : "+")
         + (u ? r : "+") + "\n"
     }
     func row(_ r: [String], emptyMark: Bool) -> String {
-      let wrapped = r.enumerated().map { i, c -> [String] in
-        let text = c.isEmpty && emptyMark && i > 0 ? "·" : c
-        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { Self.wrap(String($0), natural[i]) }
+      let wrapped = columns.enumerated().map { k, c -> [String] in
+        let text = r[c].isEmpty && emptyMark && c > 0 ? "·" : r[c]
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
+          Self.wrap(String($0), widths[k], hanging: Self.hanging($0))
+        }
       }
       let height = wrapped.map(\.count).max() ?? 1
       var out = ""
       for line in 0..<height {
         out += v
-        for i in 0..<cols {
-          out += " " + pad(line < wrapped[i].count ? wrapped[i][line] : "", natural[i]) + " " + v
+        for k in columns.indices {
+          out += " " + pad(line < wrapped[k].count ? wrapped[k][line] : "", widths[k]) + " " + v
         }
         out += "\n"
       }
       return out
     }
     var out = rule("┌", "┬", "┐")
-    if t.header.contains(where: { !$0.isEmpty }) {
+    if columns.contains(where: { !head[$0].isEmpty }) {
       out += paint(row(head, emptyMark: false), "1")
       out += rule("├", "┼", "┤")
     }
     for (i, r) in cells.enumerated() {
-      out += row(r, emptyMark: t.markEmpty)
+      out += row(r, emptyMark: markEmpty)
       if i < cells.count - 1 { out += rule("├", "┼", "┤") }
     }
     out += rule("└", "┴", "┘")
     return out
+  }
+
+  /// Each row as a record: its first cell as a heading, then one `heading: value` per column
+  /// (values wrapped under it); a table without headings draws each cell as a block.
+  func drawRecords(head: [String], cells: [[String]]) -> String {
+    let width = max(20, style.width)
+    let rule = String(repeating: style.unicode ? "─" : "-", count: min(width, 40))
+    var out = ""
+    for r in cells {
+      out += rule + "\n"
+      let labelled = head.contains { !$0.isEmpty }
+      for (c, cell) in r.enumerated() {
+        if labelled {
+          let title = head[c].replacingOccurrences(of: "\n", with: " ")
+          if c == 0 && title.isEmpty {
+            out += Self.wrap(cell.replacingOccurrences(of: "\n", with: " "), width).map { paint($0, "1") }.joined(separator: "\n") + "\n"
+            continue
+          }
+          let value = cell.isEmpty ? "·" : cell
+          out += paint(title + ":", "1") + "\n"
+          for l in value.split(separator: "\n", omittingEmptySubsequences: false) {
+            out += Self.wrap("  " + l, width, hanging: 2).joined(separator: "\n") + "\n"
+          }
+        } else {
+          for l in cell.split(separator: "\n", omittingEmptySubsequences: false) {
+            out += Self.wrap(String(l), width, hanging: 2).joined(separator: "\n") + "\n"
+          }
+          if c < r.count - 1 { out += "\n" }
+        }
+      }
+    }
+    return out + rule + "\n"
   }
 
   /// Draws values −2…+2 as a curve: one row per level, one column per stage.
@@ -248,9 +374,12 @@ public struct Renderer: Sendable {
     return out
   }
 
-  /// An error line: `✗ message` on a terminal, the bare message elsewhere.
+  /// An error line: `✗ message` on a terminal, the bare message elsewhere; within the width.
   public func renderError(_ text: String) -> String {
-    style.unicode ? paint("✗", "31") + " " + text + "\n" : text + "\n"
+    let width = max(20, style.width)
+    guard style.unicode else { return Self.wrap(text, width).joined(separator: "\n") + "\n" }
+    let lines = Self.wrap("✗ " + text, width, hanging: 2)
+    return lines.enumerated().map { i, l in i == 0 ? paint("✗", "31") + String(l.dropFirst()) : l }.joined(separator: "\n") + "\n"
   }
 
   /// Replaces taller's own symbols by ASCII when the output is not a terminal. The user's text
@@ -273,4 +402,13 @@ public struct Renderer: Sendable {
     "✓": "ok", "✗": "x", "«": "\"", "»": "\"", "…": "...", "·": "-",
     "⏱": "", "⚑": "!", "›": ">", "—": "-", "–": "-", "→": "->",
   ]
+}
+
+extension String {
+  /// Without the spaces at its end.
+  func trimmingTrailingSpaces() -> String {
+    var s = self
+    while s.hasSuffix(" ") { s.removeLast() }
+    return s
+  }
 }

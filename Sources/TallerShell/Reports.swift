@@ -30,12 +30,18 @@ enum Reports {
     return out
   }
 
+  /// Text of several lines in Markdown: each line break a hard break (a backslash at the end of
+  /// the line), the next line indented to stay in its list item.
+  static func mdLines(_ s: String, indent: String) -> String {
+    s.split(separator: "\n", omittingEmptySubsequences: false).map { md(String($0)) }.joined(separator: "\\\n" + indent)
+  }
+
   static func markdown(_ ctx: ShellContext, teams: [Team], lang: Lang) -> String {
     var out = ""
     for team in teams {
       out += "# \(md(team.name))\n\n"
       if !team.members.isEmpty {
-        out += "_" + md(Message(.reportMembers, ["members": team.members.map(\.name).joined(separator: ", ")]).text(lang)) + "_\n\n"
+        out += "_" + md(Message.reportMembers(members: team.members.map(\.name).joined(separator: ", ")).text(lang)) + "_\n\n"
       }
       for (title, lines) in sections(ctx, team: team, lang: lang) {
         out += "## \(md(title))\n\n"
@@ -50,15 +56,17 @@ enum Reports {
     var inList = false
     for line in lines {
       // A list ends with a blank line before anything else.
-      if case .item = line { inList = true } else if inList {
+      if case .item = line {
+        inList = true
+      } else if inList {
         out += "\n"
         inList = false
       }
       switch line {
       case .heading(let t): out += "### \(md(t))\n\n"
-      case .text(let t), .success(let t): out += md(t) + "\n\n"
-      case .dim(let t): out += "_" + md(t) + "_\n\n"
-      case .item(let t, let note): out += "- " + md(t) + (note.map { " _(" + md($0) + ")_" } ?? "") + "\n"
+      case .text(let t), .success(let t): out += mdLines(t, indent: "") + "\n\n"
+      case .dim(let t): out += "_" + mdLines(t, indent: "") + "_\n\n"
+      case .item(let t, let note): out += "- " + mdLines(t, indent: "  ") + (note.map { " _(" + md($0) + ")_" } ?? "") + "\n"
       case .table(let spec):
         let width = max(spec.header.count, spec.rows.map(\.count).max() ?? 0)
         let header = spec.header.isEmpty ? Array(repeating: " ", count: width) : spec.header
@@ -68,6 +76,8 @@ enum Reports {
         out += "\n" + cells(header) + "|" + Array(repeating: " --- |", count: width).joined() + "\n"
         for r in spec.rows { out += cells(r + Array(repeating: "", count: max(0, width - r.count))) }
         out += "\n"
+      case .curve(let labels, _) where labels.isEmpty:
+        continue
       case .curve(let labels, let values):
         out += "| " + labels.map(md).joined(separator: " | ") + " |\n|" + Array(repeating: " --- |", count: labels.count).joined() + "\n"
         out += "| " + values.map { $0.map { $0 > 0 ? "+\($0)" : String($0) } ?? "·" }.joined(separator: " | ") + " |\n\n"
@@ -93,17 +103,22 @@ enum Reports {
     return out
   }
 
+  /// Escaped text whose line breaks stay line breaks.
+  static func escLines(_ s: String) -> String { esc(s).replacingOccurrences(of: "\n", with: "<br>\n") }
+
   static func html(_ ctx: ShellContext, teams: [Team], lang: Lang) -> String {
     let title = teams.count == 1 ? teams[0].name : ctx.content.agenda.title.text(lang)
     var body = ""
     for team in teams {
       body += "<section class=\"team\">\n<h1>\(esc(team.name))</h1>\n"
       if !team.members.isEmpty {
-        body += "<p class=\"members\">\(esc(Message(.reportMembers, ["members": team.members.map(\.name).joined(separator: ", ")]).text(lang)))</p>\n"
+        body +=
+          "<p class=\"members\">\(esc(Message.reportMembers(members: team.members.map(\.name).joined(separator: ", ")).text(lang)))</p>\n"
       }
       for (i, (t, lines)) in sections(ctx, team: team, lang: lang).enumerated() {
         let kind = ctx.content.ordered[i].drawing
-        body += "<section class=\"exercise \(kind.rawValue)\">\n<h2>\(esc(t))</h2>\n" + html(lines, canvas: kind == .canvas) + "</section>\n"
+        body +=
+          "<section class=\"exercise \(kind.rawValue)\">\n<h2>\(esc(t))</h2>\n" + html(lines, canvas: kind == .canvas) + "</section>\n"
       }
       body += "</section>\n"
     }
@@ -148,12 +163,12 @@ enum Reports {
       if case .item = line {} else { closeList() }
       switch line {
       case .heading(let t): out += "<h3>\(esc(t))</h3>\n"
-      case .text(let t), .success(let t): out += "<p>\(esc(t))</p>\n"
-      case .dim(let t): out += "<p class=\"muted\">\(esc(t))</p>\n"
+      case .text(let t), .success(let t): out += "<p>\(escLines(t))</p>\n"
+      case .dim(let t): out += "<p class=\"muted\">\(escLines(t))</p>\n"
       case .item(let t, let note):
         if !list { out += "<ul>\n" }
         list = true
-        out += "<li>\(esc(t))" + (note.map { " <span class=\"muted\">(\(esc($0)))</span>" } ?? "") + "</li>\n"
+        out += "<li>\(escLines(t))" + (note.map { " <span class=\"muted\">(\(esc($0)))</span>" } ?? "") + "</li>\n"
       case .table(let spec):
         out += "<table>\n"
         if !spec.header.isEmpty {
@@ -189,7 +204,8 @@ enum Reports {
     let w = max(1, labels.count) * step + 60
     let h = 230
     func y(_ v: Int) -> Int { 30 + (2 - v) * 35 }
-    var out = "<svg class=\"curve\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\">\n"
+    var out =
+      "<svg class=\"curve\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\">\n"
     for v in -2...2 {
       out += "<line x1=\"40\" y1=\"\(y(v))\" x2=\"\(w - 10)\" y2=\"\(y(v))\" stroke=\"\(v == 0 ? "#888" : "#ddd")\"/>"
       out += "<text x=\"5\" y=\"\(y(v) + 4)\" font-size=\"12\">\(v > 0 ? "+\(v)" : String(v))</text>\n"
@@ -222,10 +238,10 @@ enum Reports {
   static func mermaid(_ ctx: ShellContext, team: Team, lang: Lang) throws(TallerError) -> String {
     guard let def = ctx.content.ordered.first(where: { $0.drawing == .journey }),
       let list = def.fields.first(where: { $0.kind == .list })
-    else { throw .refused(Message(.reportNoJourney)) }
+    else { throw .refused(Message.reportNoJourney) }
     let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)
     let persona = sheet.values["persona"]?.stringValue.map { String($0.split(separator: ",").first ?? "") }
-    let actor = mermaidText(persona.flatMap { $0.isEmpty ? nil : $0 } ?? Message(.reportCustomer).text(lang))
+    let actor = mermaidText(persona.flatMap { $0.isEmpty ? nil : $0 } ?? Message.reportCustomer.text(lang))
     let scenario = sheet.values["escenario"]?.stringValue ?? def.title.text(lang)
     var out = "journey\n    title \(mermaidText(scenario))\n"
     for stage in sheet.items(list.id) {
@@ -244,7 +260,7 @@ enum Reports {
   static func csv(_ ctx: ShellContext, teams: [Team], lang: Lang) throws(TallerError) -> [(name: String, text: String)] {
     var files: [(String, String)] = []
     let many = teams.count > 1
-    let teamColumn = Message(.reportTeam).text(lang)
+    let teamColumn = Message.reportTeam.text(lang)
     for def in ctx.content.ordered {
       for list in def.fields where list.kind == .list {
         var header = list.fields.map { $0.prompt.text(lang) }
@@ -269,9 +285,9 @@ enum Reports {
   /// The grades, one row per student (the registrar's spreadsheet wants people, not teams).
   static func gradesCSV(_ ctx: ShellContext, teams: [Team], lang: Lang) throws(TallerError) -> String {
     let agenda = ctx.content.agenda
-    var header = [Message(.reportTeam).text(lang), Message(.reportMember).text(lang)]
+    var header = [Message.reportTeam.text(lang), Message.reportMember.text(lang)]
     header += agenda.grading.map { "\($0.title.text(lang)) (\($0.weight)%)" }
-    header.append(Message(.reportFinal).text(lang))
+    header.append(Message.reportFinal.text(lang))
     var rows: [[String]] = []
     for team in teams {
       let grades = try ctx.store.grades(teamID: team.id).mapValues(\.tenths)

@@ -113,8 +113,8 @@ enum Sittings {
       let time = Clock.time(c.at, zone: ctx.timeZone)
       let text =
         c.reason == .idle
-        ? Message(.sittingIdle, ["number": String(c.session.number), "time": time, "minutes": String(SessionRules.idleGap / 60_000)])
-        : Message(.sittingInterrupted, ["number": String(c.session.number), "time": time])
+        ? Message.sittingIdle(minutes: String(SessionRules.idleGap / 60_000), number: String(c.session.number), time: time)
+        : Message.sittingInterrupted(number: String(c.session.number), time: time)
       lines.append(.dim(text.text(lang)))
     }
     guard let team = try ctx.store.team(id: plan.teamID) else { return lines }
@@ -147,16 +147,16 @@ enum Sittings {
   static func startedLines(_ ctx: ShellContext, team: Team, number: Int, present: [String], at: Int64, lang: Lang) -> [Line] {
     let names = team.members.filter { present.contains($0.id) }.map(\.name)
     let absent = team.members.filter { !present.contains($0.id) }.map(\.name)
-    var text = Message(
-      team.members.isEmpty ? .sittingStartedBare : .sittingStarted,
-      [
-        "number": String(number), "team": team.name, "time": Clock.time(at, zone: ctx.timeZone),
-        "present": names.isEmpty ? Message(.sittingNobody).text(lang) : names.joined(separator: ", "),
-      ]
-    ).text(lang)
-    if !absent.isEmpty { text += " · " + Message(.sittingAbsentNote, ["names": absent.joined(separator: ", ")]).text(lang) }
+    let time = Clock.time(at, zone: ctx.timeZone)
+    var text =
+      (team.members.isEmpty
+      ? Message.sittingStartedBare(number: number, team: team.name, time: time)
+      : Message.sittingStarted(
+        number: number, present: names.isEmpty ? Message.sittingNobody.text(lang) : names.joined(separator: ", "), team: team.name,
+        time: time)).text(lang)
+    if !absent.isEmpty { text += " · " + Message.sittingAbsentNote(names: absent.joined(separator: ", ")).text(lang) }
     var lines: [Line] = [.dim(text)]
-    if !team.members.isEmpty && !ctx.interactive { lines.append(.dim(Message(.sittingPresentHint).text(lang))) }
+    if !team.members.isEmpty && !ctx.interactive { lines.append(.dim(Message.sittingPresentHint.text(lang))) }
     return lines
   }
 
@@ -176,11 +176,9 @@ enum Sittings {
     _ ctx: ShellContext, team: Team, defaults: [String], asLast: Bool, lang: Lang, ask: Asker
   ) -> [String] {
     let names = team.members.filter { defaults.contains($0.id) }.map(\.name).joined(separator: ", ")
-    var question = Message(
-      .attendanceQuestion, ["names": names, "note": asLast ? Message(.attendanceAsLast).text(lang) : ""]
-    ).text(lang)
+    var question = Message.attendanceQuestion(names: names, note: asLast ? Message.attendanceAsLast.text(lang) : "").text(lang)
     for _ in 0..<5 {
-      guard let answer = ask(question, Message(.attendancePrompt).text(lang)) else { return defaults }
+      guard let answer = ask(question, Message.attendancePrompt.text(lang)) else { return defaults }
       do {
         return try parsePresent(answer, team: team, lang: lang) ?? defaults
       } catch {
@@ -253,10 +251,8 @@ enum Sittings {
     let after = try ctx.store.sessions(teamID: teamID).first { $0.id == id } ?? s
     return [
       .success(
-        Message(
-          .sittingEnded,
-          ["number": String(after.number), "duration": Clock.duration(after.duration), "changes": String(after.events.count)]
-        ).text(session.lang))
+        Message.sittingEnded(changes: String(after.events.count), duration: Clock.duration(after.duration), number: String(after.number))
+          .text(session.lang))
     ]
   }
 
@@ -270,19 +266,21 @@ enum Sittings {
   }
 
   /// The sitting a command means: `N`, or (no number) the open one or the last one.
-  static func pick(_ ctx: ShellContext, _ session: inout Session, number raw: String?) throws(TallerError) -> (Team, [WorkSession], WorkSession) {
+  static func pick(_ ctx: ShellContext, _ session: inout Session, number raw: String?) throws(TallerError) -> (
+    Team, [WorkSession], WorkSession
+  ) {
     let team = try currentTeam(ctx, &session)
     let all = try current(ctx, session, teamID: team.id)
-    if all.isEmpty { throw .refused(Message(.sessionsNone, ["team": team.name])) }
+    if all.isEmpty { throw .refused(Message.sessionsNone(team: team.name)) }
     guard let raw else {
       if let id = session.sitting, let s = all.first(where: { $0.id == id }) { return (team, all, s) }
       return (team, all, all[all.count - 1])
     }
     guard let n = Int(raw.trimmingCharacters(in: .whitespaces)) else {
-      throw .refused(Message(.sessionNotNumber, ["value": raw]))
+      throw .refused(Message.sessionNotNumber(value: raw))
     }
     guard n >= 1, n <= all.count else {
-      throw .refused(Message(.sessionNotFound, ["team": team.name, "number": String(n), "count": String(all.count)]))
+      throw .refused(Message.sessionNotFound(count: String(all.count), number: String(n), team: team.name))
     }
     return (team, all, all[n - 1])
   }
@@ -300,8 +298,8 @@ extension CommandTable {
         let team = try currentTeam(ctx, &session)
         let all = try Sittings.current(ctx, session, teamID: team.id)
         let lang = session.lang
-        if all.isEmpty { return .text(Message(.sessionsNone, ["team": team.name]).text(lang)) }
-        let header = Message(.sessionsColumns).text(lang).split(separator: ";").map(String.init)
+        if all.isEmpty { return .text(Message.sessionsNone(team: team.name).text(lang)) }
+        let header = Message.sessionsColumns.text(lang).split(separator: ";").map(String.init)
         let rows = all.map { s in
           [
             String(s.number),
@@ -310,7 +308,9 @@ extension CommandTable {
             SessionView.presentNames(s, team, short: true), s.exercises.joined(separator: "\n"), String(s.events.count),
           ]
         }
-        return Reply(lines: [.heading(Message(.sessionsHeader, ["team": team.name]).text(lang)), .table(TableSpec(header: header, rows: rows))])
+        return Reply(lines: [
+          .heading(Message.sessionsHeader(team: team.name).text(lang)), .table(TableSpec(header: header, rows: rows)),
+        ])
       }),
     CommandSpec(
       [sessionWord, Word("start", ["iniciar", "empezar"])], summary: .cmdSessionStart,
@@ -321,10 +321,8 @@ extension CommandTable {
         }
         let s = try ctx.store.sessions(teamID: team.id).first { $0.id == session.sitting }
         return .text(
-          Message(
-            .sittingAlreadyOpen,
-            ["number": String(s?.number ?? 0), "team": team.name, "time": Clock.time(s?.started ?? 0, zone: ctx.timeZone)]
-          ).text(session.lang))
+          Message.sittingAlreadyOpen(number: String(s?.number ?? 0), team: team.name, time: Clock.time(s?.started ?? 0, zone: ctx.timeZone))
+            .text(session.lang))
       }),
     CommandSpec(
       [sessionWord, Word("end", ["terminar", "cerrar"])], summary: .cmdSessionEnd,
@@ -338,70 +336,70 @@ extension CommandTable {
             session.sitting = rec.id
             session.sittingTeam = team.id
           } else {
-            throw .refused(Message(.sittingNone, ["team": team.name]))
+            throw .refused(Message.sittingNone(team: team.name))
           }
         }
         return Reply(lines: try Sittings.leave(ctx, &session, reason: .ended))
       }),
     CommandSpec(
       [sessionWord, Word("present", ["presentes", "asistencia"])], summary: .cmdSessionPresent,
-      detail: .detailSessionPresent, params: [Param(.argNames, .member, optional: true, rest: true)],
+      detail: .detailSessionPresent, arguments: PresentArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let lang = session.lang
-        if let raw = args[0], let ids = try Sittings.parsePresent(raw, team: team, lang: lang) {
+        if let raw = args.names, let ids = try Sittings.parsePresent(raw, team: team, lang: lang) {
           var lines: [Line] = []
           if var plan = try Sittings.prepare(ctx, &session, askAttendance: false) {
             plan.present = ids
             lines = try Sittings.commit(ctx, &session, plan, since: try ctx.store.lastSeq() + 1)
           }
-          guard let id = session.sitting else { throw .refused(Message(.sittingNone, ["team": team.name])) }
+          guard let id = session.sitting else { throw .refused(Message.sittingNone(team: team.name)) }
           try ctx.store.setPresent(sessionID: id, memberIDs: ids)
           let number = try ctx.store.sessions(teamID: team.id).first { $0.id == id }?.number ?? 0
           let names = team.members.filter { ids.contains($0.id) }.map(\.name).joined(separator: ", ")
           // The names are given: no need for the hint on how to give them.
-          let hint = Line.dim(Message(.sittingPresentHint).text(lang))
+          let hint = Line.dim(Message.sittingPresentHint.text(lang))
           lines.removeAll { $0 == hint }
-          lines.append(.success(Message(.sittingPresentSet, ["number": String(number), "present": names]).text(lang)))
+          lines.append(.success(Message.sittingPresentSet(number: String(number), present: names).text(lang)))
           return Reply(lines: lines)
         }
         guard let id = session.sitting ?? Sittings.record(ctx, team: team.id)?.id,
           let s = try ctx.store.sessions(teamID: team.id).first(where: { $0.id == id && $0.isOpen })
-        else { throw .refused(Message(.sittingNone, ["team": team.name])) }
+        else { throw .refused(Message.sittingNone(team: team.name)) }
         let names = SessionView.presentNames(s, team)
-        return .text(Message(.sittingPresentNow, ["number": String(s.number), "present": names]).text(lang))
+        return .text(Message.sittingPresentNow(number: String(s.number), present: names).text(lang))
       }),
     CommandSpec(
       [sessionWord, Word("show", ["ver", "mostrar"])], summary: .cmdSessionShow, detail: .detailSessionShow,
-      params: [Param(.argSession, .text, optional: true)], flags: [Flag("md", .flagMarkdown)],
+      arguments: SessionShowArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        let (team, _, s) = try Sittings.pick(ctx, &session, number: args[0])
+        let (team, _, s) = try Sittings.pick(ctx, &session, number: args.number)
         let summary = try SessionView.summary(ctx, session, team: team, s)
-        if args.has("md") { return Reply(raw: SessionView.markdown(summary)) }
+        if args.markdown { return Reply(raw: SessionView.markdown(summary)) }
         return Reply(lines: SessionView.lines(summary))
       }),
     CommandSpec(
       [Word("attendance", ["asistencia", "participación", "participacion"])], summary: .cmdAttendance,
-      flags: [Flag("all", .flagAllTeams)],
+      arguments: AllTeamsArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
-        let teams = args.has("all") ? try ctx.store.teams() : [try currentTeam(ctx, &session)]
+        let teams = args.all ? try ctx.store.teams() : [try currentTeam(ctx, &session)]
         let sessions = try ctx.store.allSessions()
         var lines: [Line] = []
         for team in teams {
           let list = sessions[team.id] ?? []
           if list.isEmpty {
-            lines.append(.text(Message(.attendanceNone, ["team": team.name]).text(lang)))
+            lines.append(.text(Message.attendanceNone(team: team.name).text(lang)))
             continue
           }
-          lines.append(.heading(Message(.attendanceHeader, ["team": team.name, "count": String(list.count)]).text(lang)))
-          let header = Message(.attendanceColumns).text(lang).split(separator: ";").map(String.init)
+          lines.append(.heading(Message.attendanceHeader(count: String(list.count), team: team.name).text(lang)))
+          let header = Message.attendanceColumns.text(lang).split(separator: ";").map(String.init)
           let rows = Attendance.of(team: team, sessions: list).map {
             [$0.name, "\($0.attended)/\($0.total)", Clock.duration($0.time), String($0.changes), String($0.exercises)]
           }
           lines.append(.table(TableSpec(header: header, rows: rows)))
         }
-        if lines.isEmpty { lines.append(.text(Message(.teamNone).text(lang))) }
+        if lines.isEmpty { lines.append(.text(Message.teamNone.text(lang))) }
         return Reply(lines: lines)
       }),
   ]
@@ -433,7 +431,7 @@ struct SessionSummary {
 
 enum SessionView {
   static func weekdayDate(_ ms: Int64, _ ctx: ShellContext, _ lang: Lang) -> String {
-    let names = Message(.weekdays).text(lang).split(separator: ",").map(String.init)
+    let names = Message.weekdays.text(lang).split(separator: ",").map(String.init)
     let p = Clock.parts(ms, zone: ctx.timeZone)
     let day = names.indices.contains(p.weekday - 1) ? names[p.weekday - 1] + " " : ""
     return day + Clock.date(ms, zone: ctx.timeZone)
@@ -445,20 +443,20 @@ enum SessionView {
 
   static func stateNote(_ s: WorkSession, _ session: Session, _ lang: Lang) -> String? {
     switch s.end {
-    case nil: return Message(.sessionStateOpen).text(lang)
-    case .idle?: return Message(.sessionStateIdle).text(lang)
-    case .interrupted?: return Message(.sessionStateInterruptedShort).text(lang)
+    case nil: return Message.sessionStateOpen.text(lang)
+    case .idle?: return Message.sessionStateIdle.text(lang)
+    case .interrupted?: return Message.sessionStateInterruptedShort.text(lang)
     default: return nil
     }
   }
 
   static func state(_ s: WorkSession, _ lang: Lang) -> String {
     switch s.end {
-    case nil: return Message(.sessionStateOpen).text(lang)
-    case .quit?: return Message(.sessionStateQuit).text(lang)
-    case .ended?: return Message(.sessionStateEnded).text(lang)
-    case .idle?: return Message(.sessionStateIdle).text(lang)
-    case .interrupted?: return Message(.sessionStateInterrupted).text(lang)
+    case nil: return Message.sessionStateOpen.text(lang)
+    case .quit?: return Message.sessionStateQuit.text(lang)
+    case .ended?: return Message.sessionStateEnded.text(lang)
+    case .idle?: return Message.sessionStateIdle.text(lang)
+    case .interrupted?: return Message.sessionStateInterrupted.text(lang)
     }
   }
 
@@ -480,14 +478,10 @@ enum SessionView {
 
   static func summary(_ ctx: ShellContext, _ session: Session, team: Team, _ s: WorkSession) throws(TallerError) -> SessionSummary {
     let lang = session.lang
-    let when = Message(
-      .sessionShowWhen,
-      [
-        "weekday": weekdayDate(s.started, ctx, lang).split(separator: " ").first.map(String.init) ?? "",
-        "date": Clock.date(s.started, zone: ctx.timeZone), "start": Clock.time(s.started, zone: ctx.timeZone),
-        "end": Clock.time(s.finish, zone: ctx.timeZone), "duration": Clock.duration(s.duration), "laptop": s.laptop,
-        "state": state(s, lang),
-      ]
+    let when = Message.sessionShowWhen(
+      date: Clock.date(s.started, zone: ctx.timeZone), duration: Clock.duration(s.duration), end: Clock.time(s.finish, zone: ctx.timeZone),
+      laptop: s.laptop, start: Clock.time(s.started, zone: ctx.timeZone), state: state(s, lang),
+      weekday: weekdayDate(s.started, ctx, lang).split(separator: " ").first.map(String.init) ?? ""
     ).text(lang)
     let present = team.members.filter { s.present.contains($0.id) }.map(\.name)
     let absent = team.members.filter { !s.present.contains($0.id) }.map(\.name)
@@ -545,15 +539,19 @@ enum SessionView {
           }
           let shown = labels.prefix(6).joined(separator: ", ") + (labels.count > 6 ? ", …" : "")
           details.append(
-            Message(.sessionItemsAdded, ["list": name, "count": String(ids.count), "labels": shown.isEmpty ? "—" : shown]).text(lang))
+            Message.sessionItemsAdded(count: String(ids.count), labels: shown.isEmpty ? "—" : shown, list: name).text(lang))
         }
         let addedSet = Set(added[list] ?? [])
-        for (key, msg) in [("edited", L.sessionItemsEdited), ("moved", .sessionItemsMoved), ("removed", .sessionItemsRemoved)] {
+        let kinds: [(String, (String, Int) -> Message)] = [
+          ("edited", { Message.sessionItemsEdited(count: $1, list: $0) }), ("moved", { Message.sessionItemsMoved(count: $1, list: $0) }),
+          ("removed", { Message.sessionItemsRemoved(count: $1, list: $0) }),
+        ]
+        for (key, msg) in kinds {
           let ids = (counts[list]?[key] ?? []).subtracting(key == "removed" ? [] : addedSet)
-          if !ids.isEmpty { details.append(Message(msg, ["list": name, "count": String(ids.count)]).text(lang)) }
+          if !ids.isEmpty { details.append(msg(name, ids.count).text(lang)) }
         }
       }
-      if details.isEmpty { details.append(Message(.sessionOpenedOnly).text(lang)) }
+      if details.isEmpty { details.append(Message.sessionOpenedOnly.text(lang)) }
       let boxes = def.steps.compactMap { ctx.content.timebox(exercise: def.id, step: $0.id) }
       work.append(
         SessionSummary.ExerciseWork(
@@ -562,22 +560,21 @@ enum SessionView {
     }
     var stoppedAt: String?
     if let c = s.context, let def = ctx.content.exercise(c.exercise), s.stopped != nil {
-      stoppedAt = Message(
-        .sessionStoppedAt,
-        ["exercise": def.title.text(lang), "field": String(min(c.field, def.fields.count - 1) + 1), "total": String(def.fields.count)]
+      stoppedAt = Message.sessionStoppedAt(
+        exercise: def.title.text(lang), field: String(min(c.field, def.fields.count - 1) + 1), total: String(def.fields.count)
       ).text(lang)
     }
     var left: [String] = []
     for def in ctx.content.ordered {
       let p = ExerciseProgress(sheet: try ctx.store.sheet(teamID: team.id, exercise: def.id), def: def)
       if !p.done {
-        left.append(Message(.sessionLeftItem, ["exercise": def.title.text(lang), "state": progressText(p, lang)]).text(lang))
+        left.append(Message.sessionLeftItem(exercise: def.title.text(lang), state: progressText(p, lang)).text(lang))
       }
     }
     let conflicts = try teamConflicts(ctx, teamID: team.id)
     return SessionSummary(
-      title: Message(.sessionShowTitle, ["number": String(s.number), "team": team.name]).text(lang), when: when,
-      present: present.isEmpty ? Message(.sittingNobody).text(lang) : present.joined(separator: ", "),
+      title: Message.sessionShowTitle(number: String(s.number), team: team.name).text(lang), when: when,
+      present: present.isEmpty ? Message.sittingNobody.text(lang) : present.joined(separator: ", "),
       absent: absent.isEmpty ? nil : absent.joined(separator: ", "), work: work,
       teamChanges: s.events.filter { $0.exercise == nil && !$0.edits.isEmpty }.count, stoppedAt: stoppedAt,
       conflicts: conflicts, left: left, lang: lang)
@@ -592,7 +589,10 @@ enum SessionView {
       var id: String? = c.entity
       var hops = 0
       while let current = id, hops < 4 {
-        if current == teamID { count += 1; break }
+        if current == teamID {
+          count += 1
+          break
+        }
         id = try ctx.store.entityInfo(current)?.parent
         hops += 1
       }
@@ -605,30 +605,31 @@ enum SessionView {
     guard let box = w.box else { return text }
     let minutes = Clock.minutes(w.time)
     text +=
-      " (" + (minutes <= box
-        ? Message(.sessionTimeboxMet, ["box": String(box)])
-        : Message(.sessionTimeboxOver, ["box": String(box), "over": String(minutes - box)])).text(lang) + ")"
+      " ("
+      + (minutes <= box
+      ? Message.sessionTimeboxMet(box: String(box))
+      : Message.sessionTimeboxOver(box: String(box), over: String(minutes - box))).text(lang) + ")"
     return text
   }
 
   static func lines(_ s: SessionSummary) -> [Line] {
     let lang = s.lang
-    var lines: [Line] = [.heading(s.title), .dim(s.when), .text(Message(.sessionShowPresent, ["names": s.present]).text(lang))]
-    if let a = s.absent { lines.append(.text(Message(.sessionShowAbsent, ["names": a]).text(lang))) }
-    lines.append(.heading(Message(.sessionShowDone).text(lang)))
-    if s.work.isEmpty && s.teamChanges == 0 { lines.append(.text("  " + Message(.sessionNothing).text(lang))) }
+    var lines: [Line] = [.heading(s.title), .dim(s.when), .text(Message.sessionShowPresent(names: s.present).text(lang))]
+    if let a = s.absent { lines.append(.text(Message.sessionShowAbsent(names: a).text(lang))) }
+    lines.append(.heading(Message.sessionShowDone.text(lang)))
+    if s.work.isEmpty && s.teamChanges == 0 { lines.append(.text("  " + Message.sessionNothing.text(lang))) }
     for w in s.work {
       lines.append(.item(w.title, note: timeText(w, lang)))
       for d in w.details { lines.append(.text("     · " + d)) }
     }
-    if s.teamChanges > 0 { lines.append(.item(Message(.sessionTeamChanges, ["count": String(s.teamChanges)]).text(lang), note: nil)) }
+    if s.teamChanges > 0 { lines.append(.item(Message.sessionTeamChanges(count: String(s.teamChanges)).text(lang), note: nil)) }
     if let st = s.stoppedAt { lines.append(.text(st)) }
     lines.append(
       .text(
         s.conflicts > 0
-          ? Message(.sessionConflicts, ["count": String(s.conflicts)]).text(lang) : Message(.sessionNoConflicts).text(lang)))
-    lines.append(.heading(Message(.sessionLeft).text(lang)))
-    if s.left.isEmpty { lines.append(.text("  " + Message(.sessionLeftNone).text(lang))) }
+          ? Message.sessionConflicts(count: String(s.conflicts)).text(lang) : Message.sessionNoConflicts.text(lang)))
+    lines.append(.heading(Message.sessionLeft.text(lang)))
+    if s.left.isEmpty { lines.append(.text("  " + Message.sessionLeftNone.text(lang))) }
     for l in s.left { lines.append(.text("  · " + l)) }
     return lines
   }
@@ -638,23 +639,23 @@ enum SessionView {
     let lang = s.lang
     let md = Reports.md
     var out = "## \(md(s.title))\n\n\(md(s.when))\n\n"
-    out += boldLabel(md(Message(.sessionShowPresent, ["names": s.present]).text(lang)))
-    if let a = s.absent { out += "  \n" + boldLabel(md(Message(.sessionShowAbsent, ["names": a]).text(lang))) }
-    out += "\n\n### \(md(Message(.sessionShowDone).text(lang)))\n\n"
-    if s.work.isEmpty && s.teamChanges == 0 { out += md(Message(.sessionNothing).text(lang)) + "\n" }
+    out += boldLabel(md(Message.sessionShowPresent(names: s.present).text(lang)))
+    if let a = s.absent { out += "  \n" + boldLabel(md(Message.sessionShowAbsent(names: a).text(lang))) }
+    out += "\n\n### \(md(Message.sessionShowDone.text(lang)))\n\n"
+    if s.work.isEmpty && s.teamChanges == 0 { out += md(Message.sessionNothing.text(lang)) + "\n" }
     for w in s.work {
       out += "- **\(md(w.title))** · \(md(timeText(w, lang)))\n"
       for d in w.details { out += "  - \(md(d))\n" }
     }
-    if s.teamChanges > 0 { out += "- " + md(Message(.sessionTeamChanges, ["count": String(s.teamChanges)]).text(lang)) + "\n" }
+    if s.teamChanges > 0 { out += "- " + md(Message.sessionTeamChanges(count: String(s.teamChanges)).text(lang)) + "\n" }
     out += "\n"
     if let st = s.stoppedAt { out += md(st) + "\n\n" }
     out +=
       md(
         s.conflicts > 0
-          ? Message(.sessionConflicts, ["count": String(s.conflicts)]).text(lang) : Message(.sessionNoConflicts).text(lang)) + "\n\n"
-    out += "### \(md(Message(.sessionLeft).text(lang)))\n\n"
-    if s.left.isEmpty { out += md(Message(.sessionLeftNone).text(lang)) + "\n" }
+          ? Message.sessionConflicts(count: String(s.conflicts)).text(lang) : Message.sessionNoConflicts.text(lang)) + "\n\n"
+    out += "### \(md(Message.sessionLeft.text(lang)))\n\n"
+    if s.left.isEmpty { out += md(Message.sessionLeftNone.text(lang)) + "\n" }
     for l in s.left { out += "- \(md(l))\n" }
     return out
   }
@@ -664,4 +665,31 @@ enum SessionView {
     guard let r = line.range(of: ": ") else { return line }
     return "**" + line[..<r.lowerBound] + ":** " + line[r.upperBound...]
   }
+}
+
+struct PresentArgs: CommandArguments {
+  static let namesParam = Param(.argNames, .member, optional: true, rest: true)
+  static let parameters = [namesParam]
+  let names: String?
+  init(_ b: BoundArguments) { names = b[optional: Self.namesParam] }
+}
+
+struct SessionShowArgs: CommandArguments {
+  static let numberParam = Param(.argSession, .text, optional: true)
+  static let markdownFlag = Flag("md", .flagMarkdown)
+  static let parameters = [numberParam]
+  static let flags = [markdownFlag]
+  let number: String?
+  let markdown: Bool
+  init(_ b: BoundArguments) {
+    number = b[optional: Self.numberParam]
+    markdown = b.has(Self.markdownFlag)
+  }
+}
+
+struct AllTeamsArgs: CommandArguments {
+  static let allFlag = Flag("all", .flagAllTeams)
+  static let flags = [allFlag]
+  let all: Bool
+  init(_ b: BoundArguments) { all = b.has(Self.allFlag) }
 }

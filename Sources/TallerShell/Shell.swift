@@ -71,16 +71,11 @@ public final class Shell {
     let lang = session.lang
     var line = line
     if session.guided != nil {
-      let word = Text.fold(line)
-      // A line that is a whole, valid command runs as one (so "start mapa-viaje" or "estado" is
-      // never saved as an answer); "/" forces a command; anything else answers the question.
-      let isCommand = (try? table.parse(line)).map { spec, _ in
-        spec.words[0].spellings.contains { Text.fold($0) == Text.fold(line.split(separator: " ").first.map(String.init) ?? "") }
-          && !Guide.keywords.contains(word)
-      } ?? false
+      // While an exercise is walked every line is an answer, except one of the walk's own words
+      // alone (`pista`, `atrás`, `listo`…) or a line that starts with "/" (a command).
       if line.hasPrefix("/") {
         line.removeFirst()
-      } else if !isCommand && !["salir", "quit", "exit"].contains(word) {
+      } else if !isWalkWord(line) {
         do {
           let ctx = context
           let (opened, reply) = try Sittings.around(ctx, &session) { (s: inout Session) throws(TallerError) in
@@ -92,7 +87,7 @@ public final class Shell {
         }
       }
     }
-    let parsed: (CommandSpec, Arguments)
+    let parsed: (CommandSpec, BoundArguments)
     do {
       parsed = try table.parse(line)
     } catch {
@@ -112,8 +107,11 @@ public final class Shell {
       } else {
         reply = try spec.run(ctx, &session, args)
       }
-      // Leaving ends the sitting (and says so before the goodbye).
-      if reply.quit { reply.lines = try Sittings.leave(context, &session, reason: .quit) + reply.lines }
+      // Leaving ends the sitting (and says so before the goodbye) and the walk (`resume` finds it).
+      if reply.quit {
+        reply.lines = try Sittings.leave(context, &session, reason: .quit) + reply.lines
+        session.guided = nil
+      }
       let output = (opened.isEmpty ? "" : renderer.render(Reply(lines: opened))) + renderer.render(reply)
       return LineResult(output: output, errors: reply.errors.map(renderer.chrome), quit: reply.quit, confirm: reply.confirm)
     } catch {
@@ -121,6 +119,14 @@ public final class Shell {
         output: opened.isEmpty ? "" : renderer.render(Reply(lines: opened)), errors: error.lines(lang).map(renderer.chrome),
         quit: false)
     }
+  }
+
+  /// Whether a line is exactly one of the walk's own words (a command marked `walk`, named by
+  /// one word, with nothing after it).
+  func isWalkWord(_ line: String) -> Bool {
+    let tokens = line.split(whereSeparator: \.isWhitespace)
+    guard tokens.count == 1, let (spec, used) = table.lookup([String(tokens[0])]) else { return false }
+    return spec.walk && used == 1 && spec.words.count == 1
   }
 
   /// The person left with Ctrl-D: the sitting ends. Returns what to say about it.
@@ -137,15 +143,14 @@ public final class Shell {
 
   /// The prompt: the current team (and, later, exercise and timer).
   public func prompt(style: Style) -> String {
-    var label = Message(.noTeamPrompt).text(session.lang)
+    var label = Message.noTeamPrompt.text(session.lang)
     if let id = session.teamID, let team = try? context.store.team(id: id) { label = team.name }
     var guided = Guide.promptLabel(context, session).map { (style.unicode ? " · " : " - ") + $0 } ?? ""
     if let n = try? context.store.conflicts().count, n > 0 {
-      guided += " [" + Message(.promptConflicts, ["count": String(n)]).text(session.lang) + "]"
+      guided += " [" + Message.promptConflicts(count: String(n)).text(session.lang) + "]"
     }
     guard style.color else { return label + guided + "> " }
-    // \u{01}…\u{02} tell libedit that the escape codes take no room on screen.
-    return "\u{01}\u{1B}[1;36m\u{02}\(label)\u{01}\u{1B}[0;33m\u{02}\(guided)\u{01}\u{1B}[0m\u{02}> "
+    return "\u{1B}[1;36m\(label)\u{1B}[0;33m\(guided)\u{1B}[0m> "
   }
 
   /// Candidates to complete `word`, given the text before it.
@@ -215,7 +220,7 @@ public final class Shell {
       let r = execute(line, renderer: renderer)
       if !r.output.isEmpty { output(r.output) }
       for e in r.errors {
-        error(renderer.chrome(Message(.lineError, ["line": String(number), "message": e]).text(session.lang)) + "\n")
+        error(renderer.chrome(Message.lineError(line: String(number), message: e).text(session.lang)) + "\n")
       }
       if r.failed {
         failed = true
@@ -227,67 +232,85 @@ public final class Shell {
   }
 
   /// The interactive loop: banner, prompt, line editing; Ctrl-C abandons the line, Ctrl-D or
-  /// `quit` leaves. Every answer is already saved when its command returns.
+  /// `quit` leaves. Every answer is already saved when its command returns. The prompt's clock
+  /// moves by itself while a line is typed, and a time box's warning and end appear above the
+  /// line when they happen; drawings fit the terminal's width as it is when each command runs.
   public func runInteractive(
     reader: any LineReader, style: Style, banner: Bool, output: @escaping (String) -> Void, error: (String) -> Void
   ) -> Int32 {
-    let renderer = Renderer(style: style)
+    var style = style
     defer { context.asker = nil }
     context.asker = Asker { question, prompt in
-      output(renderer.render(Reply(lines: [.text(question)])))
+      output(Renderer(style: style).render(Reply(lines: [.text(question)])))
       if case .line(let answer) = reader.read(prompt: prompt) { return answer }
       return nil
     }
     if banner {
-      output(renderer.render(Reply(lines: [.dim(Message(.banner, ["version": context.version]).text(session.lang))])))
+      output(Renderer(style: style).render(Reply(lines: [.dim(Message.banner(version: context.version).text(session.lang))])))
     }
     var hinted = false
     while true {
+      style.width = reader.columns
+      context.width = style.width
+      let renderer = Renderer(style: style)
       let due = Guide.timerNotices(context, session)
       if !due.isEmpty { output(renderer.render(Reply(lines: due))) }
-      // Ring the bell when the running time box ends, even while the person is typing (a bell
-      // alone does not disturb the line being edited).
-      var bell: DispatchWorkItem?
-      if let (_, t, _) = Guide.currentTimer(context, session), t.pausedAt == nil, !t.rang {
-        let left = t.remaining(now: context.now())
-        if left > 0 {
-          let item = DispatchWorkItem { terminalWrite("\u{07}") }
-          DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(left)), execute: item)
-          bell = item
-        }
-      }
-      let read = reader.read(prompt: prompt(style: style))
-      bell?.cancel()
-      switch read {
+      let request = LineRequest(
+        prompt: prompt(style: style), continuation: "  … ",
+        tick: { [self] in
+          var live = style
+          live.width = reader.columns
+          let notices = Guide.timerNotices(context, session)
+          return Tick(prompt: prompt(style: live), notices: notices.isEmpty ? "" : Renderer(style: live).render(Reply(lines: notices)))
+        })
+      switch reader.read(request) {
       case .end:
         output(leaveInteractive(renderer: renderer))
-        output(renderer.render(Reply(lines: [.success(Message(.bye).text(session.lang))])))
+        output(renderer.render(Reply(lines: [.success(Message.bye.text(session.lang))])))
         return 0
       case .interrupted:
         if !hinted {
-          output(renderer.render(Reply(lines: [.dim(Message(.interruptHint).text(session.lang))])))
+          output(renderer.render(Reply(lines: [.dim(Message.interruptHint.text(session.lang))])))
           hinted = true
         }
       case .line(let line):
         reader.addHistory(line)
-        var r = execute(line, renderer: renderer)
-        if !r.output.isEmpty { output(r.output) }
-        for e in r.errors { error(renderer.renderError(e)) }
-        if let c = r.confirm {
-          if case .line(let answer) = reader.read(prompt: c.question + " "),
-            ["si", "s", "yes", "y"].contains(Text.fold(answer))
-          {
-            r = execute(c.line, renderer: renderer)
-            if !r.output.isEmpty { output(r.output) }
-            for e in r.errors { error(renderer.renderError(e)) }
-          } else {
-            output(renderer.render(Reply(lines: [.dim(c.cancelled)])))
+        style.width = reader.columns
+        context.width = style.width
+        let renderer = Renderer(style: style)
+        for piece in pieces(of: line) {
+          var r = execute(piece, renderer: renderer)
+          if !r.output.isEmpty { output(r.output) }
+          for e in r.errors { error(renderer.renderError(e)) }
+          if let c = r.confirm {
+            if case .line(let answer) = reader.read(prompt: c.question + " "),
+              ["si", "s", "yes", "y"].contains(Text.fold(answer))
+            {
+              r = execute(c.line, renderer: renderer)
+              if !r.output.isEmpty { output(r.output) }
+              for e in r.errors { error(renderer.renderError(e)) }
+            } else {
+              output(renderer.render(Reply(lines: [.dim(c.cancelled)])))
+            }
           }
+          if r.quit { return 0 }
         }
-        if r.quit { return 0 }
       }
       let notices = Guide.timerNotices(context, session)
-      if !notices.isEmpty { output(renderer.render(Reply(lines: notices))) }
+      if !notices.isEmpty { output(Renderer(style: style).render(Reply(lines: notices))) }
     }
+  }
+
+  /// What a typed (or pasted) text runs as. While an exercise is walked it is one answer, line
+  /// breaks and all. Otherwise text of several lines is one command when its first line is a
+  /// command that takes free text to the end (`set …historia` with a pasted paragraph), and one
+  /// command per line when not (several commands pasted at once).
+  func pieces(of text: String) -> [String] {
+    guard text.contains("\n"), session.guided == nil else { return [text] }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if let (spec, _) = try? table.parse(lines[0]), spec.params.last?.rest == true, spec.params.last?.kind == .text {
+      return [text]
+    }
+    return lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
   }
 }

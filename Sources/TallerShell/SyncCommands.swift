@@ -9,27 +9,27 @@ extension CommandTable {
   static let syncCommands: [CommandSpec] = [
     CommandSpec(
       [syncWord, Word("export", ["exportar"])], summary: .cmdSyncExport,
-      params: [Param(.argDir, .file, optional: true)], flags: [Flag("all", .flagAll)],
+      arguments: ExportArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        try SyncFiles.export(ctx, to: args[0] ?? ".", all: args.has("all"), lang: session.lang)
+        try SyncFiles.export(ctx, to: args.dir ?? ".", all: args.all, lang: session.lang)
       }),
     CommandSpec(
       [syncWord, Word("import", ["importar"])], summary: .cmdSyncImport,
-      params: [Param(.argPaths, .file, rest: true)],
+      arguments: PathsArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        try SyncFiles.importPaths(ctx, args.tokens, lang: session.lang)
+        try SyncFiles.importPaths(ctx, args.paths, lang: session.lang)
       }),
     CommandSpec(
       [syncWord, Word("push", ["enviar", "subir"])], summary: .cmdSyncPush, detail: .detailSyncGit,
-      params: [Param(.argRemote, .file)],
+      arguments: RemoteArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        try GitTransport.push(ctx, remote: args[0] ?? "", lang: session.lang)
+        try GitTransport.push(ctx, remote: args.remote, lang: session.lang)
       }),
     CommandSpec(
       [syncWord, Word("pull", ["traer", "bajar"])], summary: .cmdSyncPull, detail: .detailSyncGit,
-      params: [Param(.argRemote, .file)],
+      arguments: RemoteArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        try GitTransport.pull(ctx, remote: args[0] ?? "", lang: session.lang)
+        try GitTransport.pull(ctx, remote: args.remote, lang: session.lang)
       }),
     CommandSpec(
       [syncWord, Word("status", ["estado"])], summary: .cmdSyncStatus,
@@ -39,19 +39,22 @@ extension CommandTable {
         let labels = try ctx.store.replicaLabels()
         for (r, seq) in try ctx.store.versionVector().sorted(by: { $0.key < $1.key }) {
           let label = r == ctx.store.replica.id ? ctx.store.replica.label : labels[r] ?? ""
-          lines.append(.item(Message(.syncStatusLine, ["replica": String(r.prefix(8)), "label": label, "seq": String(seq)]).text(lang), note: nil))
+          lines.append(
+            .item(Message.syncStatusLine(label: label, replica: String(r.prefix(8)), seq: String(seq)).text(lang), note: nil))
         }
         for (r, range) in try ctx.store.waiting().sorted(by: { $0.key < $1.key }) {
           lines.append(
-            .text(Message(.syncWaiting, ["replica": SyncFiles.laptop(r, labels), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
+            .text(
+              Message.syncWaiting(first: String(range.lowerBound), last: String(range.upperBound), replica: SyncFiles.laptop(r, labels))
+                .text(lang)))
         }
         let held = try ctx.store.quarantined()
         if !held.isEmpty {
-          lines.append(.heading(Message(.quarantineHeader, ["count": String(held.count)]).text(lang)))
+          lines.append(.heading(Message.quarantineHeader(count: String(held.count)).text(lang)))
           for q in held {
             lines.append(
               .item(
-                Message(.quarantineLine, ["replica": String(q.replica.prefix(8)), "seq": String(q.seq), "author": q.author]).text(lang),
+                Message.quarantineLine(author: q.author, replica: String(q.replica.prefix(8)), seq: String(q.seq)).text(lang),
                 note: q.reason))
           }
         }
@@ -62,8 +65,8 @@ extension CommandTable {
       run: { ctx, session, _ throws(TallerError) in
         let lang = session.lang
         let list = try ctx.store.conflicts()
-        if list.isEmpty { return .text(Message(.conflictsNone).text(lang)) }
-        var lines: [Line] = [.heading(Message(.conflictsHeader).text(lang))]
+        if list.isEmpty { return .text(Message.conflictsNone.text(lang)) }
+        var lines: [Line] = [.heading(Message.conflictsHeader.text(lang))]
         for c in list {
           lines.append(.text(" \(c.id)  " + SyncFiles.whereIs(ctx, c, lang: lang)))
           for (j, v) in c.values.enumerated() {
@@ -75,82 +78,83 @@ extension CommandTable {
       }),
     CommandSpec(
       [Word("conflict", ["conflicto"]), Word("show", ["ver", "mostrar"])], summary: .cmdConflictShow,
-      params: [Param(.argConflict, .text)],
+      arguments: ConflictArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
-        let c = try SyncFiles.conflict(ctx, args[0] ?? "")
+        let c = try SyncFiles.conflict(ctx, args.conflict)
         var lines: [Line] = [.heading(c.id + "  " + SyncFiles.whereIs(ctx, c, lang: lang))]
         // Long text: the three-way view, each side's edits against what they both started from.
         if let def = SyncFiles.fieldDef(ctx, c), def.kind == .longtext, c.values.count >= 2,
           let a = c.values[0].value.stringValue, let b = c.values[1].value.stringValue
         {
           let base = try ctx.store.base(of: c)?.stringValue ?? ""
-          lines.append(.dim(Message(.conflictThreeWay).text(lang)))
+          lines.append(.dim(Message.conflictThreeWay.text(lang)))
           let marked = TextMerge.marked(
-            base: base, ours: a, theirs: b, oursLabel: "a) " + SyncFiles.origin(c.values[0]), theirsLabel: "b) " + SyncFiles.origin(c.values[1]))
+            base: base, ours: a, theirs: b, oursLabel: "a) " + SyncFiles.origin(c.values[0]),
+            theirsLabel: "b) " + SyncFiles.origin(c.values[1]))
           for l in TextMerge.lines(marked) { lines.append(.text("    " + l)) }
           for (j, v) in c.values.enumerated().dropFirst(2) {
             lines.append(.dim("\(SyncFiles.letter(j))) " + SyncFiles.origin(v)))
             lines.append(.text("    " + SyncFiles.show(ctx, c, v.value, lang: lang)))
           }
-          lines.append(.dim(Message(.conflictHowTo, ["id": c.id]).text(lang)))
+          lines.append(.dim(Message.conflictHowTo(id: c.id).text(lang)))
           return Reply(lines: lines)
         }
         if let base = try ctx.store.base(of: c) {
-          lines.append(.dim(Message(.conflictBase).text(lang)))
+          lines.append(.dim(Message.conflictBase.text(lang)))
           lines.append(.text("    " + SyncFiles.show(base)))
         }
         for (j, v) in c.values.enumerated() {
           lines.append(.dim("\(SyncFiles.letter(j))) " + SyncFiles.origin(v)))
           lines.append(.text("    " + SyncFiles.show(ctx, c, v.value, lang: lang)))
         }
-        lines.append(.dim(Message(.conflictHowTo, ["id": c.id]).text(lang)))
+        lines.append(.dim(Message.conflictHowTo(id: c.id).text(lang)))
         return Reply(lines: lines)
       }),
     CommandSpec(
       [Word("conflict", ["conflicto"]), Word("pick", ["elegir"])], summary: .cmdConflictPick,
-      params: [Param(.argConflict, .text), Param(.argLetter, .text)],
+      arguments: PickArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
-        let c = try SyncFiles.conflict(ctx, args[0] ?? "")
+        let c = try SyncFiles.conflict(ctx, args.conflict)
         if c.field == Field.members { throw .refused(try SyncFiles.membersHowTo(ctx, c)) }
-        let raw = Text.fold(args[1] ?? "")
+        let raw = Text.fold(args.letter)
         var index = (Int(raw) ?? 0) - 1
         if raw.count == 1, let ch = raw.unicodeScalars.first, ch.properties.isAlphabetic { index = Int(ch.value) - 97 }
         guard index >= 0, index < c.values.count else {
           let letters = (0..<c.values.count).map(SyncFiles.letter).joined(separator: ", ")
-          throw .refused(Message(.conflictBadChoice, ["choice": args[1] ?? "", "choices": letters]))
+          throw .refused(Message.conflictBadChoice(choice: args.letter, choices: letters))
         }
         try ctx.store.resolve(entity: c.entity, field: c.field, value: c.values[index].value)
-        return .ok(Message(.conflictResolved, ["choice": SyncFiles.letter(index)]).text(lang))
+        return .ok(Message.conflictResolved(choice: SyncFiles.letter(index)).text(lang))
       }),
     CommandSpec(
       [Word("conflict", ["conflicto"]), Word("merge", ["combinar", "fusionar"])], summary: .cmdConflictMerge,
-      detail: .detailConflictMerge, params: [Param(.argConflict, .text), Param(.argText, .text, optional: true, rest: true)],
+      detail: .detailConflictMerge, arguments: MergeArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
-        try SyncFiles.merge(ctx, id: args[0] ?? "", text: args[1], lang: session.lang)
+        try SyncFiles.merge(ctx, id: args.conflict, text: args.text, lang: session.lang)
       }),
     CommandSpec(
       [Word("conflict", ["conflicto"]), Word("keep-both", ["conservar-ambos", "ambos"])], summary: .cmdConflictKeepBoth,
-      params: [Param(.argConflict, .text)],
+      arguments: ConflictArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
-        let c = try SyncFiles.conflict(ctx, args[0] ?? "")
+        let c = try SyncFiles.conflict(ctx, args.conflict)
         if c.field == Field.members { throw .refused(try SyncFiles.membersHowTo(ctx, c)) }
         // Keeping both of a removal or of two places has no meaning: one is picked.
-        if c.field == Field.deleted || c.field.hasPrefix("@") { throw .refused(Message(.keepBothNotHere, ["id": c.id])) }
+        if c.field == Field.deleted || c.field.hasPrefix("@") { throw .refused(Message.keepBothNotHere(id: c.id)) }
         let copies = try ctx.store.keepBoth(entity: c.entity, field: c.field, values: c.values.map(\.value))
-        return .ok(Message(.keptBoth, ["count": String(c.values.count), "copies": String(copies.count)]).text(session.lang))
+        return .ok(Message.keptBoth(copies: String(copies.count), count: String(c.values.count)).text(session.lang))
       }),
     CommandSpec(
       [Word("trash", ["papelera"])], summary: .cmdTrash,
       run: { ctx, session, _ throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let items = try ctx.store.trash(teamID: team.id, exercises: ctx.content.ordered.map(\.id))
-        if items.isEmpty { return .text(Message(.trashEmpty).text(session.lang)) }
-        var lines: [Line] = [.heading(Message(.trashHeader).text(session.lang))]
+        if items.isEmpty { return .text(Message.trashEmpty.text(session.lang)) }
+        var lines: [Line] = [.heading(Message.trashHeader.text(session.lang))]
         for (i, entry) in items.enumerated() {
           let def = ctx.content.exercise(entry.exercise)
           let fields = def?.field(entry.item.list)?.fields ?? []
@@ -160,16 +164,16 @@ extension CommandTable {
         return Reply(lines: lines)
       }),
     CommandSpec(
-      [Word("restore", ["restaurar", "recuperar"])], summary: .cmdRestore, params: [Param(.argNumber, .text)],
+      [Word("restore", ["restaurar", "recuperar"])], summary: .cmdRestore, arguments: NumberArgs.self,
       sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let items = try ctx.store.trash(teamID: team.id, exercises: ctx.content.ordered.map(\.id))
-        guard let n = Int(args[0] ?? ""), n >= 1, n <= items.count else {
-          throw .refused(Message(.noSuchItem, ["list": "trash", "number": args[0] ?? "", "count": String(items.count)]))
+        guard let n = Int(args.number), n >= 1, n <= items.count else {
+          throw .refused(Message.noSuchItem(count: String(items.count), list: "trash", number: args.number))
         }
         try ctx.store.restoreItem(itemID: items[n - 1].item.id)
-        return .ok(Message(.restored, ["number": String(n)]).text(session.lang))
+        return .ok(Message.restored(number: String(n)).text(session.lang))
       }),
   ]
 }
@@ -190,12 +194,12 @@ enum SyncFiles {
     if !all, let text = try ctx.store.localSetting(key), let json = try? StrictJSONParser.parse(text) {
       for (k, v) in json.objectValue ?? [:] { if let n = v.intValue { sent[k] = n } }
     }
-    guard let bundle = try ctx.store.exportBundle(after: sent) else { return .text(Message(.syncNothing).text(lang)) }
+    guard let bundle = try ctx.store.exportBundle(after: sent) else { return .text(Message.syncNothing.text(lang)) }
     let path = try write(bundle.encode(), named: bundle.fileName(), in: dir)
     var vector = sent
     for s in bundle.signatures { vector[s.replica] = max(vector[s.replica] ?? 0, s.seq) }
     try ctx.store.setLocalSetting(key, CanonicalJSON.encode(.object(vector.mapValues { .int($0) })))
-    return .ok(Message(.syncExported, ["count": String(bundle.bodies.count), "file": path]).text(lang))
+    return .ok(Message.syncExported(count: String(bundle.bodies.count), file: path).text(lang))
   }
 
   /// Writes a file into a folder (created if needed) under a name unique to its content; an
@@ -238,13 +242,13 @@ enum SyncFiles {
 
   static func importPaths(_ ctx: ShellContext, _ paths: [String], lang: Lang) throws(TallerError) -> Reply {
     let list = files(paths)
-    if list.isEmpty { return .text(Message(.syncNoFiles, ["path": paths.joined(separator: " ")]).text(lang)) }
+    if list.isEmpty { return .text(Message.syncNoFiles(path: paths.joined(separator: " ")).text(lang)) }
     var total = ImportResult()
     var refused: [String] = []
     var imported = 0
     for file in list {
       guard FileManager.default.isReadableFile(atPath: file) else {
-        refused.append(Message(.syncRefusedFile, ["file": file, "reason": Message(.fileMissing).text(lang)]).text(lang))
+        refused.append(Message.syncRefusedFile(file: file, reason: Message.fileMissing.text(lang)).text(lang))
         continue
       }
       // Streamed in one pass, in flat memory; a file found wrong on the way rolls back whole.
@@ -258,30 +262,31 @@ enum SyncFiles {
         if let l = r.latest { total.latest = max(total.latest ?? l, l) }
         imported += 1
       } catch {
-        refused.append(Message(.syncRefusedFile, ["file": file, "reason": Self.clause(error.message.text(lang))]).text(lang))
+        refused.append(Message.syncRefusedFile(file: file, reason: Self.clause(error.message.text(lang))).text(lang))
       }
     }
     let conflicts = try ctx.store.conflicts().count
     var lines: [Line] = [
       .text(
-        Message(
-          .syncSummary,
-          [
-            "files": String(imported), "changes": String(total.newChanges), "replicas": String(total.replicas.count),
-            "conflicts": String(conflicts), "pending": String(total.waiting.count),
-          ]
+        Message.syncSummary(
+          changes: String(total.newChanges), conflicts: String(conflicts), files: String(imported), pending: String(total.waiting.count),
+          replicas: String(total.replicas.count)
         ).text(lang))
     ]
     if total.quarantined > 0 {
-      lines.append(.text("⚠ " + Message(.syncQuarantined, ["count": String(total.quarantined)]).text(lang)))
+      lines.append(.text("⚠ " + Message.syncQuarantined(count: String(total.quarantined)).text(lang)))
     }
     // Laptop clocks are often wrong; a clock far ahead makes its writer win every tie.
     if let latest = total.latest, latest.millis > ctx.now() + 86_400_000 {
-      lines.append(.text("⚠ " + Message(.syncClockAhead, ["date": String(ISO8601DateFormatter().string(from: latest.date).prefix(10))]).text(lang)))
+      lines.append(
+        .text("⚠ " + Message.syncClockAhead(date: String(ISO8601DateFormatter().string(from: latest.date).prefix(10))).text(lang)))
     }
     let labels = (try? ctx.store.replicaLabels()) ?? [:]
     for (r, range) in total.waiting.sorted(by: { $0.key < $1.key }) {
-      lines.append(.dim(Message(.syncWaiting, ["replica": laptop(r, labels), "first": String(range.lowerBound), "last": String(range.upperBound)]).text(lang)))
+      lines.append(
+        .dim(
+          Message.syncWaiting(first: String(range.lowerBound), last: String(range.upperBound), replica: laptop(r, labels)).text(
+            lang)))
     }
     // Good files applied; refused ones make the command fail (exit 1 in scripts).
     var reply = Reply(lines: lines)
@@ -308,7 +313,7 @@ enum SyncFiles {
     let c = try conflict(ctx, id)
     let texts = c.values.compactMap(\.value.stringValue)
     guard texts.count == c.values.count, fieldDef(ctx, c).map({ $0.kind == .text || $0.kind == .longtext }) ?? false else {
-      throw .refused(Message(.conflictMergeTextOnly, ["field": c.field, "id": c.id]))
+      throw .refused(Message.conflictMergeTextOnly(field: c.field, id: c.id))
     }
     var result: String
     if let given, let def = fieldDef(ctx, c) {
@@ -317,55 +322,37 @@ enum SyncFiles {
     } else if let given {
       result = given
     } else if !ctx.interactive {
-      throw .refused(Message(.conflictMergeScript, ["id": c.id]))
-    } else if let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"],
-      !editor.isEmpty
-    {
+      throw .refused(Message.conflictMergeScript(id: c.id))
+    } else if let processes = ctx.processes, processes.hasEditor {
       let base = try ctx.store.base(of: c)?.stringValue ?? ""
       var draft = TextMerge.marked(
         base: base, ours: texts[0], theirs: texts[1], oursLabel: "a) " + origin(c.values[0]), theirsLabel: "b) " + origin(c.values[1]))
       for (j, t) in texts.enumerated().dropFirst(2) {
         draft += "\n<<<<<<< \(letter(j)) \(origin(c.values[j]))\n\(t)\n>>>>>>> \(letter(j))"
       }
-      result = try edit(draft + "\n", editor: editor, lang: lang)
+      guard let edited = processes.edit(draft + "\n", name: "conflicto") else {
+        throw .refused(
+          Message.conflictMergeEditorFailed(
+            editor: ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "?"))
+      }
+      result = edited
     } else if let ask = ctx.asker {
       var lines: [String] = []
-      var question = Message(.conflictMergeAsk).text(lang)
+      var question = Message.conflictMergeAsk.text(lang)
       for (j, t) in texts.enumerated() { question += "\n\(letter(j))) \(t)" }
       while true {
-        guard let line = ask(lines.isEmpty ? question : "", "… ") else { return .text(Message(.conflictCancelled).text(lang)) }
+        guard let line = ask(lines.isEmpty ? question : "", "… ") else { return .text(Message.conflictCancelled.text(lang)) }
         if line == "." { break }
         lines.append(line)
       }
       result = lines.joined(separator: "\n")
     } else {
-      throw .refused(Message(.conflictMergeScript, ["id": c.id]))
+      throw .refused(Message.conflictMergeScript(id: c.id))
     }
     while result.hasSuffix("\n") { result.removeLast() }
-    if TextMerge.hasMarkers(result) { throw .refused(Message(.conflictMergeMarkers)) }
+    if TextMerge.hasMarkers(result) { throw .refused(Message.conflictMergeMarkers) }
     try ctx.store.resolve(entity: c.entity, field: c.field, value: .string(result))
-    return .ok(Message(.conflictMerged).text(lang))
-  }
-
-  /// Opens `text` in the person's editor and returns what they saved.
-  static func edit(_ text: String, editor: String, lang: Lang) throws(TallerError) -> String {
-    let path = NSTemporaryDirectory() + "taller-conflicto-\(getpid()).txt"
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-      throw .file(FileOutput.failure(path, error))
-    }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", editor + " \"$1\"", "sh", path]
-    p.standardInput = FileHandle.standardInput
-    p.standardOutput = FileHandle.standardOutput
-    p.standardError = FileHandle.standardError
-    do { try p.run() } catch { throw .refused(Message(.conflictMergeEditorFailed, ["editor": editor])) }
-    p.waitUntilExit()
-    guard p.terminationStatus == 0, let data = FileManager.default.contents(atPath: path) else {
-      throw .refused(Message(.conflictMergeEditorFailed, ["editor": editor]))
-    }
-    return String(decoding: data, as: UTF8.self)
+    return .ok(Message.conflictMerged.text(lang))
   }
 
   /// `ana@lap (1a2b3c4d)`: a laptop as people recognize it.
@@ -388,7 +375,7 @@ enum SyncFiles {
     let list = try ctx.store.conflicts()
     let wanted = raw.lowercased()
     guard let c = list.first(where: { $0.id == wanted }) else {
-      throw .refused(Message(.conflictUnknown, ["id": raw, "ids": list.isEmpty ? "—" : list.map(\.id).joined(separator: ", ")]))
+      throw .refused(Message.conflictUnknown(id: raw, ids: list.isEmpty ? "—" : list.map(\.id).joined(separator: ", ")))
     }
     return c
   }
@@ -411,7 +398,7 @@ enum SyncFiles {
       let items = (try? ctx.store.sheet(teamID: team, exercise: exercise))?.items(list)
     else { return show(v) }
     let rank = items.filter { $0.id != c.entity && ListOrder.precedes($0.position, $0.id, pos, c.entity) }.count + 1
-    return Message(.positionValue, ["number": String(rank)]).text(lang)
+    return Message.positionValue(number: String(rank)).text(lang)
   }
 
   static func show(_ v: JSONValue) -> String {
@@ -424,16 +411,16 @@ enum SyncFiles {
 
   /// How a team with more members than it may have is set right.
   static func membersHowTo(_ ctx: ShellContext, _ c: Conflict) throws(TallerError) -> Message {
-    Message(.membersOverLimit, ["count": String(c.values.count), "limit": String(try ctx.store.memberLimit(teamID: c.entity))])
+    Message.membersOverLimit(count: String(c.values.count), limit: String(try ctx.store.memberLimit(teamID: c.entity)))
   }
 
   /// `Los Incas › marca-peruana › marca`.
   static func whereIs(_ ctx: ShellContext, _ c: Conflict, lang: Lang) -> String {
     let field =
       switch c.field {
-      case "@pos": Message(.positionField).text(lang)
-      case Field.members: Message(.membersField).text(lang)
-      case Field.deleted: Message(.deletedField).text(lang)
+      case "@pos": Message.positionField.text(lang)
+      case Field.members: Message.membersField.text(lang)
+      case Field.deleted: Message.deletedField.text(lang)
       default: c.field
       }
     var parts: [String] = [field]
@@ -453,4 +440,70 @@ enum SyncFiles {
     }
     return parts.reversed().joined(separator: " › ")
   }
+}
+
+struct ExportArgs: CommandArguments {
+  static let dirParam = Param(.argDir, .file, optional: true)
+  static let allFlag = Flag("all", .flagAll)
+  static let parameters = [dirParam]
+  static let flags = [allFlag]
+  let dir: String?
+  let all: Bool
+  init(_ b: BoundArguments) {
+    dir = b[optional: Self.dirParam]
+    all = b.has(Self.allFlag)
+  }
+}
+
+struct PathsArgs: CommandArguments {
+  static let pathsParam = Param(.argPaths, .file, rest: true)
+  static let parameters = [pathsParam]
+  /// Files and folders, as split (a name with spaces needs quotes).
+  let paths: [String]
+  init(_ b: BoundArguments) { paths = b.tokens }
+}
+
+struct RemoteArgs: CommandArguments {
+  static let remoteParam = Param(.argRemote, .file)
+  static let parameters = [remoteParam]
+  let remote: String
+  init(_ b: BoundArguments) { remote = b[Self.remoteParam] }
+}
+
+struct ConflictArgs: CommandArguments {
+  static let conflictParam = Param(.argConflict, .text)
+  static let parameters = [conflictParam]
+  let conflict: String
+  init(_ b: BoundArguments) { conflict = b[Self.conflictParam] }
+}
+
+struct PickArgs: CommandArguments {
+  static let conflictParam = Param(.argConflict, .text)
+  static let letterParam = Param(.argLetter, .text)
+  static let parameters = [conflictParam, letterParam]
+  let conflict: String
+  let letter: String
+  init(_ b: BoundArguments) {
+    conflict = b[Self.conflictParam]
+    letter = b[Self.letterParam]
+  }
+}
+
+struct MergeArgs: CommandArguments {
+  static let conflictParam = Param(.argConflict, .text)
+  static let textParam = Param(.argText, .text, optional: true, rest: true)
+  static let parameters = [conflictParam, textParam]
+  let conflict: String
+  let text: String?
+  init(_ b: BoundArguments) {
+    conflict = b[Self.conflictParam]
+    text = b[optional: Self.textParam]
+  }
+}
+
+struct NumberArgs: CommandArguments {
+  static let numberParam = Param(.argNumber, .text)
+  static let parameters = [numberParam]
+  let number: String
+  init(_ b: BoundArguments) { number = b[Self.numberParam] }
 }

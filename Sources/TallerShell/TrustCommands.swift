@@ -10,76 +10,76 @@ extension CommandTable {
   static let trustCommands: [CommandSpec] = [
     CommandSpec(
       [teamWord, Word("invite", ["invitar"])], summary: .cmdTeamInvite, detail: .detailTeamInvite,
-      params: [Param(.argDir, .file, optional: true)],
+      arguments: OptionalDirArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         // One laptop per member at most: an invitation past that would let a stranger in.
         let limit = try ctx.store.memberLimit(teamID: team.id)
         let laptops = try ctx.store.laptops(teamID: team.id).count
         if laptops >= limit {
-          throw .refused(Message(.teamLaptopsFull, ["team": team.name, "count": String(laptops), "limit": String(limit)]))
+          throw .refused(Message.teamLaptopsFull(count: String(laptops), limit: String(limit), team: team.name))
         }
         let (invite, secret) = try ctx.store.createInvite(for: team.id)
-        guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message(.syncNothing)) }
+        guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message.syncNothing) }
         let inv = Invitation(kind: .team, target: team.id, name: team.name, invite: invite, secret: secret, bundle: bundle)
         let prefix = session.lang == .es ? "invitacion-equipo" : "team-invitation"
-        let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args[0] ?? ".")
+        let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args.dir ?? ".")
         return Reply(lines: [
-          .success(Message(.inviteWritten, ["team": team.name, "file": path]).text(session.lang)),
-          .dim(Message(.inviteTeamHint, ["file": (path as NSString).lastPathComponent]).text(session.lang)),
+          .success(Message.inviteWritten(file: path, team: team.name).text(session.lang)),
+          .dim(Message.inviteTeamHint(file: (path as NSString).lastPathComponent).text(session.lang)),
         ])
       }),
     CommandSpec(
-      [teamWord, Word("join", ["unirse", "unir"])], summary: .cmdTeamJoin, params: [Param(.argFile, .file)],
+      [teamWord, Word("join", ["unirse", "unir"])], summary: .cmdTeamJoin, arguments: FileArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
-        let inv = try TrustFiles.read(args[0] ?? "", kind: .team, lang: lang)
+        let inv = try TrustFiles.read(args.file, kind: .team, lang: lang)
         let r = try ctx.store.importBundle(inv.bundle)
         try ctx.store.joinTeam(teamID: inv.target, invite: inv.invite, secret: inv.secret)
         session.teamID = inv.target
         session.guided = nil
         try ctx.store.setLocalSetting(LocalKey.team, inv.target)
         let name = try ctx.store.team(id: inv.target)?.name ?? inv.name
-        return .ok(Message(.teamJoined, ["team": name, "changes": String(r.newChanges)]).text(lang))
+        return .ok(Message.teamJoined(changes: String(r.newChanges), team: name).text(lang))
       }),
     CommandSpec(
-      [classWord, Word("create", ["crear", "nueva"])], summary: .cmdClassCreate, params: [Param(.argName, .name, rest: true)],
+      [classWord, Word("create", ["crear", "nueva"])], summary: .cmdClassCreate, arguments: NewNameArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        let c = try ctx.store.createClass(name: args[0] ?? "", teamSize: ctx.teamSizeLimit)
+        let c = try ctx.store.createClass(name: args.name, teamSize: ctx.teamSizeLimit)
         return Reply(lines: [
-          .success(Message(.classCreated, ["class": c.name]).text(session.lang)),
-          .dim(Message(.classCreatedHint).text(session.lang)),
+          .success(Message.classCreated(class: c.name).text(session.lang)),
+          .dim(Message.classCreatedHint.text(session.lang)),
         ])
       }),
     CommandSpec(
-      [classWord, Word("invite", ["invitar"])], summary: .cmdClassInvite, params: [Param(.argDir, .file, optional: true)],
+      [classWord, Word("invite", ["invitar"])], summary: .cmdClassInvite, arguments: OptionalDirArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let c = try TrustFiles.myClass(ctx)
         let (invite, secret) = try ctx.store.createInvite(for: c.id)
-        guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message(.syncNothing)) }
+        guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message.syncNothing) }
         let inv = Invitation(kind: .class, target: c.id, name: c.name, invite: invite, secret: secret, bundle: bundle)
         let prefix = session.lang == .es ? "invitacion-clase" : "class-invitation"
-        let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args[0] ?? ".")
+        let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args.dir ?? ".")
         return Reply(lines: [
-          .success(Message(.inviteWritten, ["team": c.name, "file": path]).text(session.lang)),
-          .dim(Message(.inviteClassHint, ["file": (path as NSString).lastPathComponent]).text(session.lang)),
+          .success(Message.inviteWritten(file: path, team: c.name).text(session.lang)),
+          .dim(Message.inviteClassHint(file: (path as NSString).lastPathComponent).text(session.lang)),
         ])
       }),
     CommandSpec(
-      [classWord, Word("join", ["unirse", "inscribirse"])], summary: .cmdClassJoin, params: [Param(.argFile, .file)],
+      [classWord, Word("join", ["unirse", "inscribirse"])], summary: .cmdClassJoin, arguments: FileArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
         let team = try currentTeam(ctx, &session)
-        let inv = try TrustFiles.read(args[0] ?? "", kind: .class, lang: lang)
+        let inv = try TrustFiles.read(args.file, kind: .class, lang: lang)
         _ = try ctx.store.importBundle(inv.bundle)
         try ctx.store.enroll(teamID: team.id, classID: inv.target, invite: inv.invite, secret: inv.secret)
-        return .ok(Message(.classJoined, ["team": team.name, "class": inv.name]).text(lang))
+        return .ok(Message.classJoined(class: inv.name, team: team.name).text(lang))
       }),
     CommandSpec(
       [classWord, Word("merge", ["fusionar", "juntar", "combinar"])], summary: .cmdClassMerge, detail: .detailClassMerge,
-      params: [Param(.argPaths, .file, rest: true)],
+      arguments: PathsArgs.self,
       run: { ctx, session, args throws(TallerError) in
-        try TrustFiles.merge(ctx, args.tokens, lang: session.lang)
+        try TrustFiles.merge(ctx, args.paths, lang: session.lang)
       }),
   ]
 }
@@ -92,10 +92,10 @@ enum TrustFiles {
     do {
       inv = try Invitation.decode(data)
     } catch {
-      throw .file(Message(.syncRefusedFile, ["file": path, "reason": SyncFiles.reason(error, lang)]))
+      throw .file(Message.syncRefusedFile(file: path, reason: SyncFiles.reason(error, lang)))
     }
     guard inv.kind == kind else {
-      throw .refused(Message(kind == .team ? .inviteNotTeam : .inviteNotClass, ["file": path]))
+      throw .refused(kind == .team ? Message.inviteNotTeam(file: path) : Message.inviteNotClass(file: path))
     }
     return inv
   }
@@ -103,7 +103,7 @@ enum TrustFiles {
   /// The class this laptop is the instructor of.
   static func myClass(_ ctx: ShellContext) throws(TallerError) -> ClassInfo {
     guard let c = try ctx.store.classes().first(where: { $0.mine }) else {
-      throw .refused(Message(.classNone))
+      throw .refused(Message.classNone)
     }
     return c
   }
@@ -123,13 +123,20 @@ enum TrustFiles {
       let enrolled = mine.map { $0.teams.contains(t.id) } ?? true
       rows.append([
         t.name, String(new[t.id] ?? 0), String(conflictsPerTeam[t.id] ?? 0),
-        enrolled ? Message(.yes).text(lang) : Message(.no).text(lang),
+        enrolled ? Message.yes.text(lang) : Message.no.text(lang),
       ])
     }
     if !rows.isEmpty {
-      reply.lines.append(.heading(Message(.mergeHeader).text(lang)))
-      reply.lines.append(.table(TableSpec(header: Message(.mergeColumns).text(lang).split(separator: ";").map(String.init), rows: rows)))
+      reply.lines.append(.heading(Message.mergeHeader.text(lang)))
+      reply.lines.append(.table(TableSpec(header: Message.mergeColumns.text(lang).split(separator: ";").map(String.init), rows: rows)))
     }
     return reply
   }
+}
+
+struct FileArgs: CommandArguments {
+  static let fileParam = Param(.argFile, .file)
+  static let parameters = [fileParam]
+  let file: String
+  init(_ b: BoundArguments) { file = b[Self.fileParam] }
 }

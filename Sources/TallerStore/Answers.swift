@@ -30,7 +30,8 @@ extension TallerStore {
     for (k, v) in values where !k.hasPrefix("@") && v != .null { sheet.values[k] = v }
     sheet.version = values[Meta.version]?.intValue.map(Int.init)
     sheet.conflicts = conflicts
-    for itemID in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item'"), arguments: [id]) {
+    for itemID in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item'"), arguments: [id])
+    {
       var (iv, ic) = try fieldValues(db, entity: itemID)
       // Only an item whose winning `deleted` is true can be removed (`deletion` reads it again).
       switch iv[Field.deleted]?.boolValue == true ? try deletion(db, entity: itemID) : .alive {
@@ -144,12 +145,15 @@ extension TallerStore {
       var out: [(String, Item)] = []
       for ex in exercises {
         let sheetID = Sheet.id(team: teamID, exercise: ex)
-        for itemID in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item' ORDER BY id"), arguments: [sheetID]) {
+        for itemID in try String.fetchAll(
+          db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item' ORDER BY id"), arguments: [sheetID])
+        {
           guard try Self.deletion(db, entity: itemID) == .deleted else { continue }
           let (iv, _) = try Self.fieldValues(db, entity: itemID)
           var clean: [String: JSONValue] = [:]
           for (k, v) in iv where !k.hasPrefix("@") && k != Field.deleted && v != .null { clean[k] = v }
-          out.append((ex, Item(id: itemID, list: iv[Meta.list]?.stringValue ?? "", position: iv[Meta.position]?.stringValue ?? "", values: clean)))
+          out.append(
+            (ex, Item(id: itemID, list: iv[Meta.list]?.stringValue ?? "", position: iv[Meta.position]?.stringValue ?? "", values: clean)))
         }
       }
       return out
@@ -172,9 +176,9 @@ extension TallerStore {
     try act(author: author) { db, draft in
       guard let info = try Trust.lookup(db, entity), info.type == EntityType.item.rawValue, let sheetID = info.parent,
         let first = values.first
-      else { throw TallerError.refused(Message(.keepBothItemsOnly)) }
+      else { throw TallerError.refused(Message.keepBothItemsOnly) }
       let (current, _) = try Self.fieldValues(db, entity: entity)
-      guard let list = current[Meta.list]?.stringValue else { throw TallerError.refused(Message(.keepBothItemsOnly)) }
+      guard let list = current[Meta.list]?.stringValue else { throw TallerError.refused(Message.keepBothItemsOnly) }
       // The copies go right after the item.
       let ordered = try Self.listOrder(db, sheetID: sheetID, list: list)
       let at = (ordered.firstIndex { $0.id == entity } ?? ordered.count - 1) + 1
@@ -244,7 +248,8 @@ extension TallerStore {
   /// ancestor, when their edits do not overlap; `nil` otherwise (a conflict to resolve).
   static func mergedText(_ db: Database, entity: String, field: String) throws -> String? {
     guard try isMergeable(db, entity: entity, field: field) else { return nil }
-    let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT op, value FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC"),
+    let rows = try Row.fetchAll(
+      db.cachedStatement(sql: "SELECT op, value FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC"),
       arguments: [entity, field])
     var texts: [String] = []
     for row in rows {
@@ -280,7 +285,8 @@ extension TallerStore {
     var best: (hlc: HLC, id: OpID)?
     for s in common ?? [] {
       guard let id = OpID(s),
-        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT hlc_ms, hlc_c FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq])
+        let row = try Row.fetchOne(
+          db.cachedStatement(sql: "SELECT hlc_ms, hlc_c FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq])
       else { continue }
       let h = HLC(millis: row["hlc_ms"], counter: row["hlc_c"])
       if best == nil || (h, s) > (best!.hlc, best!.id.description) { best = (h, id) }
@@ -375,7 +381,7 @@ extension TallerStore {
     try act(author: author) { db, draft in
       guard let info = try Trust.lookup(db, itemID), info.type == EntityType.item.rawValue, let sheetID = info.parent,
         let list = try Trust.value(db, itemID, Meta.list)?.stringValue
-      else { throw TallerError.refused(Message(.notAllowed, ["reason": "not a list item"])) }
+      else { throw TallerError.refused(Message.notAllowed(reason: "not a list item")) }
       let others = try Self.listOrder(db, sheetID: sheetID, list: list).filter { $0.id != itemID }
       let placed = ListOrder.place(
         count: 1, at: index, in: others, tag: ListOrder.tag(replica: replica.id),

@@ -51,7 +51,9 @@ extension TallerStore {
           }
           // The highest signature held for this replica within the run.
           guard let key = try Trust.replicaKey(db, r),
-            let sigRow = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash, sig FROM head_signature WHERE replica = ? AND seq <= ? AND seq > ? ORDER BY seq DESC LIMIT 1"),
+            let sigRow = try Row.fetchOne(
+              db.cachedStatement(
+                sql: "SELECT seq, hash, sig FROM head_signature WHERE replica = ? AND seq <= ? AND seq > ? ORDER BY seq DESC LIMIT 1"),
               arguments: [r, head.seq, vector[r] ?? 0])
           else { continue }
           let s = HeadSignature(replica: r, seq: sigRow["seq"], hash: sigRow["hash"], signature: sigRow["sig"])
@@ -72,9 +74,13 @@ extension TallerStore {
           for op in c.ops { if let t = try Trust.teamOf(db, op.entity) { teams.insert(t) } }
         }
         var classes = Set(
-          try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'class'")).filter { try Trust.classAuthority(db, replica: replica.id, $0) })
+          try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'class'")).filter {
+            try Trust.classAuthority(db, replica: replica.id, $0)
+          })
         for t in teams {
-          for e in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'"), arguments: [t]) {
+          for e in try String.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'"), arguments: [t])
+          {
             if let k = try Trust.value(db, e, TrustField.klass)?.stringValue { classes.insert(k) }
           }
         }
@@ -140,7 +146,7 @@ extension TallerStore {
   public func importFile(path file: String) throws(TallerError) -> ImportResult {
     // Only regular files (a symbolic link to one is followed): a pipe named like a bundle would
     // block the read forever, a device would never end.
-    guard FileKind.isRegular(file) else { throw .file(Message(.syncNotRegular)) }
+    guard FileKind.isRegular(file) else { throw .file(Message.syncNotRegular) }
     var result = ImportResult()
     defer { writers.reset() }
     do {
@@ -192,7 +198,7 @@ extension TallerStore {
     var hashes: [String: [Int64: String]] = [:]
     for body in bundle.bodies {
       guard let c = try? Change(body: body) else {
-        throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
+        throw TallerError.refused(Message.syncBadChange(reason: "not a change"))
       }
       runs[c.replica, default: []].append(c)
       hashes[c.replica, default: [:]][c.seq] = Change.hash(ofBody: body)
@@ -268,12 +274,12 @@ extension TallerStore {
 
   static func message(_ e: SignatureRefusal) -> Message {
     switch e {
-    case .unsigned(let r): return Message(.syncUnsigned, ["replica": String(r.prefix(8))])
-    case .invalid(let r): return Message(.syncBadSignature, ["replica": String(r.prefix(8))])
-    case .keyChanged(let r): return Message(.syncKeyChanged, ["replica": String(r.prefix(8))])
-    case .brokenRun(let r): return Message(.syncBrokenRun, ["replica": String(r.prefix(8))])
-    case .impostor(let r): return Message(.syncImpostor, ["replica": String(r.prefix(8))])
-    case .unsignedKnown(let r): return Message(.syncUnsignedKnown, ["replica": String(r.prefix(8))])
+    case .unsigned(let r): return Message.syncUnsigned(replica: String(r.prefix(8)))
+    case .invalid(let r): return Message.syncBadSignature(replica: String(r.prefix(8)))
+    case .keyChanged(let r): return Message.syncKeyChanged(replica: String(r.prefix(8)))
+    case .brokenRun(let r): return Message.syncBrokenRun(replica: String(r.prefix(8)))
+    case .impostor(let r): return Message.syncImpostor(replica: String(r.prefix(8)))
+    case .unsignedKnown(let r): return Message.syncUnsignedKnown(replica: String(r.prefix(8)))
     }
   }
 

@@ -16,7 +16,8 @@ public struct ClassInfo: Equatable, Sendable {
 
 extension TallerStore {
   /// Creates a class whose teams have at most `teamSize` members; this laptop is its instructor.
-  public func createClass(name raw: String, teamSize: Int = Course.defaultTeamSize, author: String? = nil) throws(TallerError) -> ClassInfo {
+  public func createClass(name raw: String, teamSize: Int = Course.defaultTeamSize, author: String? = nil) throws(TallerError) -> ClassInfo
+  {
     let name = try Names.validate(raw)
     return try act(author: author) { db, draft in
       let nonce = newID()
@@ -53,10 +54,10 @@ extension TallerStore {
   public func createInvite(
     for parent: String, secret: String = Signing.newPrivateKey(), author: String? = nil
   ) throws(TallerError) -> (id: String, secret: String) {
-    guard let pub = Signing.publicKey(ofPrivate: secret) else { throw .refused(Message(.notAllowed, ["reason": "key"])) }
+    guard let pub = Signing.publicKey(ofPrivate: secret) else { throw .refused(Message.notAllowed(reason: "key")) }
     return try act(author: author) { db, draft in
       guard try Trust.lookup(db, parent) != nil else {
-        throw TallerError.refused(Message(.teamNotFound, ["team": parent]))
+        throw TallerError.refused(Message.teamNotFound(team: parent))
       }
       let id = draft.create(.invite, parent: parent)
       try draft.set(id, TrustField.key, .string(pub))
@@ -67,11 +68,11 @@ extension TallerStore {
   /// This laptop joins a team with an invitation (its id and private key).
   public func joinTeam(teamID: String, invite: String, secret: String, author: String? = nil) throws(TallerError) {
     guard let proof = Signing.sign(Signing.joinMessage(team: teamID, replica: replica.id), privateKey: secret) else {
-      throw .refused(Message(.inviteInvalid))
+      throw .refused(Message.inviteInvalid)
     }
     try act(author: author) { db, draft in
       guard let key = try Trust.inviteKey(db, invite, parent: teamID), Signing.publicKey(ofPrivate: secret) == key else {
-        throw TallerError.refused(Message(.inviteInvalid))
+        throw TallerError.refused(Message.inviteInvalid)
       }
       try writeJoin(db, &draft, parent: teamID, through: (TrustField.invite, invite), proof: proof)
     }
@@ -95,11 +96,11 @@ extension TallerStore {
   /// invitation.
   public func enroll(teamID: String, classID: String, invite: String, secret: String, author: String? = nil) throws(TallerError) {
     guard let proof = Signing.sign(Signing.enrollMessage(classID: classID, team: teamID), privateKey: secret) else {
-      throw .refused(Message(.inviteInvalid))
+      throw .refused(Message.inviteInvalid)
     }
     try act(author: author) { db, draft in
       guard let key = try Trust.inviteKey(db, invite, parent: classID), Signing.publicKey(ofPrivate: secret) == key else {
-        throw TallerError.refused(Message(.inviteInvalid))
+        throw TallerError.refused(Message.inviteInvalid)
       }
       let id = StableID.make("enroll", classID, teamID)
       if try Trust.lookup(db, id) == nil {
@@ -118,7 +119,8 @@ extension TallerStore {
     try act(author: nil) { db, draft in
       // The origin's last changes may never have left it: signed now with its key, this copy
       // can pass them on (the origin, if it goes on, continues the same chain).
-      if let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [previous]),
+      if let head = try Row.fetchOne(
+        db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [previous]),
         let sig = Signing.sign(Signing.headMessage(replica: previous, seq: head["seq"], hash: head["hash"]), privateKey: key)
       {
         try Self.storeSignature(db, HeadSignature(replica: previous, seq: head["seq"], hash: head["hash"], signature: sig))
@@ -145,7 +147,10 @@ extension TallerStore {
       var out: [String] = []
       if let f = try Trust.founder(db, teamID) { out.append(f) }
       for r in try String.fetchAll(
-        db.cachedStatement(sql: "SELECT DISTINCT f.value FROM entity e JOIN field_value f ON f.entity = e.id AND f.field = 'replica' WHERE e.parent = ? AND e.type = 'join'"),
+        db.cachedStatement(
+          sql:
+            "SELECT DISTINCT f.value FROM entity e JOIN field_value f ON f.entity = e.id AND f.field = 'replica' WHERE e.parent = ? AND e.type = 'join'"
+        ),
         arguments: [teamID])
       {
         if let id = (try? StrictJSONParser.parse(r))?.stringValue, !out.contains(id), try Trust.authority(db, replica: id, team: teamID) {

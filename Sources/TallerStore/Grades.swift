@@ -16,7 +16,7 @@ extension TallerStore {
   public func setGrade(teamID: String, key: String, tenths: Int, comment: String?, author: String? = nil) throws(TallerError) {
     try act(author: author) { db, draft in
       guard try Trust.instructor(db, replica: replica.id, team: teamID) else {
-        throw TallerError.refused(Message(.gradeNotInstructor))
+        throw TallerError.refused(Message.gradeNotInstructor)
       }
       let id = StableID.make("grade", teamID, key)
       if try Trust.lookup(db, id) == nil { draft.ops.append(.create(entity: id, type: EntityType.grade.rawValue, parent: teamID)) }
@@ -30,7 +30,9 @@ extension TallerStore {
   public func grades(teamID: String) throws(TallerError) -> [String: Grade] {
     try read { db in
       var out: [String: Grade] = [:]
-      for id in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'grade'"), arguments: [teamID]) {
+      for id in try String.fetchAll(
+        db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'grade'"), arguments: [teamID])
+      {
         let (v, _) = try Self.fieldValues(db, entity: id)
         guard let key = v["key"]?.stringValue, let score = v["score"]?.intValue else { continue }
         out[key] = Grade(key: key, tenths: Int(score), comment: v["comment"]?.stringValue)
@@ -75,7 +77,9 @@ extension TallerStore {
   /// A team's survey responses.
   public func responses(teamID: String) throws(TallerError) -> [SurveyResponse] {
     try read { db in
-      try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'response' ORDER BY id"), arguments: [teamID]).map { id in
+      try String.fetchAll(
+        db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'response' ORDER BY id"), arguments: [teamID]
+      ).map { id in
         let (v, _) = try Self.fieldValues(db, entity: id)
         return SurveyResponse(
           nps: v["nps"]?.intValue.map(Int.init), ces: v["ces"]?.intValue.map(Int.init),

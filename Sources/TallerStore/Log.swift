@@ -26,7 +26,8 @@ struct ChangeDraft {
   /// they arrived (sync/PROTOCOL.md §2, "Removal"); ``finished(replica:seq:)`` adds the values the
   /// same change writes.
   mutating func set(_ entity: String, _ field: String, _ value: JSONValue) throws {
-    let pred = try String.fetchAll(db.cachedStatement(sql: "SELECT op FROM field_value WHERE entity = ? AND field = ?"), arguments: [entity, field]
+    let pred = try String.fetchAll(
+      db.cachedStatement(sql: "SELECT op FROM field_value WHERE entity = ? AND field = ?"), arguments: [entity, field]
     ).compactMap(OpID.init)
     var seen: [OpID] = []
     if field == Field.deleted, value == .bool(true) {
@@ -112,14 +113,15 @@ extension TallerStore {
     for op in ops {
       if let team = try? Trust.teamOf(db, op.entity) {
         let name = (try? Trust.value(db, team, Field.name))??.stringValue ?? team
-        return Message(.notTeamWriter, ["team": name])
+        return Message.notTeamWriter(team: name)
       }
     }
-    return Message(.notAllowed, ["reason": reason])
+    return Message.notAllowed(reason: reason)
   }
 
   private func appendLocal(_ db: Database, draft: ChangeDraft, author: String) throws {
-    let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"),
+    let last = try Row.fetchOne(
+      db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"),
       arguments: [replica.id])
     // The latest clock in the log is the latest of each replica's last change (a replica's clock
     // only moves forward along its chain): one probe per replica, walking the replicas through
@@ -325,7 +327,8 @@ extension TallerStore {
 
   static func snapshot(_ db: Database) throws -> Snapshot {
     var fields: [String: [String: [JSONValue]]] = [:]
-    let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT entity, field, value FROM field_value ORDER BY entity, field, hlc_ms DESC, hlc_c DESC, op DESC"))
+    let rows = try Row.fetchAll(
+      db.cachedStatement(sql: "SELECT entity, field, value FROM field_value ORDER BY entity, field, hlc_ms DESC, hlc_c DESC, op DESC"))
     for row in rows {
       let e: String = row["entity"]
       let f: String = row["field"]

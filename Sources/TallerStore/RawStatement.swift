@@ -3,7 +3,7 @@ import GRDBSQLite
 
 /// A value bound to a statement without going through GRDB's `StatementArguments` (boxed
 /// existentials: most of an import's time went there).
-enum Raw {
+package enum Raw {
   case text(String)
   case int(Int64)
   case null
@@ -16,15 +16,14 @@ nonisolated(unsafe) private let empty: UnsafePointer<CChar> = {
   return UnsafePointer(p)
 }()
 
-
 extension Statement {
   /// Binds `values` in order and steps the statement to its end (an insert, a delete).
-  func run(_ values: Raw...) throws {
+  package func run(_ values: Raw...) throws {
     try run(values: values)
   }
 
   /// The same, with the values in an array.
-  func run(values: [Raw]) throws {
+  package func run(values: [Raw]) throws {
     try withBindings(values[...], at: 1) {
       defer { reset() }
       let code = sqlite3_step(sqliteStatement)

@@ -29,10 +29,12 @@ extension TallerStore {
       var present: [String], stopped: StopPoint?, since: Int64, endSeq: Int64?
     }
     var raws: [Raw] = []
-    let ids = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'session' AND parent = ?"), arguments: [teamID])
+    let ids = try String.fetchAll(
+      db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'session' AND parent = ?"), arguments: [teamID])
     for id in ids {
       guard
-        let created = try Row.fetchOne(db.cachedStatement(sql: "SELECT creator AS replica, creator_seq AS seq FROM entity WHERE id = ?"),
+        let created = try Row.fetchOne(
+          db.cachedStatement(sql: "SELECT creator AS replica, creator_seq AS seq FROM entity WHERE id = ?"),
           arguments: [id])
       else { continue }
       let (v, _) = try fieldValues(db, entity: id)
@@ -199,7 +201,7 @@ extension TallerStore {
   ) throws(TallerError) -> String {
     try act(author: author) { db, draft in
       guard try Self.teams(db).contains(where: { $0.id == teamID }) else {
-        throw TallerError.refused(Message(.teamNotFound, ["team": teamID]))
+        throw TallerError.refused(Message.teamNotFound(team: teamID))
       }
       let id = draft.create(.session, parent: teamID)
       try draft.set(id, SessionField.started, .int(at))

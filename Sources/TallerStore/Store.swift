@@ -87,14 +87,14 @@ public final class TallerStore: Sendable {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
-    if exists && isDir.boolValue { throw .database(Message(.dbIsDirectory, ["file": path])) }
+    if exists && isDir.boolValue { throw .database(Message.dbIsDirectory(file: path)) }
     if !exists {
       let folder = url.deletingLastPathComponent().path
-      if !createFolder && !fm.fileExists(atPath: folder) { throw .database(Message(.dbNoFolder, ["folder": folder])) }
+      if !createFolder && !fm.fileExists(atPath: folder) { throw .database(Message.dbNoFolder(folder: folder)) }
       do {
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
       } catch {
-        throw .database(Message(.dbFolder, ["folder": folder, "reason": Self.describe(error)]))
+        throw .database(Message.dbFolder(folder: folder, reason: Self.describe(error)))
       }
     } else {
       try inspect(path: path)
@@ -197,14 +197,14 @@ public final class TallerStore: Sendable {
   /// database this version knows. Never writes.
   static func inspect(path: String) throws(TallerError) {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .database(Message(.dbCannotOpen, ["file": path, "reason": "permission denied"]))
+      throw .database(Message.dbCannotOpen(file: path, reason: "permission denied"))
     }
     let header = (try? handle.read(upToCount: 100)) ?? Data()
     try? handle.close()
     if header.isEmpty { return }  // An empty file is an empty database: it becomes a new one.
     let magic = Array("SQLite format 3\0".utf8)
     guard header.count >= 100, Array(header.prefix(16)) == magic else {
-      throw .database(Message(.dbNotSQLite, ["file": path]))
+      throw .database(Message.dbNotSQLite(file: path))
     }
     var config = Configuration()
     config.readonly = true
@@ -217,12 +217,12 @@ public final class TallerStore: Sendable {
         let tables = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
         if appID != Schema.applicationID {
           if tables.isEmpty { return }  // A blank SQLite file: fine to initialize.
-          throw TallerError.database(Message(.dbForeign, ["file": path]))
+          throw TallerError.database(Message.dbForeign(file: path))
         }
         if try Schema.migrator.hasBeenSuperseded(db) {
           let known = Set(Schema.migrator.migrations)
           let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(known).sorted()
-          throw TallerError.database(Message(.dbNewer, ["file": path, "found": unknown.last ?? "?"]))
+          throw TallerError.database(Message.dbNewer(file: path, found: unknown.last ?? "?"))
         }
         _ = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM replica_meta"))
       }
@@ -269,27 +269,27 @@ public final class TallerStore: Sendable {
   static func map(_ error: any Error, file: String) -> TallerError {
     if let e = error as? TallerError { return e }
     guard let dbError = error as? DatabaseError else {
-      return .database(Message(.dbCannotOpen, ["file": file, "reason": describe(error)]))
+      return .database(Message.dbCannotOpen(file: file, reason: describe(error)))
     }
     let reason = dbError.message ?? "\(dbError.resultCode)"
     switch dbError.resultCode.primaryResultCode {
     case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-      return .database(Message(.dbCorrupt, ["file": file, "reason": reason]))
+      return .database(Message.dbCorrupt(file: file, reason: reason))
     case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
-      return .database(Message(.dbReadOnly, ["file": file]))
+      return .database(Message.dbReadOnly(file: file))
     case .SQLITE_FULL:
-      return .database(Message(.dbDiskFull, ["file": file]))
+      return .database(Message.dbDiskFull(file: file))
     case .SQLITE_BUSY, .SQLITE_LOCKED:
-      return .database(Message(.dbBusy, ["file": file]))
+      return .database(Message.dbBusy(file: file))
     case .SQLITE_IOERR:
       if dbError.extendedResultCode == .SQLITE_IOERR_READ || dbError.extendedResultCode == .SQLITE_IOERR_SHORT_READ {
-        return .database(Message(.dbCannotOpen, ["file": file, "reason": reason]))
+        return .database(Message.dbCannotOpen(file: file, reason: reason))
       }
-      return .database(Message(.dbWriteFailed, ["file": file, "reason": reason]))
+      return .database(Message.dbWriteFailed(file: file, reason: reason))
     case .SQLITE_CANTOPEN:
-      return .database(Message(.dbCannotOpen, ["file": file, "reason": reason]))
+      return .database(Message.dbCannotOpen(file: file, reason: reason))
     default:
-      return .database(Message(.dbCannotOpen, ["file": file, "reason": reason]))
+      return .database(Message.dbCannotOpen(file: file, reason: reason))
     }
   }
 
@@ -335,8 +335,18 @@ public final class TallerStore: Sendable {
       }
     }
 
-    func enter(_ db: Database) { lock.withLock { self.db = db; thread = pthread_self() } }
-    func leave() { lock.withLock { db = nil; thread = nil } }
+    func enter(_ db: Database) {
+      lock.withLock {
+        self.db = db
+        thread = pthread_self()
+      }
+    }
+    func leave() {
+      lock.withLock {
+        db = nil
+        thread = nil
+      }
+    }
   }
 
   // MARK: Local settings (never synced)
@@ -350,7 +360,8 @@ public final class TallerStore: Sendable {
   public func localSettings(prefix: String) throws(TallerError) -> [String: String] {
     try read { db in
       var out: [String: String] = [:]
-      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM local_setting WHERE substr(key, 1, ?) = ?"), arguments: [prefix.utf8.count, prefix])
+      for row in try Row.fetchAll(
+        db.cachedStatement(sql: "SELECT key, value FROM local_setting WHERE substr(key, 1, ?) = ?"), arguments: [prefix.utf8.count, prefix])
       {
         out[row["key"]] = row["value"]
       }

@@ -89,17 +89,17 @@ extension TallerStore {
       // replica, sequence number and hash, read without parsing the rest of it.
       if let (r, seq) = Change.key(ofCanonical: body), seq <= (try importer.head(r)).seq {
         guard try importer.hashAt.text(.text(r), .int(seq)) == digest else {
-          throw TallerError.refused(Message(.syncFork, ["replica": String(r.prefix(8)), "seq": String(seq)]))
+          throw TallerError.refused(Message.syncFork(replica: String(r.prefix(8)), seq: String(seq)))
         }
         result.duplicates += 1
         continue
       }
       guard let change = try? Change(body: body) else {
-        throw TallerError.refused(Message(.syncBadChange, ["reason": "not a change"]))
+        throw TallerError.refused(Message.syncBadChange(reason: "not a change"))
       }
       let key = "\(change.replica):\(change.seq)"
       if let other = hashes[key], other != digest {
-        throw TallerError.refused(Message(.syncFork, ["replica": String(change.replica.prefix(8)), "seq": String(change.seq)]))
+        throw TallerError.refused(Message.syncFork(replica: String(change.replica.prefix(8)), seq: String(change.seq)))
       }
       if hashes[key] != nil { continue }
       hashes[key] = digest
@@ -155,13 +155,13 @@ extension TallerStore {
         // would make every later local write overflow).
         if let what = c.outOfRange {
           throw TallerError.refused(
-            Message(.syncOutOfRange, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq), "what": what]))
+            Message.syncOutOfRange(replica: String(c.replica.prefix(8)), seq: String(c.seq), what: what))
         }
         let h = try head(c.replica)
         if c.seq <= h.seq {
           // Already held (the log is dense below its head): the same change, or a fork.
           if try hashAt.text(.text(c.replica), .int(c.seq)) != digest {
-            throw TallerError.refused(Message(.syncFork, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
+            throw TallerError.refused(Message.syncFork(replica: String(c.replica.prefix(8)), seq: String(c.seq)))
           }
           result.duplicates += 1
           return
@@ -173,7 +173,7 @@ extension TallerStore {
           return
         }
         if c.seq > 1 ? c.prev != h.hash : c.prev != nil {
-          throw TallerError.refused(Message(.syncBrokenChain, ["replica": String(c.replica.prefix(8)), "seq": String(c.seq)]))
+          throw TallerError.refused(Message.syncBrokenChain(replica: String(c.replica.prefix(8)), seq: String(c.seq)))
         }
         if let reason = try Trust.refusal(db, replica: c.replica, seq: c.seq, ops: c.ops, cache: writers) {
           // Kept (the chain goes on through it, relays pass it on) but not applied.
@@ -286,7 +286,9 @@ extension TallerStore {
   public func replicaLabels() throws(TallerError) -> [String: String] {
     try read { db in
       var out: [String: String] = [:]
-      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, author FROM change_log c WHERE seq = (SELECT max(seq) FROM change_log WHERE replica = c.replica)"))
+      for row in try Row.fetchAll(
+        db.cachedStatement(
+          sql: "SELECT replica, author FROM change_log c WHERE seq = (SELECT max(seq) FROM change_log WHERE replica = c.replica)"))
       {
         out[row["replica"]] = row["author"]
       }
@@ -330,8 +332,9 @@ extension TallerStore {
           if seen.contains(text) { continue }
           seen.insert(text)
           guard let id = OpID(r["op"] as String) else { continue }
-          let author = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT author FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq]) ?? ""
+          let author =
+            try String.fetchOne(
+              db.cachedStatement(sql: "SELECT author FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq]) ?? ""
           values.append(
             Conflict.Value(
               op: r["op"], value: try StrictJSONParser.parse(text), author: author, replica: id.replica,
@@ -364,7 +367,9 @@ extension TallerStore {
   /// The entity's type and parent (to say where a conflict is).
   public func entityInfo(_ id: String) throws(TallerError) -> (type: String, parent: String?)? {
     try read { db in
-      try Row.fetchOne(db.cachedStatement(sql: "SELECT type, parent FROM entity WHERE id = ?"), arguments: [id]).map { ($0["type"], $0["parent"]) }
+      try Row.fetchOne(db.cachedStatement(sql: "SELECT type, parent FROM entity WHERE id = ?"), arguments: [id]).map {
+        ($0["type"], $0["parent"])
+      }
     }
   }
 }
@@ -380,7 +385,8 @@ extension TallerStore {
   /// Every current value of one entity: its field and op id.
   public func currentOps(entity: String) throws(TallerError) -> [(field: String, op: OpID)] {
     try read { db in
-      try Row.fetchAll(db.cachedStatement(sql: "SELECT field, op FROM field_value WHERE entity = ?"), arguments: [entity]).compactMap { row in
+      try Row.fetchAll(db.cachedStatement(sql: "SELECT field, op FROM field_value WHERE entity = ?"), arguments: [entity]).compactMap {
+        row in
         OpID(row["op"] as String).map { (row["field"], $0) }
       }
     }

@@ -84,7 +84,7 @@ extension TallerStore {
     let name = try Names.validate(raw)
     return try act(author: author) { db, draft in
       if let existing = try Self.teams(db).first(where: { Names.same($0.name, name) }) {
-        throw TallerError.refused(Message(.teamExists, ["team": existing.name]))
+        throw TallerError.refused(Message.teamExists(team: existing.name))
       }
       // The id binds the team to this laptop, its founder: nobody else can claim to have created it.
       let nonce = newID()
@@ -103,10 +103,10 @@ extension TallerStore {
     return try act(author: author) { db, draft in
       let all = try Self.teams(db)
       guard let team = all.first(where: { $0.id == id }) else {
-        throw TallerError.refused(Message(.teamNotFound, ["team": id]))
+        throw TallerError.refused(Message.teamNotFound(team: id))
       }
       if let other = all.first(where: { $0.id != id && Names.same($0.name, name) }) {
-        throw TallerError.refused(Message(.teamExists, ["team": other.name]))
+        throw TallerError.refused(Message.teamExists(team: other.name))
       }
       if team.name != name { try draft.set(id, Field.name, .string(name)) }
       return (team.name, name)
@@ -144,13 +144,18 @@ extension TallerStore {
         guard
           let row = try Row.fetchOne(
             db.cachedStatement(
-              sql: "SELECT op, hlc_ms, hlc_c FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC LIMIT 1"),
+              sql:
+                "SELECT op, hlc_ms, hlc_c FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC LIMIT 1"
+            ),
             arguments: [m.id, Field.name]), let id = OpID(row["op"] as String)
         else { continue }
-        let author = try String.fetchOne(
-          db.cachedStatement(sql: "SELECT author FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq]) ?? ""
+        let author =
+          try String.fetchOne(
+            db.cachedStatement(sql: "SELECT author FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq]) ?? ""
         values.append(
-          Conflict.Value(op: id.description, value: .string(m.name), author: author, replica: id.replica, hlc: HLC(millis: row["hlc_ms"], counter: row["hlc_c"])))
+          Conflict.Value(
+            op: id.description, value: .string(m.name), author: author, replica: id.replica,
+            hlc: HLC(millis: row["hlc_ms"], counter: row["hlc_c"])))
       }
       out.append(Conflict(entity: team.id, field: Field.members, values: values))
     }
@@ -166,24 +171,19 @@ extension TallerStore {
       if names.contains(where: { Names.same($0, n) }) { continue }
       names.append(n)
     }
-    if names.isEmpty { throw .refused(Message(.nameEmpty)) }
+    if names.isEmpty { throw .refused(Message.nameEmpty) }
     return try act(author: author) { db, draft in
       guard var team = try Self.teams(db).first(where: { $0.id == teamID }) else {
-        throw TallerError.refused(Message(.teamNotFound, ["team": teamID]))
+        throw TallerError.refused(Message.teamNotFound(team: teamID))
       }
       for n in names {
         if let m = team.members.first(where: { Names.same($0.name, n) }) {
-          throw TallerError.refused(Message(.memberExists, ["name": m.name, "team": team.name]))
+          throw TallerError.refused(Message.memberExists(name: m.name, team: team.name))
         }
       }
       if team.members.count + names.count > limit {
         throw TallerError.refused(
-          Message(
-            .teamFull,
-            [
-              "team": team.name, "count": String(team.members.count), "limit": String(limit),
-              "names": names.joined(separator: ", "),
-            ]))
+          Message.teamFull(count: String(team.members.count), limit: String(limit), names: names.joined(separator: ", "), team: team.name))
       }
       for n in names {
         let id = draft.create(.member, parent: teamID)
@@ -198,10 +198,10 @@ extension TallerStore {
   /// data stays in the log and can be restored.
   public func removeMember(teamID: String, name raw: String, author: String? = nil) throws(TallerError) -> Member {
     let name = Text.clean(raw)
-    if name.isEmpty { throw .refused(Message(.nameEmpty)) }
+    if name.isEmpty { throw .refused(Message.nameEmpty) }
     return try act(author: author) { db, draft in
       guard let team = try Self.teams(db).first(where: { $0.id == teamID }) else {
-        throw TallerError.refused(Message(.teamNotFound, ["team": teamID]))
+        throw TallerError.refused(Message.teamNotFound(team: teamID))
       }
       let member = try Self.resolve(name, in: team)
       try draft.remove(member.id)
@@ -212,7 +212,7 @@ extension TallerStore {
   /// A member found by name: exact, or unambiguous ignoring case and accents, or by a unique prefix.
   public static func findMember(_ name: String, in team: Team) throws(TallerError) -> Member {
     do { return try resolve(Text.clean(name), in: team) } catch let e as TallerError { throw e } catch {
-      throw .refused(Message(.nameEmpty))
+      throw .refused(Message.nameEmpty)
     }
   }
 
@@ -225,11 +225,9 @@ extension TallerStore {
     let list = team.members.map(\.name)
     if prefix.count > 1 {
       throw TallerError.refused(
-        Message(.memberAmbiguous, ["name": name, "members": prefix.map(\.name).joined(separator: ", ")]))
+        Message.memberAmbiguous(members: prefix.map(\.name).joined(separator: ", "), name: name))
     }
     throw TallerError.refused(
-      Message(
-        .memberNotFound,
-        ["name": name, "team": team.name, "members": list.isEmpty ? "—" : list.joined(separator: ", ")]))
+      Message.memberNotFound(members: list.isEmpty ? "—" : list.joined(separator: ", "), name: name, team: team.name))
   }
 }

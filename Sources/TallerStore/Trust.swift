@@ -35,7 +35,12 @@ enum Trust {
 
     func isAllowed(_ key: String) -> Bool { lock.withLock { _allowed.contains(key) } }
     /// Forgets everything (after an import: another laptop may have changed who may write what).
-    func reset() { lock.withLock { _allowed = []; _teams = [:] } }
+    func reset() {
+      lock.withLock {
+        _allowed = []
+        _teams = [:]
+      }
+    }
     func allow(_ key: String) { lock.withLock { _ = _allowed.insert(key) } }
     func team(of entity: String) -> String? { remembersEntities ? lock.withLock { _teams[entity] } : nil }
     func remember(_ entity: String, team: String) {
@@ -303,7 +308,8 @@ enum Trust {
     -> Bool
   {
     if try founder(db, klass, founders: founders) == r { return true }
-    return try successor(db, replica: r, of: klass, depth: depth, isAuthority: { p, d in try classAuthority(db, replica: p, klass, depth: d) })
+    return try successor(
+      db, replica: r, of: klass, depth: depth, isAuthority: { p, d in try classAuthority(db, replica: p, klass, depth: d) })
   }
 
   /// Whether replica `r` founded a class that team `team` is enrolled in.

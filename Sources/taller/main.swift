@@ -3,6 +3,7 @@ import Foundation
 import TallerCore
 import TallerShell
 import TallerStore
+import TallerTerminal
 
 #if canImport(Glibc)
   import Glibc
@@ -21,31 +22,86 @@ struct Taller: ParsableCommand {
     version: "taller \(tallerVersion)"
   )
 
-  @ArgumentParser.Option(name: .long, help: ArgumentHelp("Database file (else $TALLER_DB, else $XDG_DATA_HOME/taller/taller.sqlite).", valueName: "path"))
+  @ArgumentParser.Option(
+    name: .long, help: ArgumentHelp(Message.optDb.text(.en), valueName: Message.optValuePath.text(.en)),
+    completion: .file())
   var db: String?
 
-  @ArgumentParser.Option(name: .long, help: ArgumentHelp("Language: es (default) or en (else $TALLER_LANG).", valueName: "es|en"))
+  @ArgumentParser.Option(
+    name: .long, help: ArgumentHelp(Message.optLang.text(.en), valueName: Message.optValueLang.text(.en)),
+    completion: .list(Lang.allCases.map(\.rawValue)))
   var lang: String?
 
-  @ArgumentParser.Option(name: .customShort("c"), help: ArgumentHelp("Run one command and exit.", valueName: "command"))
+  @ArgumentParser.Option(
+    name: .customShort("c"), help: ArgumentHelp(Message.optCommand.text(.en), valueName: Message.optValueCommand.text(.en)),
+    completion: .custom { args, index, prefix in ProcessCompletion.command(args, index, prefix) })
   var command: String?
 
-  @ArgumentParser.Option(name: .customShort("f"), help: ArgumentHelp("Run the commands in a script file.", valueName: "script"))
+  @ArgumentParser.Option(
+    name: .customShort("f"), help: ArgumentHelp(Message.optFile.text(.en), valueName: Message.optValueScript.text(.en)), completion: .file()
+  )
   var file: String?
 
-  @ArgumentParser.Option(name: .long, help: ArgumentHelp("A content folder with workshops/ and exercises/ (else $TALLER_CONTENT, else the built-in CEM module).", valueName: "folder"))
+  @ArgumentParser.Option(
+    name: .long,
+    help: ArgumentHelp(Message.optContent.text(.en), valueName: Message.optValueFolder.text(.en)),
+    completion: .directory)
   var content: String?
 
-  @ArgumentParser.Flag(name: .long, help: "Stop a script at its first failing command.")
+  @ArgumentParser.Flag(name: .long, help: ArgumentHelp(Message.optBail.text(.en)))
   var bail = false
 
-  @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("A command to run, as typed in the shell (e.g. team list).", valueName: "command"))
+  @Argument(
+    parsing: .captureForPassthrough, help: ArgumentHelp("A command to run, as typed in the shell (e.g. team list).", valueName: "command"),
+    completion: .custom { args, index, prefix in ProcessCompletion.words(args, index, prefix) })
   var words: [String] = []
 
   func run() throws {}
 }
 
 let environment = ProcessInfo.processInfo.environment
+
+/// Completion of taller's own command words for the shell's completion scripts: the same
+/// candidates as Tab inside taller, from the command table (commands, subcommands, exercise ids,
+/// fields, languages, choices). Nothing is opened to complete.
+enum ProcessCompletion {
+  static func engine() -> Shell? {
+    guard case .success(let content) = BuiltinContent.content, let store = try? TallerStore.inMemory() else { return nil }
+    return Shell(context: ShellContext(store: store, version: tallerVersion, content: content, interactive: false), session: Session())
+  }
+
+  /// Candidates for the word at `index` of the arguments, given the command's words before it
+  /// (taller's own flags and their values left out).
+  static func words(_ args: [String], _ index: Int, _ prefix: String) -> [String] {
+    var before: [String] = []
+    var i = 1  // args[0] is how taller was called
+    let valued: Set<String> = ["--db", "--lang", "-c", "-f", "--content"]
+    while i < min(index, args.count) {
+      let a = args[i]
+      if valued.contains(a) {
+        i += 2
+        continue
+      }
+      if a.hasPrefix("-") {
+        i += 1
+        continue
+      }
+      before.append(a)
+      i += 1
+    }
+    let head = before.map(Shell.quoteIfNeeded).joined(separator: " ")
+    return engine()?.complete(before: head.isEmpty ? "" : head + " ", word: prefix) ?? []
+  }
+
+  /// Candidates inside `-c "…"`: the command's words so far, the last one completed.
+  static func command(_ args: [String], _ index: Int, _ prefix: String) -> [String] {
+    let words = prefix.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    let last = words.last ?? ""
+    let before = words.dropLast().joined(separator: " ")
+    let head = before.isEmpty ? "" : before + " "
+    return (engine()?.complete(before: head, word: last) ?? []).map { head + $0 }
+  }
+}
 
 // A launcher may leave signals blocked (Foundation's Process does); start from a clean mask so
 // Ctrl-C, SIGTERM and SIGHUP behave as people expect.
@@ -71,8 +127,8 @@ do {
     writeAll(fd: 1, Taller.fullMessage(for: error) + "\n")
     exit(0)
   }
-  writeAll(fd: 2, Message(.usageError, ["detail": Taller.message(for: error)]).text(lang) + "\n")
-  fail(Message(.processUsage), lang: lang, code: 2)
+  writeAll(fd: 2, Message.usageError(detail: Taller.message(for: error)).text(lang) + "\n")
+  fail(Message.processUsage, lang: lang, code: 2)
 }
 
 // Words after the flags form one command; a flag there that is not the command's is a usage error.
@@ -81,9 +137,14 @@ if let first = options.words.first, first.hasPrefix("-") {
     writeAll(fd: 1, "taller \(tallerVersion)\n")
     exit(0)
   }
-  if first == "--experimental-dump-help" {
-    // The parser's description of the flags, as JSON: the release script makes the man page from it.
-    writeAll(fd: 1, Taller._dumpHelp() + "\n")
+  if first == "--generate-manpage" {
+    // The man page, from the command table and the flags' descriptions (scripts/release).
+    let lang = options.words.dropFirst().first.flatMap(Lang.init(lenient:)) ?? .en
+    // The page's date: the release's (SOURCE_DATE_EPOCH, for reproducible builds) or today's.
+    let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+    let date = ISO8601DateFormatter.string(
+      from: epoch.map(Date.init(timeIntervalSince1970:)) ?? Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+    writeAll(fd: 1, ManPage.render(lang: lang, version: tallerVersion, date: date))
     exit(0)
   }
   if first == "--help" || first == "-h" {
@@ -91,27 +152,28 @@ if let first = options.words.first, first.hasPrefix("-") {
     exit(0)
   }
   let lang = environment["TALLER_LANG"].flatMap(Lang.init(lenient:)) ?? .es
-  writeAll(fd: 2, Message(.usageError, ["detail": first]).text(lang) + "\n")
-  fail(Message(.processUsage), lang: lang, code: 2)
+  writeAll(fd: 2, Message.usageError(detail: first).text(lang) + "\n")
+  fail(Message.processUsage, lang: lang, code: 2)
 }
 
 var forcedLang: Lang?
 if let raw = options.lang ?? environment["TALLER_LANG"] {
   guard let l = Lang(lenient: raw) else {
-    fail(Message(.langUnknown, ["lang": raw]), lang: .es, code: 2)
+    fail(Message.langUnknown(lang: raw), lang: .es, code: 2)
   }
   forcedLang = l
 }
 let lang = forcedLang ?? .es
 if options.command != nil && options.file != nil {
-  writeAll(fd: 2, Message(.usageError, ["detail": "-c / -f"]).text(lang) + "\n")
-  fail(Message(.processUsage), lang: lang, code: 2)
+  writeAll(fd: 2, Message.usageError(detail: "-c / -f").text(lang) + "\n")
+  fail(Message.processUsage, lang: lang, code: 2)
 }
 
 let dbPath: String = {
   if let p = options.db, !p.isEmpty { return p }
   if let p = environment["TALLER_DB"], !p.isEmpty { return p }
-  let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+  let data =
+    environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
     ?? (NSHomeDirectory() + "/.local/share")
   return data + "/taller/taller.sqlite"
 }()
@@ -135,8 +197,13 @@ if let n = environment["TALLER_FAULT_STALL_IMPORT"].flatMap(Int.init) {
 // Tests of old databases: the wall clock stopped at a given moment (milliseconds since 1970),
 // so what depends on "now" (an open sitting, an idle one) reads as it did when it was recorded.
 let clock: @Sendable () -> Int64 = {
-  guard let t = environment["TALLER_NOW"].flatMap({ Int64($0) }) else { return TallerStore.systemClock }
-  return { t }
+  if let t = environment["TALLER_NOW"].flatMap({ Int64($0) }) { return { t } }
+  // Tests of time boxes: the clock runs N times faster than the wall clock from the start.
+  if let speed = environment["TALLER_CLOCK_SPEED"].flatMap({ Int64($0) }), speed > 1 {
+    let start = TallerStore.systemClock()
+    return { start + (TallerStore.systemClock() - start) * speed }
+  }
+  return TallerStore.systemClock
 }()
 
 let store: TallerStore
@@ -152,7 +219,7 @@ let contentDir = options.content ?? environment["TALLER_CONTENT"].flatMap { $0.i
 switch contentDir.map({ ContentLoader.load(directory: $0) }) ?? BuiltinContent.content {
 case .success(let c): content = c
 case .failure(let f):
-  writeAll(fd: 2, Message(.contentRefused, ["dir": contentDir ?? "(built-in)"]).text(lang) + "\n")
+  writeAll(fd: 2, Message.contentRefused(dir: contentDir ?? "(built-in)").text(lang) + "\n")
   for issue in f.issues { writeAll(fd: 2, issue.text(lang) + "\n") }
   exit(1)
 }
@@ -162,50 +229,61 @@ let oneCommand: String? =
   options.command ?? (options.words.isEmpty ? nil : options.words.map(Shell.quoteIfNeeded).joined(separator: " "))
 let interactive = oneCommand == nil && options.file == nil && stdinIsTerminal
 var context = ShellContext(store: store, version: tallerVersion, content: content, interactive: interactive, now: clock)
-context.width = Style.detect(fd: 1, environment: environment).width
+context.width = Terminal.style(fd: 1, environment: environment).width
+let processes = SystemProcesses(environment: environment)
+context.processes = processes
 let shell = Shell(context: context, session: Shell.restoredSession(store: store, forcedLang: forcedLang))
+// Scripts print plain text (no color, ASCII drawings), as wide as the terminal or $COLUMNS.
+let scriptStyle = Style(color: false, unicode: false, width: context.width)
 let out: (String) -> Void = { writeAll(fd: 1, $0) }
 let err: (String) -> Void = { writeAll(fd: 2, $0) }
 
 if let copied = store.replica.copiedFrom {
   _ = copied
-  err(Message(.dbCopyDetected, ["replica": String(store.replica.id.prefix(8))]).text(shell.session.lang) + "\n")
+  err(Message.dbCopyDetected(replica: String(store.replica.id.prefix(8))).text(shell.session.lang) + "\n")
 }
 
 if let line = oneCommand {
-  let style = Style.detect(fd: 1, environment: environment)
+  let style = Terminal.style(fd: 1, environment: environment)
   let r = shell.execute(line, renderer: Renderer(style: style))
   out(r.output)
-  for e in r.errors { err(Renderer(style: Style.detect(fd: 2, environment: environment)).renderError(e)) }
+  // Errors are wrapped for a person at a terminal; a script reading them gets each on one line.
+  let errorStyle =
+    Terminal.isTerminal(2) ? Terminal.style(fd: 2, environment: environment) : Style(color: false, unicode: false, width: .max / 2)
+  for e in r.errors { err(Renderer(style: errorStyle).renderError(e)) }
   shell.detach()
   finish(r.failed ? 1 : 0)
 }
 
 if let path = options.file {
   guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-    fail(Message(.scriptNotFound, ["file": path, "reason": "?"]), lang: shell.session.lang, code: 2)
+    fail(Message.scriptNotFound(file: path, reason: "?"), lang: shell.session.lang, code: 2)
   }
   var lines = Shell.lines(of: text).makeIterator()
   let status = shell.runScript(
-    lines: { lines.next() }, renderer: Renderer(style: .plain), output: out, error: err, bail: options.bail)
+    lines: { lines.next() }, renderer: Renderer(style: scriptStyle), output: out, error: err, bail: options.bail)
   shell.detach()
   finish(status)
 }
 
 if !interactive {
   let status = shell.runScript(
-    lines: { readLine(strippingNewline: true) }, renderer: Renderer(style: .plain), output: out, error: err,
+    lines: { readLine(strippingNewline: true) }, renderer: Renderer(style: scriptStyle), output: out, error: err,
     bail: options.bail)
   shell.detach()
   finish(status)
 }
 
-enableUTF8Locale()
-installInterruptHandler()
 let historyPath = environment["TALLER_HISTORY"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.taller_history")
 let completer: Completer = { before, word in shell.complete(before: before, word: word) }
-let reader: any LineReader = LibeditReader(historyPath: historyPath, completer: completer) ?? PlainReader()
-let style = Style.detect(fd: 1, environment: environment)
+// A dumb terminal gets plain lines: no cursor movement, no escape codes.
+let reader: any LineReader =
+  (environment["TERM"] == "dumb"
+    ? nil
+    : LineEditor(
+      historyPath: historyPath, completer: completer, externalEditor: processes.hasEditor ? { processes.edit($0, name: "respuesta") } : nil))
+  ?? PlainReader()
+let style = Terminal.style(fd: 1, environment: environment)
 let status = shell.runInteractive(reader: reader, style: style, banner: true, output: out, error: err)
 reader.saveHistory()
 finish(status)

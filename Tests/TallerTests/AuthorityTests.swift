@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @testable import TallerCore
 @testable import TallerShell
 @testable import TallerStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A laptop's chain continued by hand, as a modified program would: changes with any operations,
 /// any clock, signed with whatever key it is given. What it writes is an ordinary bundle.
@@ -172,13 +172,19 @@ struct AuthorityTests {
           .set(entity: c.sheet, field: "marca", value: "HACKED", pred: [], seen: []),
         ]
       case .memberRenamed:
-        return [.create(entity: c.ana, type: "member", parent: c.evil), .set(entity: c.ana, field: "name", value: "Hacked", pred: [], seen: [])]
+        return [
+          .create(entity: c.ana, type: "member", parent: c.evil), .set(entity: c.ana, field: "name", value: "Hacked", pred: [], seen: []),
+        ]
       case .teamRenamed:
-        return [.create(entity: c.team, type: "team", parent: nil), .set(entity: c.team, field: "name", value: "Hacked", pred: [], seen: [])]
+        return [
+          .create(entity: c.team, type: "team", parent: nil), .set(entity: c.team, field: "name", value: "Hacked", pred: [], seen: []),
+        ]
       case .founderRewritten:
         return [
           .create(entity: c.team, type: "team", parent: nil),
-          .set(entity: c.team, field: "founder", value: .object(["replica": .string(forger.replica), "nonce": .string(nonce)]), pred: [], seen: []),
+          .set(
+            entity: c.team, field: "founder", value: .object(["replica": .string(forger.replica), "nonce": .string(nonce)]), pred: [],
+            seen: []),
         ]
       case .keyReplaced:
         let victim = c.kusi.replica.id
@@ -187,9 +193,13 @@ struct AuthorityTests {
           .set(entity: victim, field: "key", value: .string(forger.publicKey), pred: [], seen: []),
         ]
       case .gradeOverwritten:
-        return [.create(entity: c.grade, type: "grade", parent: c.evil), .set(entity: c.grade, field: "score", value: 200, pred: [], seen: [])]
+        return [
+          .create(entity: c.grade, type: "grade", parent: c.evil), .set(entity: c.grade, field: "score", value: 200, pred: [], seen: []),
+        ]
       case .classRenamed:
-        return [.create(entity: c.klass, type: "class", parent: nil), .set(entity: c.klass, field: "name", value: "Hacked", pred: [], seen: [])]
+        return [
+          .create(entity: c.klass, type: "class", parent: nil), .set(entity: c.klass, field: "name", value: "Hacked", pred: [], seen: []),
+        ]
       case .selfGrade:
         let id = StableID.make("grade", c.team, "final")
         return [
@@ -197,7 +207,9 @@ struct AuthorityTests {
           .set(entity: id, field: "score", value: 200, pred: [], seen: []),
         ]
       case .typeConfusion:
-        return [.create(entity: c.grade, type: "member", parent: c.evil), .set(entity: c.grade, field: "name", value: "x", pred: [], seen: [])]
+        return [
+          .create(entity: c.grade, type: "member", parent: c.evil), .set(entity: c.grade, field: "name", value: "x", pred: [], seen: []),
+        ]
       }
     }
   }
@@ -228,7 +240,8 @@ struct AuthorityTests {
       #expect(try victim.sheet(teamID: c.team, exercise: "marca-peruana").values["marca"] == "Inca Kola")
     }
     // The victims go on syncing: Kusi answers again, the instructor and the fresh laptop take it.
-    try c.kusi.setAnswers(teamID: c.team, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "Sublime"])
+    try c.kusi.setAnswers(
+      teamID: c.team, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "Sublime"])
     try Classroom.send(c.kusi, to: c.instructor)
     try Classroom.send(c.kusi, to: fresh)
     for s in [c.instructor, fresh] {
@@ -269,7 +282,8 @@ struct AuthorityTests {
       #expect(try bytes(victim) == before)
     }
     // The genuine laptops go on: Kusi's next change is taken.
-    try c.kusi.setAnswers(teamID: c.team, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "Sublime"])
+    try c.kusi.setAnswers(
+      teamID: c.team, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "Sublime"])
     try Classroom.send(c.kusi, to: victim)
     #expect(try victim.sheet(teamID: c.team, exercise: "marca-peruana").values["marca"] == "Sublime")
     // Files from before signatures still import (laptops that never had a key).
@@ -277,7 +291,8 @@ struct AuthorityTests {
     #expect(try victim.importFile(path: v1).newChanges > 0)
   }
 
-  @Test("a clock at the end of time, a sequence number past 2^53: the file is refused by name; a database that already holds one keeps writing")
+  @Test(
+    "a clock at the end of time, a sequence number past 2^53: the file is refused by name; a database that already holds one keeps writing")
   func numberBounds() throws {
     let c = try Classroom()
     let dir = try TempDir()
@@ -286,7 +301,8 @@ struct AuthorityTests {
     var late = try Forger(c.intruder)
     late.write([.set(entity: c.evil, field: "name", value: "Tarde", pred: [], seen: [])], hlc: HLC(millis: .max, counter: .max))
     var quarantined = try Forger(c.intruder)
-    quarantined.write([.set(entity: c.sheet, field: "marca", value: "x", pred: [], seen: [])], hlc: HLC(millis: HLC.maximumMillis, counter: .max))
+    quarantined.write(
+      [.set(entity: c.sheet, field: "marca", value: "x", pred: [], seen: [])], hlc: HLC(millis: HLC.maximumMillis, counter: .max))
     var negative = try Forger(c.intruder)
     negative.write([.set(entity: c.evil, field: "name", value: "y", pred: [], seen: [])], hlc: HLC(millis: -1, counter: 0))
     var far = Forger(replica: c.intruder.replica.id, key: c.intruder.replica.signingKey)
@@ -308,7 +324,9 @@ struct AuthorityTests {
     let mine = try #require(try victim.change(replica: victim.replica.id, seq: seq))
     #expect(mine.hlc.isInRange)
     #expect(HLC.tick(last: HLC(millis: .max, counter: .max), now: 5).isInRange)
-    #expect(HLC.tick(last: HLC(millis: HLC.maximumMillis, counter: HLC.maximumCounter), now: 5) == HLC(millis: HLC.maximumMillis, counter: HLC.maximumCounter))
+    #expect(
+      HLC.tick(last: HLC(millis: HLC.maximumMillis, counter: HLC.maximumCounter), now: 5)
+        == HLC(millis: HLC.maximumMillis, counter: HLC.maximumCounter))
   }
 
   @Test("a file claiming a laptop's id with another key: refused wherever it arrives first, and the real laptop's files are taken after it")
@@ -325,7 +343,8 @@ struct AuthorityTests {
     ])
     // Kusi's genuine later changes, re-signed with the impostor's key.
     let before = try c.kusi.versionVector()[c.kusi.replica.id] ?? 0
-    try c.kusi.setAnswers(teamID: c.team, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "Sublime"])
+    try c.kusi.setAnswers(
+      teamID: c.team, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "Sublime"])
     var resigned = try Forger(c.kusi, key: other)
     resigned.label = "kusi"
     for f in [try impostor.file(dir), try resigned.file(dir, from: before + 1)] {
@@ -339,17 +358,22 @@ struct AuthorityTests {
     // changes pins nothing, and is dropped when the genuine chain arrives.
     let old = try TallerStore.inMemory(replicaID: "0a0a0a0a-0000-4000-8000-000000000000", label: "old")
     let oldTeam = try old.createTeam(name: "Antiguo").id
-    try old.setAnswers(teamID: oldTeam, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "A"])
-    try old.setAnswers(teamID: oldTeam, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "B"])
+    try old.setAnswers(
+      teamID: oldTeam, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "A"])
+    try old.setAnswers(
+      teamID: oldTeam, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "B"])
     var oldResigned = try Forger(old, key: other)
-    oldResigned.write([.set(entity: Sheet.id(team: oldTeam, exercise: "marca-peruana"), field: "marca", value: "FORGED", pred: [], seen: [])])
+    oldResigned.write([
+      .set(entity: Sheet.id(team: oldTeam, exercise: "marca-peruana"), field: "marca", value: "FORGED", pred: [], seen: [])
+    ])
     let fresh = try TallerStore.inMemory(label: "fresh")
     _ = try fresh.importFile(path: try oldResigned.file(dir, from: 3))
     #expect(try fresh.waiting().isEmpty == false)
     try Classroom.send(old, to: fresh)
     #expect(try fresh.sheet(teamID: oldTeam, exercise: "marca-peruana").values["marca"] == "B")
     #expect(try fresh.waiting().isEmpty)
-    try old.setAnswers(teamID: oldTeam, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "C"])
+    try old.setAnswers(
+      teamID: oldTeam, def: try #require(try BuiltinContent.content.get().exercise("marca-peruana")), values: ["marca": "C"])
     try Classroom.send(old, to: fresh)
     #expect(try fresh.sheet(teamID: oldTeam, exercise: "marca-peruana").values["marca"] == "C")
   }
@@ -376,7 +400,8 @@ struct AuthorityTests {
     var forger = try Forger(c.kusi)
     forger.write([
       .create(entity: EntityID.bound(replica: forger.replica, seq: forger.seq + 1, index: 0), type: "member", parent: c.team),
-      .set(entity: EntityID.bound(replica: forger.replica, seq: forger.seq + 1, index: 0), field: "name", value: "Quinto", pred: [], seen: []),
+      .set(
+        entity: EntityID.bound(replica: forger.replica, seq: forger.seq + 1, index: 0), field: "name", value: "Quinto", pred: [], seen: []),
     ])
     _ = try c.instructor.importFile(path: try forger.file(c.dir))
     #expect(try c.instructor.team(id: c.team)?.members.count == 5)
@@ -394,7 +419,9 @@ struct AuthorityTests {
     #expect(try c.instructor.memberLimit(teamID: c.team) == 3)
   }
 
-  @Test("files that are not files: a pipe named like a bundle in the folder is passed over, named on its own it is refused, and the import ends")
+  @Test(
+    "files that are not files: a pipe named like a bundle in the folder is passed over, named on its own it is refused, and the import ends"
+  )
   func notRegularFiles() throws {
     let dir = try TempDir()
     let folder = dir.file("usb")
@@ -490,12 +517,18 @@ struct AuthorityVectorTests {
       ("a stranger writes an answer", stranger([.set(entity: sheet, field: "marca", value: "HACKED", pred: [], seen: [])]), "quarantine"),
       (
         "a stranger claims the sheet is under its own team",
-        stranger(evilOps + [.create(entity: sheet, type: "sheet", parent: evil), .set(entity: sheet, field: "marca", value: "HACKED", pred: [], seen: [])]),
+        stranger(
+          evilOps + [
+            .create(entity: sheet, type: "sheet", parent: evil), .set(entity: sheet, field: "marca", value: "HACKED", pred: [], seen: []),
+          ]),
         "quarantine"
       ),
       (
         "a stranger renames a member through a create under its team",
-        stranger(evilOps + [.create(entity: member, type: "member", parent: evil), .set(entity: member, field: "name", value: "X", pred: [], seen: [])]),
+        stranger(
+          evilOps + [
+            .create(entity: member, type: "member", parent: evil), .set(entity: member, field: "name", value: "X", pred: [], seen: []),
+          ]),
         "quarantine"
       ),
       (

@@ -4,6 +4,7 @@ import Testing
 @testable import TallerCore
 @testable import TallerShell
 @testable import TallerStore
+@testable import TallerTerminal
 
 @Suite("Three-way text merge")
 struct TextMergeTests {
@@ -12,11 +13,15 @@ struct TextMergeTests {
   @Test(
     "edits to different lines merge; edits to the same lines conflict; the same edit twice is one",
     arguments: [
-      ("Es sábado.\nHay ceviche.\nY una Inca Kola helada.", "Es domingo.\nHay ceviche.\nY una Inca Kola bien helada.",
-        "Es sábado.\nHay ceviche.\nY una Inca Kola bien helada." as String?),
+      (
+        "Es sábado.\nHay ceviche.\nY una Inca Kola helada.", "Es domingo.\nHay ceviche.\nY una Inca Kola bien helada.",
+        "Es sábado.\nHay ceviche.\nY una Inca Kola bien helada." as String?
+      ),
       ("Es sábado.\nHay ceviche.\nY una Inca Kola helada.", "Es lunes.\nHay ceviche.\nY una Inca Kola helada.", nil),
-      ("Es domingo.\nHay ceviche.\nY una Inca Kola helada.\nFin.", "Primero.\nEs domingo.\nHay ceviche.\nY una Inca Kola helada.",
-        "Primero.\nEs domingo.\nHay ceviche.\nY una Inca Kola helada.\nFin."),
+      (
+        "Es domingo.\nHay ceviche.\nY una Inca Kola helada.\nFin.", "Primero.\nEs domingo.\nHay ceviche.\nY una Inca Kola helada.",
+        "Primero.\nEs domingo.\nHay ceviche.\nY una Inca Kola helada.\nFin."
+      ),
       ("Es domingo.\nY una Inca Kola helada.", "Es domingo.\nY una Inca Kola helada.", "Es domingo.\nY una Inca Kola helada."),
       ("Es domingo.\nHay ceviche.\nA.\nY una Inca Kola helada.", "Es domingo.\nHay ceviche.\nB.\nY una Inca Kola helada.", nil),
       ("Es domingo.\nY una Inca Kola helada.", "Es domingo.\nHay ceviche y causa.\nY una Inca Kola helada.", nil),
@@ -97,11 +102,13 @@ struct ConflictResolutionTests {
     #expect(try a.store.snapshot().exportJSON() == b.store.snapshot().exportJSON())
   }
 
-  @Test("conflict merge in an editor: what is saved without markers resolves; leftover markers save nothing")
+  @Test("the editor the shell hands text to: what is saved comes back; a failing editor gives nothing")
   func editor() throws {
-    let cleaned = try SyncFiles.edit("<<<<<<< a\nUno\n=======\nDos\n>>>>>>> b\nTres\n", editor: "sed -i -e '/^[<=>]\\{7\\}/d' -e '/^Dos$/d'", lang: .en)
-    #expect(cleaned == "Uno\nTres\n")
-    #expect(throws: TallerError.self) { try SyncFiles.edit("x", editor: "false", lang: .en) }
+    let sed = SystemProcesses(environment: ["EDITOR": "sed -i -e '/^[<=>]\\{7\\}/d' -e '/^Dos$/d'"])
+    #expect(sed.hasEditor)
+    #expect(sed.edit("<<<<<<< a\nUno\n=======\nDos\n>>>>>>> b\nTres\n", name: "t") == "Uno\nTres\n")
+    #expect(SystemProcesses(environment: ["VISUAL": "false", "EDITOR": "cat"]).edit("x", name: "t") == nil)
+    #expect(!SystemProcesses(environment: [:]).hasEditor)
   }
 
   @Test("keep-both on a list item keeps every value: the item and a copy right after it")
@@ -116,7 +123,9 @@ struct ConflictResolutionTests {
     #expect(r.errors.isEmpty, "\(r.errors)")
     try exchange(a, b)
     let team = try #require(try a.store.teams().first)
-    let names = try a.store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap { $0.values["nombre"]?.stringValue }
+    let names = try a.store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap {
+      $0.values["nombre"]?.stringValue
+    }
     #expect(names == ["Cajero amable", "Caja rápida", "Web", "Envase"])
     #expect(try a.store.conflicts().isEmpty)
     #expect(try a.store.snapshot().exportJSON() == b.store.snapshot().exportJSON())

@@ -14,7 +14,8 @@ func contentFiles(_ sub: String) throws -> [ContentLoader.SourceFile] {
 struct ContentTests {
   @Test("the embedded content is generated from workshops/ and exercises/ (not stale)")
   func embeddedIsFresh() throws {
-    let source = try #require(BuiltinContent.generateSource(agendas: try contentFiles("workshops"), exercises: try contentFiles("exercises")))
+    let source = try #require(
+      BuiltinContent.generateSource(agendas: try contentFiles("workshops"), exercises: try contentFiles("exercises")))
     let url = packageRoot.appendingPathComponent("Sources/TallerCore/EmbeddedContent.swift")
     let current = try String(contentsOf: url, encoding: .utf8)
     if recording && current != source {
@@ -39,7 +40,8 @@ struct ContentTests {
     switch ContentLoader.load(directory: packageRoot.path) {
     case .success(let c):
       #expect(c.agenda.id == "cem")
-      #expect(c.ordered.map(\.id) == ["marca-peruana", "puntos-contacto", "momentos-verdad", "mapa-empatia", "mapa-viaje", "proyecto-final"])
+      #expect(
+        c.ordered.map(\.id) == ["marca-peruana", "puntos-contacto", "momentos-verdad", "mapa-empatia", "mapa-viaje", "proyecto-final"])
     case .failure(let f):
       Issue.record("content does not lint: \(f.issues.map { $0.text(.en) })")
     }

@@ -13,6 +13,38 @@ struct CatalogTests {
     #expect(Message.placeholders(es) == Message.placeholders(en), "placeholders differ for \(key.rawValue)")
   }
 
+  @Test("the typed messages are generated from the catalogs (not stale)")
+  func typedMessages() throws {
+    let url = packageRoot.appendingPathComponent("Sources/TallerCore/Messages+Typed.swift")
+    let built = Message.typedSource()
+    if recording {
+      try built.write(to: url, atomically: true, encoding: .utf8)
+      Issue.record("Recorded Messages+Typed.swift; build and run again without TALLER_RECORD.")
+      return
+    }
+    #expect(try String(contentsOf: url, encoding: .utf8) == built, "stale: run TALLER_RECORD=1 swift test")
+  }
+
+  @Test("no source builds a message that has placeholders without its typed constructor")
+  func noUntypedMessages() throws {
+    let withPlaceholders = Set(L.allCases.filter { !Message.placeholders(Lang.es.catalog[$0] ?? "").isEmpty }.map { "\($0)" })
+    var offenders: [String] = []
+    for dir in ["Sources", "Tests", "Benchmarks"] {
+      let root = packageRoot.appendingPathComponent(dir)
+      let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+      for f in files where !f.hasSuffix("Messages+Typed.swift") {
+        let text = try String(contentsOf: root.appendingPathComponent(f), encoding: .utf8)
+        var rest = Substring(text)
+        while let r = rest.range(of: "Message(.") {
+          let name = rest[r.upperBound...].prefix { $0.isLetter || $0.isNumber }
+          if withPlaceholders.contains(String(name)) { offenders.append("\(dir)/\(f): \(name)") }
+          rest = rest[r.upperBound...]
+        }
+      }
+    }
+    #expect(offenders.isEmpty, "use the typed constructors: \(offenders.prefix(20))")
+  }
+
   @Test("catalogs hold no keys beyond the list")
   func noStrayKeys() {
     #expect(Lang.es.catalog.count == L.allCases.count)
@@ -22,10 +54,12 @@ struct CatalogTests {
   @Test("placeholders are filled; unknown ones are left as written")
   func formatting() {
     #expect(Message.format("Hola {name}, {x}", ["name": "Ana"]) == "Hola Ana, {x}")
-    #expect(Message(.teamCreated, ["team": "Los Incas"]).text(.en) == "✓ Team \"Los Incas\" created; it is the current team.")
+    #expect(Message.teamCreated(team: "Los Incas").text(.en) == "✓ Team \"Los Incas\" created; it is the current team.")
   }
 
-  @Test("lenient language names", arguments: [("es", Lang.es), ("Español", .es), ("es_PE.UTF-8", .es), ("en", .en), ("English", .en), ("inglés", .en)])
+  @Test(
+    "lenient language names",
+    arguments: [("es", Lang.es), ("Español", .es), ("es_PE.UTF-8", .es), ("en", .en), ("English", .en), ("inglés", .en)])
   func lenientLang(text: String, lang: Lang) {
     #expect(Lang(lenient: text) == lang)
   }
@@ -99,15 +133,18 @@ struct ChangeModelTests {
             entity: "e1", field: "deleted", value: .bool(true), pred: [],
             seen: [OpID(replica: "r0", seq: 1, index: 1), OpID(replica: "r1", seq: 2, index: 0)]),
           .set(entity: "e1", field: "x", value: .object(["a": .array([.int(-5), .null, .object([:])])]), pred: [], seen: []),
-        ]).body,
+        ]
+      ).body,
       Change(replica: "r2", seq: 1, hlc: HLC(millis: 0, counter: 0), author: "", prev: nil, ops: []).body,
       #"{"v":1,"replica":"r","seq":1,"hlc":[1,2],"author":"a","ops":[{"k":"create","e":"x","t":"team","p":5,"zz":[1]}],"extra":{"k":[]}}"#,
       #"{"v":1,"replica":"r","seq":1,"hlc":[1,2],"author":"a","ops":[{"k":"set","e":"x","f":"g","v":null,"pred":[],"seen":"no"}]}"#,
     ]
     let snippets: [[UInt8]] =
-      [#"""#, "{", "}", "[", "]", ",", ":", "1", "-", "0", "01", "1.5", "1e3", "null", "true", #""k""#, #""v":1,"#, #""seq":"#,
-       #""pred":["r:1:0"],"#, #""seen":[1],"#, #""ops":[],"#, #""hlc":[1],"#, #"\u00e9"#, #"\ud800"#, #"\"#, " ", "\n",
-       #""e":"","#, #""k":"set","#, "99999999999999999999"].map { Array($0.utf8) } + [[0xFF], [0xC3], [0x01], [0xE2, 0x82]]
+      [
+        #"""#, "{", "}", "[", "]", ",", ":", "1", "-", "0", "01", "1.5", "1e3", "null", "true", #""k""#, #""v":1,"#, #""seq":"#,
+        #""pred":["r:1:0"],"#, #""seen":[1],"#, #""ops":[],"#, #""hlc":[1],"#, #"\u00e9"#, #"\ud800"#, #"\"#, " ", "\n",
+        #""e":"","#, #""k":"set","#, "99999999999999999999",
+      ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0x01], [0xE2, 0x82]]
     var rng = SplitMix64(seed: 42)
     var mismatches: [String] = []
     var accepted = 0
@@ -164,7 +201,7 @@ struct NameTests {
 
   @Test("empty, too long and control characters are refused")
   func refusals() {
-    #expect(throws: TallerError.refused(Message(.nameEmpty))) { try Names.validate("   ") }
+    #expect(throws: TallerError.refused(Message.nameEmpty)) { try Names.validate("   ") }
     #expect(throws: TallerError.self) { try Names.validate(String(repeating: "a", count: 61)) }
     #expect(throws: TallerError.self) { try Names.validate("a\u{07}b") }
   }

@@ -38,15 +38,17 @@ struct ExerciseTests {
     let shell = try makeShell()
     _ = run(shell, ["team create X"])
     let before = try shell.context.store.changeCount()
-    let results = run(shell, [
-      "set marca-peruana.experiencia humana, mágica",
-      "add puntos-contacto.puntos nombre=A momento=durante tipo=humano valoracion=7",
-      "add puntos-contacto.puntos momento=durante",
-      "add momentos-verdad.momentos punto=1",
-      "set proyecto-final.nps 101",
-      "set marca-peruana.nada x",
-      "set nada.marca x",
-    ])
+    let results = run(
+      shell,
+      [
+        "set marca-peruana.experiencia humana, mágica",
+        "add puntos-contacto.puntos nombre=A momento=durante tipo=humano valoracion=7",
+        "add puntos-contacto.puntos momento=durante",
+        "add momentos-verdad.momentos punto=1",
+        "set proyecto-final.nps 101",
+        "set marca-peruana.nada x",
+        "set nada.marca x",
+      ])
     let allFailed = results.allSatisfy { $0.failed }
     #expect(allFailed)
     #expect(results[0].errors[0].contains("estática, humana, digital"))
@@ -84,14 +86,15 @@ struct ExerciseTests {
     var notices = Guide.timerNotices(ctx, shell.session)
     #expect(notices == [.text("⏱ Queda 1 minuto para «Planeación».")])
     #expect(Guide.timerNotices(ctx, shell.session).isEmpty, "warned once")
-    _ = run(shell, ["timer pause"])
+    _ = run(shell, ["/timer pause"])
     clock.advance(10 * 60_000)
     #expect(shell.prompt(style: .plain).contains("00:59‖"))
-    _ = run(shell, ["timer resume"])
+    _ = run(shell, ["/timer resume"])
     clock.advance(60_000)
     notices = Guide.timerNotices(ctx, shell.session)
     #expect(notices.count == 1)
-    #expect(notices.first.map { if case .text(let s) = $0 { return s.hasPrefix("\u{07}⏱ Se acabó el tiempo") } else { return false } } == true)
+    #expect(
+      notices.first.map { if case .text(let s) = $0 { return s.hasPrefix("\u{07}⏱ Se acabó el tiempo") } else { return false } } == true)
     // Typing goes on after the end; the time box survives a restart.
     _ = run(shell, ["Inca Kola"])
     let again = Shell(context: ctx, session: Shell.restoredSession(store: store, forcedLang: nil))
@@ -99,17 +102,56 @@ struct ExerciseTests {
     #expect(again.prompt(style: .plain).contains("-00:01"))
   }
 
-  @Test("while walking an exercise, a whole command runs as a command, anything else is an answer")
+  @Test("while walking an exercise every line is an answer, but the walk's own words alone and /commands")
   func commandsInsideTheGuidedFlow() throws {
     let shell = try makeShell()
     _ = run(shell, ["team create X", "start marca-peruana", "Estado de cuenta"])
-    let sheet = try shell.context.store.sheet(teamID: try #require(shell.session.teamID), exercise: "marca-peruana")
-    #expect(sheet.values["marca"] == "Estado de cuenta", "not a whole command: an answer")
-    let r = run(shell, ["estado"])[0]
-    #expect(r.output.contains("Equipo: X"), "a whole command runs")
-    #expect(shell.session.guided?.field == 1, "and the walk stays where it was")
-    _ = run(shell, ["start mapa-viaje"])
+    let team = try #require(shell.session.teamID)
+    var sheet = try shell.context.store.sheet(teamID: team, exercise: "marca-peruana")
+    #expect(sheet.values["marca"] == "Estado de cuenta")
+    // An answer that starts like a command is an answer (it used to run `ayuda …` and be lost).
+    var r = run(shell, ["Ayuda a los clientes a pagar rápido"])[0]
+    #expect(r.errors.isEmpty && r.output.contains("guardado"), "\(r)")
+    sheet = try shell.context.store.sheet(teamID: team, exercise: "marca-peruana")
+    #expect(sheet.values["de-que-trata"] == "Ayuda a los clientes a pagar rápido")
+    // A whole command is an answer too, unless it starts with "/".
+    _ = run(shell, ["estado"])
+    sheet = try shell.context.store.sheet(teamID: team, exercise: "marca-peruana")
+    #expect(sheet.values["diferenciacion"] == "estado")
+    #expect(shell.session.guided?.field == 3)
+    r = run(shell, ["/estado"])[0]
+    #expect(r.output.contains("Equipo: X"), "a /command runs")
+    #expect(shell.session.guided?.field == 3, "and the walk stays where it was")
+    // The walk's words, alone, in either language: they act and save nothing.
+    for word in ["pista", "hint", "ejemplo", "?", "ayuda"] {
+      let out = run(shell, [word])[0]
+      #expect(out.errors.isEmpty && !out.output.contains("guardado"), "\(word): \(out)")
+    }
+    _ = run(shell, ["atrás"])
+    #expect(shell.session.guided?.field == 2)
+    _ = run(shell, ["saltar"])
+    #expect(shell.session.guided?.field == 3)
+    _ = run(shell, ["/start mapa-viaje"])
     #expect(shell.session.guided?.exercise == "mapa-viaje")
+    _ = run(shell, ["listo"])
+    #expect(shell.session.guided == nil)
+    // Outside a walk, its words say what they are for.
+    let outside = run(shell, ["pista"])[0]
+    #expect(outside.errors.first?.contains("sirve mientras recorren un ejercicio") == true)
+  }
+
+  @Test("a script walking an exercise answers the same way: a line that looks like a command is saved, and the script exits 0")
+  func scriptedAnswersByDefault() throws {
+    let dir = try TempDir()
+    let r = try runTaller(
+      ["--db", dir.file("t.sqlite"), "--lang", "es"],
+      input: "equipo crear X\nempezar marca-peruana\nInca Kola\nAyuda a los clientes a pagar rápido\n/estado\n",
+      env: ["XDG_DATA_HOME": dir.file("xdg")])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stderr.contains("No hay ayuda"), "\(r.stderr)")
+    let store = try TallerStore.open(path: dir.file("t.sqlite"))
+    let team = try #require(try store.teams().first).id
+    #expect(try store.sheet(teamID: team, exercise: "marca-peruana").values["de-que-trata"] == "Ayuda a los clientes a pagar rápido")
   }
 
   @Test("a script can walk an exercise: empty lines answer (keep, end a list), journey stages are walked in order")
@@ -148,9 +190,19 @@ struct ContentFolderTests {
     "a broken file is reported as file:line: reason, and nothing is loaded",
     arguments: [
       ("exercises/marca-peruana.yaml", "drawing: sheet", "drawing: sheet\ncolour: red", "exercises/marca-peruana.yaml:5:", "colour"),
-      ("exercises/marca-peruana.yaml", "        required: true\n        prompt: {es: \"¿Cuál es la marca?\", en: \"What is the brand?\"}", "        required: maybe\n        prompt: {es: \"¿Cuál es la marca?\", en: \"What is the brand?\"}", "exercises/marca-peruana.yaml:", "required"),
-      ("exercises/mapa-empatia.yaml", "prompt: {es: \"¿Qué ve?\", en: \"What do they see?\"}", "prompt: {es: \"¿Qué ve?\"}", "exercises/mapa-empatia.yaml:", "\"en\""),
-      ("exercises/momentos-verdad.yaml", "ref: puntos-contacto.puntos", "ref: puntos-contacto.nada", "exercises/momentos-verdad.yaml:", "puntos-contacto.nada"),
+      (
+        "exercises/marca-peruana.yaml", "        required: true\n        prompt: {es: \"¿Cuál es la marca?\", en: \"What is the brand?\"}",
+        "        required: maybe\n        prompt: {es: \"¿Cuál es la marca?\", en: \"What is the brand?\"}",
+        "exercises/marca-peruana.yaml:", "required"
+      ),
+      (
+        "exercises/mapa-empatia.yaml", "prompt: {es: \"¿Qué ve?\", en: \"What do they see?\"}", "prompt: {es: \"¿Qué ve?\"}",
+        "exercises/mapa-empatia.yaml:", "\"en\""
+      ),
+      (
+        "exercises/momentos-verdad.yaml", "ref: puntos-contacto.puntos", "ref: puntos-contacto.nada", "exercises/momentos-verdad.yaml:",
+        "puntos-contacto.nada"
+      ),
       ("workshops/cem.yaml", "weight: 40", "weight: 45", "workshops/cem.yaml:", "105"),
       ("exercises/marca-peruana.yaml", "version: 1", "version: 7", "exercises/marca-peruana.yaml:2:", "7"),
       ("exercises/marca-peruana.yaml", "kind: longtext", "kind: essay", "exercises/marca-peruana.yaml:", "essay"),

@@ -1,4 +1,5 @@
 import Foundation
+import TallerTestSupport
 import Testing
 
 @testable import TallerCore
@@ -111,10 +112,11 @@ func storedAnswers(_ db: String) throws -> Int {
 /// acknowledged, line by line — the items added, and the brand of the last set that was saved.
 /// (Once the log cannot grow, a smaller action may still fit where a larger one did not.)
 func expectExactlyAcknowledgedStored(_ db: String, _ child: Child, lines: Int) throws {
-  let refused = Set(child.stderr.components(separatedBy: "\n").compactMap { line -> Int? in
-    guard let word = ["line ", "línea "].first(where: { line.hasPrefix($0) }) else { return nil }
-    return Int(line.dropFirst(word.count).prefix { $0.isNumber })
-  })
+  let refused = Set(
+    child.stderr.components(separatedBy: "\n").compactMap { line -> Int? in
+      guard let word = ["line ", "línea "].first(where: { line.hasPrefix($0) }) else { return nil }
+      return Int(line.dropFirst(word.count).prefix { $0.isNumber })
+    })
   #expect(refused.count + acknowledgements(child.stdout) == lines, "every line is either acknowledged or refused")
   let saved = (1...lines).filter { !refused.contains($0) }
   let store = try TallerStore.open(path: db)
@@ -127,7 +129,8 @@ func expectExactlyAcknowledgedStored(_ db: String, _ child: Child, lines: Int) t
 
 /// Lines of output that acknowledge a stored answer.
 func acknowledgements(_ out: String) -> Int {
-  out.components(separatedBy: "\n").filter { $0.hasSuffix(" added.") || $0 == "saved" || $0.hasSuffix(" agregado.") || $0 == "guardado" }.count
+  out.components(separatedBy: "\n").filter { $0.hasSuffix(" added.") || $0 == "saved" || $0.hasSuffix(" agregado.") || $0 == "guardado" }
+    .count
 }
 
 @Suite("Faults: crashes, concurrency, full disks, read-only files, missing folders", .serialized)
@@ -219,7 +222,9 @@ struct FaultTests {
     #expect(acknowledgements(a.stdout) == 170 && acknowledgements(b.stdout) == 170)
     let store = try TallerStore.open(path: db)
     let team = try #require(try store.teams().first)
-    let names = try store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap { $0.values["nombre"]?.stringValue }
+    let names = try store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap {
+      $0.values["nombre"]?.stringValue
+    }
     #expect(Set(names) == Set((1...40).map { "P\($0)" }))
     #expect(names.count == 40)
     let brand = try store.sheet(teamID: team.id, exercise: "marca-peruana")
@@ -236,9 +241,10 @@ struct FaultTests {
     try answers(2000).write(toFile: script, atomically: true, encoding: .utf8)
     // No file may grow more than about 100 KB past the largest one now: the write-ahead log
     // soon cannot grow, and SQLite's writes fail (EFBIG; SIGXFSZ ignored, as a full disk would).
-    let largest = try FileManager.default.contentsOfDirectory(atPath: dir.path).compactMap {
-      try FileManager.default.attributesOfItem(atPath: dir.file($0))[.size] as? Int
-    }.max() ?? 0
+    let largest =
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).compactMap {
+        try FileManager.default.attributesOfItem(atPath: dir.file($0))[.size] as? Int
+      }.max() ?? 0
     let blocks = (largest + 100_000) / 512
     let child = try Child(
       ["-c", "trap '' XFSZ; ulimit -f \(blocks); exec \"$0\" --db \"$1\" --lang en -f \"$2\"", try tallerBinary().path, db, script],

@@ -102,7 +102,9 @@ struct ListOrderTests {
   @Test("two laptops placing items in one gap at once write different keys, in a total order")
   func concurrentPlacesDiffer() {
     let list: [(id: String, position: String)] = [("a", "i"), ("b", "r")]
-    let tags = (0..<50).map { ListOrder.tag(replica: UUID(uuidString: String(format: "%08d-0000-4000-8000-000000000000", $0))!.uuidString.lowercased()) }
+    let tags = (0..<50).map {
+      ListOrder.tag(replica: UUID(uuidString: String(format: "%08d-0000-4000-8000-000000000000", $0))!.uuidString.lowercased())
+    }
     #expect(Set(tags).count == tags.count)
     let keys = tags.map { ListOrder.place(count: 1, at: 1, in: list, tag: $0).keys[0] }
     #expect(Set(keys).count == keys.count)
@@ -158,23 +160,25 @@ struct PositionVectorTests {
     ]
     let tag = ListOrder.tag(replica: tags[0])
     return .object([
-      "order": .array(order.map { items in
-        .object([
-          "items": .array(items.map { .array([.string($0.0), .string($0.1)]) }),
-          "ids": .array(items.sorted { ListOrder.precedes($0.0, $0.1, $1.0, $1.1) }.map { .string($0.1) }),
-        ])
-      }),
+      "order": .array(
+        order.map { items in
+          .object([
+            "items": .array(items.map { .array([.string($0.0), .string($0.1)]) }),
+            "ids": .array(items.sorted { ListOrder.precedes($0.0, $0.1, $1.0, $1.1) }.map { .string($0.1) }),
+          ])
+        }),
       "between": .array(between.map { .array([s($0.0), s($0.1), s(ListOrder.between($0.0, $0.1))]) }),
       "tags": .array(tags.map { .array([.string($0), .string(ListOrder.tag(replica: $0))]) }),
       "defaults": .array(ListOrder.defaultKeys(9).map(JSONValue.string)),
-      "place": .array(places.map { items, at, count in
-        let p = ListOrder.place(count: count, at: at, in: items.map { (id: $0.0, position: $0.1) }, tag: tag)
-        return .object([
-          "items": .array(items.map { .array([.string($0.0), .string($0.1)]) }), "at": .int(Int64(at)),
-          "count": .int(Int64(count)), "tag": .string(tag), "keys": .array(p.keys.map(JSONValue.string)),
-          "rekeyed": .array(p.rekeyed.map { .array([.string($0.id), .string($0.position)]) }),
-        ])
-      }),
+      "place": .array(
+        places.map { items, at, count in
+          let p = ListOrder.place(count: count, at: at, in: items.map { (id: $0.0, position: $0.1) }, tag: tag)
+          return .object([
+            "items": .array(items.map { .array([.string($0.0), .string($0.1)]) }), "at": .int(Int64(at)),
+            "count": .int(Int64(count)), "tag": .string(tag), "keys": .array(p.keys.map(JSONValue.string)),
+            "rekeyed": .array(p.rekeyed.map { .array([.string($0.id), .string($0.position)]) }),
+          ])
+        }),
     ])
   }
 
@@ -203,7 +207,9 @@ struct PositionVectorTests {
     }
     #expect(ListOrder.defaultKeys(9).map(JSONValue.string) == v["defaults"]?.arrayValue)
     for c in v["place"]?.arrayValue ?? [] {
-      let items = (c["items"]?.arrayValue ?? []).map { (id: $0.arrayValue?[0].stringValue ?? "", position: $0.arrayValue?[1].stringValue ?? "") }
+      let items = (c["items"]?.arrayValue ?? []).map {
+        (id: $0.arrayValue?[0].stringValue ?? "", position: $0.arrayValue?[1].stringValue ?? "")
+      }
       let p = ListOrder.place(
         count: Int(c["count"]?.intValue ?? 0), at: Int(c["at"]?.intValue ?? 0), in: items, tag: c["tag"]?.stringValue ?? "")
       #expect(p.keys.map(JSONValue.string) == c["keys"]?.arrayValue)

@@ -64,7 +64,9 @@ enum Profile {
   static func add(_ label: String, _ t: Double) {
     let key = label.split(separator: " ").dropFirst(2).filter { Int($0) == nil }.joined(separator: " ")
     lock.withLock {
-      if times.isEmpty { atexit { for (k, v) in Profile.times.sorted(by: { $0.value > $1.value }) { print(String(format: "%8.2f s  %@", v, k)) } } }
+      if times.isEmpty {
+        atexit { for (k, v) in Profile.times.sorted(by: { $0.value > $1.value }) { print(String(format: "%8.2f s  %@", v, k)) } }
+      }
       times[key, default: 0] += t
     }
   }
@@ -155,18 +157,29 @@ struct MergeRun {
     switch rng.next() % 9 {
     case 0: ops = [.set(entity: target.id, field: "nombre", value: "HACK", pred: preds, seen: [])]
     case 1:
-      ops = [.create(entity: target.id, type: target.type, parent: adversaryTeam), .set(entity: target.id, field: "name", value: "HACK", pred: [], seen: [])]
+      ops = [
+        .create(entity: target.id, type: target.type, parent: adversaryTeam),
+        .set(entity: target.id, field: "name", value: "HACK", pred: [], seen: []),
+      ]
     case 2:
-      ops = [.create(entity: target.id, type: ["item", "member", "grade", "team"][Int(rng.next() % 4)], parent: target.parent),
-        .set(entity: target.id, field: "marca", value: "HACK", pred: preds, seen: [])]
-    case 3: ops = [.set(entity: team, field: "founder", value: .object(["replica": .string(adv.replica), "nonce": "n"]), pred: [], seen: [])]
+      ops = [
+        .create(entity: target.id, type: ["item", "member", "grade", "team"][Int(rng.next() % 4)], parent: target.parent),
+        .set(entity: target.id, field: "marca", value: "HACK", pred: preds, seen: []),
+      ]
+    case 3:
+      ops = [.set(entity: team, field: "founder", value: .object(["replica": .string(adv.replica), "nonce": "n"]), pred: [], seen: [])]
     case 4:
       let g = StableID.make("grade", team, "final")
-      ops = [.create(entity: g, type: "grade", parent: team), .set(entity: g, field: "key", value: "final", pred: [], seen: []),
-        .set(entity: g, field: "score", value: 200, pred: [], seen: [])]
+      ops = [
+        .create(entity: g, type: "grade", parent: team), .set(entity: g, field: "key", value: "final", pred: [], seen: []),
+        .set(entity: g, field: "score", value: 200, pred: [], seen: []),
+      ]
     case 5:
-      ops = [.create(entity: fresh, type: "item", parent: sheet), .set(entity: fresh, field: "@list", value: "puntos", pred: [], seen: []),
-        .set(entity: fresh, field: "@pos", value: "i", pred: [], seen: []), .set(entity: fresh, field: "nombre", value: "HACK", pred: [], seen: [])]
+      ops = [
+        .create(entity: fresh, type: "item", parent: sheet), .set(entity: fresh, field: "@list", value: "puntos", pred: [], seen: []),
+        .set(entity: fresh, field: "@pos", value: "i", pred: [], seen: []),
+        .set(entity: fresh, field: "nombre", value: "HACK", pred: [], seen: []),
+      ]
     case 6: ops = [.set(entity: target.id, field: Field.deleted, value: true, pred: [], seen: preds)]
     case 7: ops = [.set(entity: stores[k].replica.id, field: "key", value: .string(adv.publicKey), pred: [], seen: [])]
     default:
@@ -299,7 +312,9 @@ struct MergeRun {
     for e in entities { had[e] = Set(try s.currentOps(entity: e).filter { $0.field != Field.deleted }.map(\.op)) }
     let before = try s.versionVector()[s.replica.id] ?? 0
     try withDeadline("seed \(seed) laptop \(k) removal") { try body() }
-    guard let seq = try s.versionVector()[s.replica.id], seq > before, let change = try s.change(replica: s.replica.id, seq: seq) else { return }
+    guard let seq = try s.versionVector()[s.replica.id], seq > before, let change = try s.change(replica: s.replica.id, seq: seq) else {
+      return
+    }
     for op in change.ops {
       guard case .set(let e, Field.deleted, .bool(true), _, let seen) = op, let expected = had[e] else { continue }
       #expect(expected.isSubset(of: Set(seen)), "seed \(seed): removal of \(e) saw \(seen.count) of \(expected.count) values")
@@ -378,7 +393,8 @@ struct MergeRun {
       let other = try s.snapshot()
       let opsA = try stores[0].currentOpIDs().map(\.description).sorted()
       let opsB = try s.currentOpIDs().map(\.description).sorted()
-      #expect(other == first, "seed \(seed): replicas diverged: only A \(Set(opsA).subtracting(opsB)) only B \(Set(opsB).subtracting(opsA))")
+      #expect(
+        other == first, "seed \(seed): replicas diverged: only A \(Set(opsA).subtracting(opsB)) only B \(Set(opsB).subtracting(opsA))")
       #expect(try s.conflicts() == conflicts, "seed \(seed): conflicts differ")
       #expect(try order(s) == firstOrder, "seed \(seed): lists in another order")
     }

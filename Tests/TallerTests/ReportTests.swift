@@ -51,6 +51,10 @@ func runTool(_ tool: String, _ args: [String], input: String = "") throws -> Run
 enum OptionalTool {
   /// Debian's python3 with html5lib (`python3-html5lib`).
   static let html5lib: Bool = (try? runTool("python3", ["-c", "import html5lib"]))?.status == 0
+  /// mandoc, the man page checker (`mandoc`).
+  static let mandoc: Bool = FileManager.default.isExecutableFile(atPath: "/usr/bin/mandoc")
+  /// bash, for the process-level completion script.
+  static let bash: Bool = FileManager.default.isExecutableFile(atPath: "/bin/bash")
 }
 
 @Suite("Exports")
@@ -70,6 +74,25 @@ struct ExportTests {
     _ = shell.execute("export csv \(dir.path)", renderer: Renderer(style: .plain))
     let text = try String(contentsOfFile: dir.path + "/mapa-viaje-etapas.csv", encoding: .utf8)
     try assertGolden(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, "export-\(lang.rawValue)-etapas.csv")
+  }
+
+  @Test("an answer of several lines keeps its line breaks on screen, in Markdown and in HTML, in lists and in tables")
+  func lineBreaks() throws {
+    let shell = try makeShell(lang: .es)
+    let plain = Renderer(style: Style(color: false, unicode: true, width: 80))
+    _ = shell.execute("equipo crear Kusi", renderer: plain)
+    #expect(!shell.execute("set marca-peruana.de-que-trata Línea uno\\nLínea dos", renderer: plain).failed)
+    #expect(!shell.execute("set mapa-empatia.meta \"Comer rico\\nGastar poco\"", renderer: plain).failed)
+    let screen = shell.execute("ver marca-peruana", renderer: plain).output
+    #expect(screen.contains("  ¿De qué se trata?: Línea uno\n    Línea dos\n"), "\(screen)")
+    let canvas = shell.execute("ver mapa-empatia", renderer: plain).output
+    #expect(canvas.contains("│ Comer rico ") && canvas.contains("│ Gastar poco "), "\(canvas)")
+    let md = export(shell, "md")
+    #expect(md.contains("- ¿De qué se trata?: Línea uno\\\n  Línea dos\n"), "a hard break inside the list item")
+    #expect(md.contains("Comer rico<br>Gastar poco"), "a break inside a table cell")
+    let html = export(shell, "html")
+    #expect(html.contains("<li>¿De qué se trata?: Línea uno<br>\nLínea dos</li>"))
+    #expect(html.contains("Comer rico<br>Gastar poco"))
   }
 
   @Test(
@@ -136,7 +159,12 @@ struct ExportTests {
     #expect(rows.count == 5 && rows[0].cells.first == "#")
     #expect(rows.contains { $0.cells.contains("Call center") })
     // Python's csv module reads the same cells.
-    let py = try runTool("python3", ["-c", "import csv,sys; r=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig'))); print(len(r), r[1][1])", dir.path + "/out/puntos-contacto-puntos.csv"])
+    let py = try runTool(
+      "python3",
+      [
+        "-c", "import csv,sys; r=list(csv.reader(open(sys.argv[1], encoding='utf-8-sig'))); print(len(r), r[1][1])",
+        dir.path + "/out/puntos-contacto-puntos.csv",
+      ])
     #expect(py.stdout == "5 \(rows[1].cells[1])\n", "\(py.stderr)")
     // An existing file is not overwritten without --force.
     #expect(shell.execute("export csv \(dir.path)/out", renderer: Renderer(style: .plain)).failed)
@@ -213,10 +241,12 @@ struct DeskTests {
     for (db, name, members) in teams {
       r = try run(
         db,
-        "team create \(name)\nmember add \(members)\nset marca-peruana.marca X\nclass join \(dir.file("hand"))/\(invite)\nsync export \(dir.file("in"))\n")
+        "team create \(name)\nmember add \(members)\nset marca-peruana.marca X\nclass join \(dir.file("hand"))/\(invite)\nsync export \(dir.file("in"))\n"
+      )
       #expect(r.status == 0, "\(r.stderr)")
     }
-    _ = try run("a.sqlite", "add puntos-contacto.puntos nombre=Caja momento=durante tipo=humano valoracion=3\nsync export \(dir.file("in"))\n")
+    _ = try run(
+      "a.sqlite", "add puntos-contacto.puntos nombre=Caja momento=durante tipo=humano valoracion=3\nsync export \(dir.file("in"))\n")
     r = try run("prof.sqlite", "class merge \(dir.file("in"))\nclass status --sort activity\n")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("Class: 3 team(s)"))
@@ -227,7 +257,8 @@ struct DeskTests {
     for (_, name, _) in teams { #expect(r.stdout.contains(name)) }
     r = try run(
       "prof.sqlite",
-      "grade Los Incas puntos-contacto 18\ngrade Los Incas momentos-verdad 15\ngrade Los Incas participacion 20\ngrade Los Incas empatia 12\ngrade Los Incas journey 16\ngrade Los Incas final 17.5 Very good\ngrades --csv \(dir.file("grades.csv"))\ngrades\n")
+      "grade Los Incas puntos-contacto 18\ngrade Los Incas momentos-verdad 15\ngrade Los Incas participacion 20\ngrade Los Incas empatia 12\ngrade Los Incas journey 16\ngrade Los Incas final 17.5 Very good\ngrades --csv \(dir.file("grades.csv"))\ngrades\n"
+    )
     #expect(r.status == 0, "\(r.stderr)")
     // (16.5·15 + 20·20 + 12·10 + 16·15 + 17.5·40) / 100 = 17.075 → 17.1
     #expect(r.stdout.contains("17.1"), "\(r.stdout)")
@@ -239,5 +270,92 @@ struct DeskTests {
     r = try run("a.sqlite", "sync import \(dir.file("back"))\ngrades\ngrade Los Incas final 20\n")
     #expect(r.stdout.contains("17.1"))
     #expect(r.status == 1 && r.stderr.contains("Only the instructor grades"))
+  }
+}
+
+/// Every drawing, help text and message at the widths a classroom's terminals and projectors
+/// have: nothing wider than the window, no word broken.
+@Suite("Any width")
+struct WidthTests {
+  static let widths = [60, 80, 120]
+
+  /// The words of a drawing's lines, and whether a word of the answers was cut across lines.
+  static func widest(_ text: String) -> Int {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of(String($0)) }.max() ?? 0
+  }
+
+  @Test(
+    "every exercise's drawing at 60, 80 and 120 columns, in both languages, matches its golden file and fits", arguments: [Lang.es, .en])
+  func drawings(lang: Lang) throws {
+    let (shell, _) = try filledShell(lang)
+    for w in Self.widths {
+      var out = ""
+      let teamID = try #require(shell.session.teamID)
+      let team = try #require(try shell.context.store.team(id: teamID))
+      for def in shell.context.content.ordered {
+        let lines = Drawings.draw(shell.context, team: team, def: def, lang: lang)
+        let text = Renderer(style: Style(color: false, unicode: true, width: w)).render(Reply(lines: lines))
+        #expect(Self.widest(text) <= w, "\(def.id) at \(w): \(Self.widest(text)) columns")
+        out += text + "\n"
+      }
+      try assertGolden(out, "drawings-\(lang.rawValue)-\(w).txt")
+    }
+  }
+
+  @Test("words are never broken: every word of every answer is whole on some line, at every width", arguments: [Lang.es, .en])
+  func noBrokenWords(lang: Lang) throws {
+    let (shell, _) = try filledShell(lang)
+    let teamID = try #require(shell.session.teamID)
+    let team = try #require(try shell.context.store.team(id: teamID))
+    var words = Set<String>()
+    for def in shell.context.content.ordered {
+      let sheet = try shell.context.store.sheet(teamID: team.id, exercise: def.id)
+      var values = Array(sheet.values.values)
+      for items in sheet.lists.values { for it in items { values += it.values.values } }
+      for v in values {
+        if case .string(let s) = v {
+          for w in s.split(whereSeparator: { $0.isWhitespace }) where w.count > 2 && w.count < 20 { words.insert(String(w)) }
+        }
+      }
+    }
+    // The words the drawings show at all (at a width where nothing is wrapped).
+    var wide = ""
+    for def in shell.context.content.ordered {
+      wide += Renderer(style: Style(color: false, unicode: true, width: 400)).render(
+        Reply(lines: Drawings.draw(shell.context, team: team, def: def, lang: lang)))
+    }
+    let wideTokens = Set(wide.split(whereSeparator: { $0.isWhitespace }).map(String.init))
+    words = words.filter { w in wideTokens.contains { $0.contains(w) } }
+    #expect(words.count > 10)
+    for w in Self.widths {
+      var shown = ""
+      for def in shell.context.content.ordered {
+        let text = Renderer(style: Style(color: false, unicode: true, width: w))
+          .render(Reply(lines: Drawings.draw(shell.context, team: team, def: def, lang: lang)))
+        shown += text
+      }
+      let tokens = Set(
+        shown.split(whereSeparator: { $0.isWhitespace || "│|┃".contains($0) }).map {
+          $0.trimmingCharacters(in: CharacterSet(charactersIn: "(),:;.·\"«»"))
+        })
+      for word in words {
+        let core = word.trimmingCharacters(in: CharacterSet(charactersIn: "(),:;.·\"«»!¡?¿"))
+        #expect(tokens.contains(core) || shown.contains(word), "\"\(word)\" broken at \(w) columns")
+      }
+    }
+  }
+
+  @Test("help, hints and errors wrap at word boundaries at 60 columns")
+  func textWraps() throws {
+    let shell = try makeShell(lang: .es)
+    let renderer = Renderer(style: Style(color: false, unicode: true, width: 60))
+    for line in ["ayuda", "ayuda add", "equipo crear", "set marca-peruana.experiencia mágica", "start nada"] {
+      let r = shell.execute(line, renderer: renderer)
+      let text = r.output + r.errors.map(renderer.renderError).joined()
+      #expect(WidthTests.widest(text) <= 60, "\(line): \(text.split(separator: "\n").filter { DisplayWidth.of(String($0)) > 60 })")
+    }
+    // A long message breaks between words, with the rest indented under it.
+    let wrapped = Renderer.wrap("✗ " + String(repeating: "palabra ", count: 20), 60, hanging: 2)
+    #expect(wrapped.allSatisfy { $0.count <= 60 } && wrapped.dropFirst().allSatisfy { $0.hasPrefix("  palabra") })
   }
 }

@@ -97,9 +97,10 @@ struct SessionTests {
         (es ? "sesión ver 2" : "session show 2", 0),
         (es ? "sesión ver 1" : "session show 1", 0),
         ("resume", 1),
-        (es ? "sesiones" : "sessions", 0),
-        (es ? "asistencia" : "attendance", 0),
-        (es ? "sesión ver 2 --md" : "session show 2 --md", 0),
+        // While the walk goes on, commands start with "/".
+        (es ? "/sesiones" : "/sessions", 0),
+        (es ? "/asistencia" : "/attendance", 0),
+        (es ? "/sesión ver 2 --md" : "/session show 2 --md", 0),
       ])
     return out
   }

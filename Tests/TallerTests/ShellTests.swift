@@ -99,11 +99,12 @@ struct CommandTableTests {
   func binding() throws {
     let (spec, args) = try Self.table.parse("equipo crear Los   Incas")
     #expect(spec.name == "team create")
-    #expect(args[0] == "Los Incas")
+    #expect(NewNameArgs(args).name == "Los Incas")
     let (_, text) = try Self.table.parse(#"set marca-peruana.historia It's "great",  ok"#)
-    #expect(text[1] == #"It's "great",  ok"#, "free text at the end is kept as typed")
+    #expect(SetArgs(text).value == #"It's "great",  ok"#, "free text at the end is kept as typed")
     let (e, eargs) = try Self.table.parse("export json out.json --force")
-    #expect(e.name == "export" && eargs[1] == "out.json" && eargs.has("force"))
+    let export = ExportFileArgs(eargs)
+    #expect(e.name == "export" && export.file == "out.json" && export.force && export.format == "json")
     #expect(throws: ParseFailure.self) { try Self.table.parse("export json a b") }
     #expect(throws: ParseFailure.self) { try Self.table.parse("export json --forse") }
     #expect(throws: ParseFailure.incomplete("team", subcommands: ["create", "list", "use", "rename", "invite", "join"])) {

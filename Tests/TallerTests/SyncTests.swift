@@ -1,4 +1,5 @@
 import Foundation
+import TallerTestSupport
 import Testing
 
 @testable import TallerCore
@@ -14,7 +15,8 @@ struct Replica {
     let id = String(format: "%08d-0000-4000-8000-000000000000", n)
     let store = try TallerStore.inMemory(replicaID: id, label: "laptop-\(n)", now: clock.now)
     let content = try BuiltinContent.content.get()
-    shell = Shell(context: ShellContext(store: store, version: "t", content: content, interactive: false, now: clock.now), session: Session())
+    shell = Shell(
+      context: ShellContext(store: store, version: "t", content: content, interactive: false, now: clock.now), session: Session())
   }
 
   @discardableResult
@@ -118,7 +120,8 @@ struct SyncTests {
         let own = try r.store.changeBodies(after: [:]).filter { $0.replica == r.store.replica.id }
         let cut = Int(rng.next() % UInt64(own.count + 1))
         let slice = Array(own[cut...])
-        files.append(Data(SyncBundle(writer: r.store.replica.id, writerLabel: "", prerequisites: [:], bodies: slice.map(\.body)).encode().utf8))
+        files.append(
+          Data(SyncBundle(writer: r.store.replica.id, writerLabel: "", prerequisites: [:], bodies: slice.map(\.body)).encode().utf8))
         files.append(try r.bundle())
       }
       for r in replicas where rng.next() % 2 == 0 {
@@ -145,7 +148,8 @@ struct SyncTests {
     }
     // Nothing lost: every value ever written is current, or overwritten by a writer who had seen it.
     let all = try replicas[0].store.changes()
-    let overwritten = Set(all.flatMap { c in c.ops.flatMap { op -> [OpID] in if case .set(_, _, _, let p, _) = op { return p } else { return [] } } })
+    let overwritten = Set(
+      all.flatMap { c in c.ops.flatMap { op -> [OpID] in if case .set(_, _, _, let p, _) = op { return p } else { return [] } } })
     let current = Set(try replicas[0].store.currentOpIDs())
     for c in all {
       for (i, op) in c.ops.enumerated() {
@@ -174,7 +178,14 @@ struct SyncTests {
       ("latin-1", text.data(using: .isoLatin1) ?? Data()),
       ("foreign", Data("name,score\nAna,18\n".utf8)),
       ("newer", Data(text.replacingOccurrences(of: "\"v\":1", with: "\"v\":9").utf8)),
-      ("bit flip", { var d = good; d[d.count / 2] ^= 0x04; return d }()),
+      (
+        "bit flip",
+        {
+          var d = good
+          d[d.count / 2] ^= 0x04
+          return d
+        }()
+      ),
     ]
     for (name, data) in cases {
       #expect(throws: SyncBundle.Refusal.self, "\(name)") { try b.importing(data) }
@@ -202,8 +213,10 @@ struct SyncTests {
   func folderEndToEnd() throws {
     let dir = try TempDir()
     let usb = dir.file("usb")
-    _ = try runTaller(["--db", dir.file("a.sqlite")], input: "team create Los Incas\nset marca-peruana.marca Inca Kola\nsync export \(usb)\n")
-    let r = try runTaller(["--db", dir.file("b.sqlite"), "--lang", "en"], input: "sync import \(usb)\nteam use Los Incas\nshow marca-peruana\n")
+    _ = try runTaller(
+      ["--db", dir.file("a.sqlite")], input: "team create Los Incas\nset marca-peruana.marca Inca Kola\nsync export \(usb)\n")
+    let r = try runTaller(
+      ["--db", dir.file("b.sqlite"), "--lang", "en"], input: "sync import \(usb)\nteam use Los Incas\nshow marca-peruana\n")
     #expect(r.status == 0, "\(r.stderr)")
     // The team, its session (set is the team's first work), the answer.
     #expect(r.stdout.contains("1 file(s) - 3 new change(s) from 1 laptop(s)"), "\(r.stdout)")
@@ -388,8 +401,12 @@ struct SyncScenarioTests {
     try a.importing(fromB)
     try b.importing(fromA)
     let team = try #require(try a.store.teams().first)
-    let namesA = try a.store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap { $0.values["nombre"]?.stringValue }
-    let namesB = try b.store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap { $0.values["nombre"]?.stringValue }
+    let namesA = try a.store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap {
+      $0.values["nombre"]?.stringValue
+    }
+    let namesB = try b.store.sheet(teamID: team.id, exercise: "puntos-contacto").items("puntos").compactMap {
+      $0.values["nombre"]?.stringValue
+    }
     #expect(namesA.count == 3 && namesA.first == "Primero" && Set(namesA) == ["Primero", "DeA", "DeB"])
     #expect(namesA == namesB)
     #expect(try a.store.conflicts().isEmpty)
@@ -399,7 +416,8 @@ struct SyncScenarioTests {
   func byteForByte() throws {
     let dir = try TempDir()
     let usb = dir.file("usb")
-    _ = try runTaller(["--db", dir.file("a.sqlite")], input: "team create Los Incas\nset marca-peruana.marca Inca Kola ñandú\nsync export \(usb)\n")
+    _ = try runTaller(
+      ["--db", dir.file("a.sqlite")], input: "team create Los Incas\nset marca-peruana.marca Inca Kola ñandú\nsync export \(usb)\n")
     _ = try runTaller(["--db", dir.file("b.sqlite")], input: "team create Otro\n")
     let good = try #require(try FileManager.default.contentsOfDirectory(atPath: usb).first)
     let text = try String(contentsOfFile: usb + "/" + good, encoding: .utf8)
@@ -461,7 +479,8 @@ struct ClassFixtureTests {
     let clock = TestClock()
     let instructor = try TallerStore.inMemory(label: "instructor", now: clock.now)
     let content = try BuiltinContent.content.get()
-    let summary = try ClassFixture.build(into: instructor, content: content, teams: 4, laptopsPerTeam: 3, conflictsPerTeam: 2, clock: clock.now)
+    let summary = try ClassFixture.build(
+      into: instructor, content: content, teams: 4, laptopsPerTeam: 3, conflictsPerTeam: 2, clock: clock.now)
     #expect(summary.teams == 4 && summary.laptops == 12)
     #expect(summary.conflicts == 4 * 2)
     #expect(try instructor.teams().map(\.name) == ["Equipo 1", "Equipo 2", "Equipo 3", "Equipo 4"])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import TallerCore
 @testable import TallerStore
 
 #if canImport(Glibc)
@@ -96,6 +97,34 @@ final class PTYSession {
     return process.terminationStatus
   }
 
+  /// Changes the terminal's size (the kernel sends taller SIGWINCH).
+  func resize(columns: Int, rows: Int = 30) {
+    var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+  }
+
+  /// What was shown since the last match, as text.
+  var sinceLast: String { String(decoding: bytes[consumed...], as: UTF8.self) }
+
+  /// Reads until the terminal has been quiet for half a second; what was shown since the last
+  /// match, then marked as seen.
+  func settle() -> String {
+    var last = bytes.count
+    repeat {
+      last = bytes.count
+      _ = expect("\u{0}never", within: 0.5)
+    } while bytes.count != last
+    let text = String(decoding: bytes[consumed...], as: UTF8.self)
+    consumed = bytes.count
+    return text
+  }
+
+  /// Marks everything shown so far as seen.
+  func drain() {
+    _ = expect("\u{0}never", within: 0.3)
+    consumed = bytes.count
+  }
+
   /// Types a control key until the expected text appears (keys typed in the instant before the
   /// line editor takes the terminal can be absorbed by it; a person would press again).
   func keep(typing key: String, until text: String) -> Bool {
@@ -180,5 +209,193 @@ struct TerminalTests {
     #expect(s.wait() == 0)
     #expect(!s.screen.contains("\u{1B}[3"), "no color codes")
     #expect(!s.screen.contains("✓"))
+  }
+
+  /// A session walking the brand dynamic, at its first question.
+  func walking(_ dir: TempDir, lang: String = "es", extra: [String: String] = [:]) throws -> PTYSession {
+    var env = ["TALLER_DB": dir.file("db.sqlite"), "TALLER_HISTORY": dir.file("history"), "XDG_DATA_HOME": dir.file("xdg")]
+    for (k, v) in extra { env[k] = v }
+    let s = try PTYSession(args: ["--lang", lang], env: env)
+    #expect(s.expect("> "))
+    s.type(lang == "es" ? "equipo crear Kusi\r" : "team create Kusi\r")
+    #expect(s.expect("Kusi> "))
+    s.type(lang == "es" ? "empezar marca-peruana\r" : "start marca-peruana\r")
+    #expect(s.expect("1/6"))
+    #expect(s.expect("> "))
+    return s
+  }
+
+  func answers(_ dir: TempDir) throws -> [String: JSONValue] {
+    let store = try TallerStore.open(path: dir.file("db.sqlite"))
+    guard let team = try store.teams().first else { return [:] }
+    return try store.sheet(teamID: team.id, exercise: "marca-peruana").values
+  }
+
+  @Test("an answer that starts like a command is saved as the answer, and the next question is asked")
+  func answerLikeACommand() throws {
+    let dir = try TempDir()
+    let s = try walking(dir)
+    s.type("Inca Kola\r")
+    #expect(s.expect("¿De qué se trata?"))
+    s.type("Ayuda a los clientes a pagar rápido\r")
+    #expect(s.expect("¿En qué se diferencia?"), "\(s.screen)")
+    #expect(!s.screen.contains("No hay ayuda"))
+    s.type("/salir\r")
+    #expect(s.wait() == 0)
+    #expect(try answers(dir)["de-que-trata"] == "Ayuda a los clientes a pagar rápido")
+  }
+
+  @Test("a paste of three lines is one answer of three lines, bracketed or not, and the next question is still asked")
+  func pasteIsOneAnswer() throws {
+    let dir = try TempDir()
+    let s = try walking(dir)
+    s.type("Inca Kola\r")
+    #expect(s.expect("¿De qué se trata?"))
+    #expect(s.expect("> "))
+    #expect(s.screen.contains("\u{1B}[?2004h"), "bracketed paste is asked of the terminal")
+    // A terminal with bracketed paste: the text comes between markers; Enter then saves it.
+    s.type("\u{1B}[200~Bebida gaseosa.\nSabor del Perú.\nEn los almuerzos.\n\u{1B}[201~")
+    #expect(s.expect("En los almuerzos."))
+    s.type("\r")
+    #expect(s.expect("¿En qué se diferencia?"), "\(s.screen)")
+    #expect(s.expect("> "))
+    // A terminal without it: the lines arrive as keys, Enter after each, all at once.
+    Thread.sleep(forTimeInterval: 0.3)
+    s.type("Calidez.\rCercanía.\rOrgullo.\r")
+    #expect(s.expect("Tipo de experiencia"), "\(s.screen)")
+    s.type("/salir\r")
+    #expect(s.wait() == 0)
+    let values = try answers(dir)
+    #expect(values["de-que-trata"] == "Bebida gaseosa.\nSabor del Perú.\nEn los almuerzos.")
+    #expect(values["diferenciacion"] == "Calidez.\nCercanía.\nOrgullo.")
+    #expect(values["experiencia"] == nil, "no line of the paste answered the next question")
+  }
+
+  @Test("Alt-Enter and Ctrl-J break the line inside an answer; the long-text question says how")
+  func lineBreaksWhileTyping() throws {
+    let dir = try TempDir()
+    let s = try walking(dir, lang: "en")
+    s.type("Inca Kola\r")
+    #expect(s.expect("Several lines: Alt+Enter or Ctrl+J"))
+    #expect(s.expect("> "))
+    s.type("One\u{1B}\rTwo\nThree\r")
+    #expect(s.expect("How does it differentiate?"), "\(s.screen)")
+    s.type("/quit\r")
+    #expect(s.wait() == 0)
+    #expect(try answers(dir)["de-que-trata"] == "One\nTwo\nThree")
+  }
+
+  @Test("the prompt's countdown moves while a line is typed, the one-minute warning and the end appear as they happen, the typed text kept")
+  func livePrompt() throws {
+    let dir = try TempDir()
+    // Time at 60 times its pace: a minute a second.
+    let s = try walking(dir, extra: ["TALLER_CLOCK_SPEED": "60"])
+    s.type("Inca")
+    #expect(s.expect("14:"), "\(s.screen)")
+    s.drain()
+    // Nothing typed: the prompt changes by itself, with what was typed still on the line.
+    #expect(s.expect("13:"), "the countdown did not move: \(s.sinceLast)")
+    #expect(s.expect("Inca"))
+    #expect(s.expect("Queda 1 minuto", within: 20), "\(s.sinceLast)")
+    #expect(s.expect("Inca"), "the line is drawn again below the warning")
+    #expect(s.expect("Se acabó el tiempo", within: 10), "\(s.sinceLast)")
+    #expect(s.screen.contains("\u{07}"), "the bell rings")
+    s.type(" Kola\r")
+    #expect(s.expect("¿De qué se trata?"))
+    s.type("/salir\r")
+    #expect(s.wait() == 0)
+    #expect(try answers(dir)["marca"] == "Inca Kola")
+  }
+
+  @Test("the keys of a line editor: Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-K, Ctrl-W, history with ↑ and Ctrl-R, Ctrl-C clears, Ctrl-D leaves")
+  func editingKeys() throws {
+    let dir = try TempDir()
+    let env = ["TALLER_DB": dir.file("db.sqlite"), "TALLER_HISTORY": dir.file("history"), "XDG_DATA_HOME": dir.file("xdg")]
+    let s = try PTYSession(args: ["--lang", "es"], env: env)
+    #expect(s.expect("(sin equipo)> "))
+    s.type("Ñandúes\u{01}equipo crear Los \r")  // Ctrl-A: to the start of the line
+    #expect(s.expect("«Los Ñandúes» creado"), "\(s.screen)")
+    s.type("basura\u{15}miembro agregar Ana\r")  // Ctrl-U: the line so far goes
+    #expect(s.expect("«Ana»"), "\(s.screen)")
+    s.type("miembro agregar José xyz\u{17}\u{08}\r")  // Ctrl-W: the word before; Backspace
+    #expect(s.expect("«José»"), "\(s.screen)")
+    s.type("estado extra\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{1B}[D\u{0B}\r")  // ← ×6, Ctrl-K: the rest goes
+    #expect(s.expect("Integrantes (2/3)"), "\(s.screen)")
+    s.type("\u{1B}[A\u{1B}[A\r")  // ↑↑: two commands back
+    #expect(s.expect("«José» ya"), "\(s.screen)")
+    s.type("\u{12}crear\r")  // Ctrl-R: search back
+    #expect(s.expect("existe un equipo"), "\(s.screen)")
+    s.type("algo\u{03}")
+    #expect(s.expect("^C"))
+    s.type("\u{04}")
+    #expect(s.expect("Todo está guardado"))
+    #expect(s.wait() == 0)
+  }
+
+  @Test("keys typed while a command runs wait for the editor: read once, shown once, run in order")
+  func typedAhead() throws {
+    let dir = try TempDir()
+    let s = try PTYSession(args: ["--lang", "es"], env: ["TALLER_DB": dir.file("db.sqlite"), "XDG_DATA_HOME": dir.file("xdg")])
+    #expect(s.expect("(sin equipo)> "))
+    // The second line arrives while the first command runs.
+    s.type("equipo crear Rápido\requipo crear Lento\r")
+    #expect(s.expect("«Rápido» creado"), "\(s.screen)")
+    #expect(s.expect("«Lento» creado"), "\(s.screen)")
+    #expect(s.expect("Lento> "))
+    for name in ["Rápido", "Lento"] {
+      let count = s.screen.components(separatedBy: "> equipo crear \(name)").count - 1
+      #expect(count == 1, "\(name) shown \(count) times: \(s.screen)")
+    }
+    s.type("salir\r")
+    #expect(s.wait() == 0)
+  }
+}
+
+/// The shown text without the terminal's control sequences, split into the lines a person sees.
+func visibleLines(_ screen: String) -> [String] {
+  let plain = screen.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression)
+    .replacingOccurrences(of: "\u{07}", with: "")
+  // By scalars: "\r\n" is one Character to Swift.
+  return plain.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    // What is left after the last carriage return is what stays on the screen.
+    let shown = line.split(separator: "\r").last ?? []
+    return String(String.UnicodeScalarView(shown))
+  }
+}
+
+@Suite("The window's width, live", .serialized)
+struct LiveWidthTests {
+  @Test("after the window shrinks from 100 to 60 columns, every exercise's drawing fits it, no word broken", arguments: ["es", "en"])
+  func resized(lang: String) throws {
+    let dir = try TempDir()
+    // A team that has done every exercise, typed through a pipe.
+    let url = packageRoot.appendingPathComponent("Tests/TallerTests/Golden/exercises-\(lang).transcript")
+    let script = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+      .filter { $0.hasPrefix("> ") }.map { String($0.dropFirst(2)) }
+      .filter { !["reset", "reiniciar"].contains($0.split(separator: " ").first.map(String.init) ?? "") }
+      .joined(separator: "\n")
+    let env = ["TALLER_DB": dir.file("db.sqlite"), "TALLER_HISTORY": dir.file("history"), "XDG_DATA_HOME": dir.file("xdg")]
+    _ = try runTaller(["--lang", lang], input: script + "\n", env: env)
+    let s = try PTYSession(args: ["--lang", lang], env: env)
+    #expect(s.expect("> "))
+    let show = lang == "es" ? "ver" : "show"
+    s.drain()
+    s.type("\(show) momentos-verdad\r")
+    let wide = visibleLines(s.settle()).map { DisplayWidth.of($0) }.max() ?? 0
+    #expect(wide > 60, "at 100 columns the table uses the room it has (\(wide))")
+    s.resize(columns: 60)
+    for def in try BuiltinContent.content.get().ordered {
+      s.type("\(show) \(def.id)\r")
+      let lines = visibleLines(s.settle())
+      #expect(lines.count > 5, "\(def.id) was drawn")
+      let over = lines.filter { DisplayWidth.of($0) > 60 }
+      #expect(over.isEmpty, "\(def.id) at 60 columns: \(over)")
+      if def.id == "momentos-verdad" {
+        let word = lang == "es" ? "insatisfecho" : "dissatisfied"
+        #expect(lines.contains { $0.contains(word) }, "«\(word)» whole at 60 columns: \(lines.joined(separator: "\n"))")
+      }
+    }
+    s.type(lang == "es" ? "salir\r" : "quit\r")
+    #expect(s.wait() == 0)
   }
 }

@@ -112,15 +112,21 @@ struct TrustTests {
       ("edited answer", reseal(text) { $0 = $0.map { $0.replacingOccurrences(of: "Inca Kola", with: "Cola Inca") } }),
       ("signature removed", reseal(text) { $0.removeAll { $0.hasPrefix("{\"sig\":") } }),
       ("change dropped from the middle", reseal(text) { $0.remove(at: 2) }),
-      ("signature of another change than the last", {
-        var b = try! SyncBundle.decode(Data(text.utf8))
-        let first = try! Change(body: b.bodies[0])
-        let hash = Change.hash(ofBody: b.bodies[0])
-        let sig = Signing.sign(Signing.headMessage(replica: first.replica, seq: 1, hash: hash), privateKey: a.store.replica.signingKey)!
-        b.signatures = [HeadSignature(replica: first.replica, seq: 1, hash: hash, signature: sig)]
-        return Data(b.encode().utf8)
-      }()),
-      ("impostor's key", reseal(text) { lines in lines[0] = lines[0].replacingOccurrences(of: a.store.replica.publicKey, with: impostor.replica.publicKey) }),
+      (
+        "signature of another change than the last",
+        {
+          var b = try! SyncBundle.decode(Data(text.utf8))
+          let first = try! Change(body: b.bodies[0])
+          let hash = Change.hash(ofBody: b.bodies[0])
+          let sig = Signing.sign(Signing.headMessage(replica: first.replica, seq: 1, hash: hash), privateKey: a.store.replica.signingKey)!
+          b.signatures = [HeadSignature(replica: first.replica, seq: 1, hash: hash, signature: sig)]
+          return Data(b.encode().utf8)
+        }()
+      ),
+      (
+        "impostor's key",
+        reseal(text) { lines in lines[0] = lines[0].replacingOccurrences(of: a.store.replica.publicKey, with: impostor.replica.publicKey) }
+      ),
     ]
     for (name, data) in cases {
       #expect(throws: (any Error).self, "\(name)") { try b.store.importBundle(try SyncBundle.decode(data)) }
@@ -219,10 +225,12 @@ struct TrustTests {
     }
     var r = try run("teacher.sqlite", "class create CEM 2026-2\nclass invite \(dir.file("hand"))\n")
     #expect(r.status == 0, "\(r.stderr)")
-    let classInvite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first { $0.hasSuffix(".taller-invite") })
+    let classInvite = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first { $0.hasSuffix(".taller-invite") })
     r = try run(
       "l1.sqlite",
-      "team create Los Incas\nmember add Ana, José, Luz\nclass join \(dir.file("hand"))/\(classInvite)\nteam invite \(dir.file("team"))\nset marca-peruana.marca Inca Kola\nsync export \(share)\n")
+      "team create Los Incas\nmember add Ana, José, Luz\nclass join \(dir.file("hand"))/\(classInvite)\nteam invite \(dir.file("team"))\nset marca-peruana.marca Inca Kola\nsync export \(share)\n"
+    )
     #expect(r.status == 0, "\(r.stderr)")
     let teamInvite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("team")).first)
     for db in ["l2.sqlite", "l3.sqlite"] {
@@ -269,7 +277,8 @@ struct GitSyncTests {
     func run(_ db: String, _ script: String) throws -> RunResult {
       try runTaller(["--db", dir.file(db), "--lang", "en"], input: script)
     }
-    var r = try run("a.sqlite", "team create Los Incas\nteam invite \(dir.file("inv"))\nset marca-peruana.marca Inca Kola\nsync push \(remote)\n")
+    var r = try run(
+      "a.sqlite", "team create Los Incas\nteam invite \(dir.file("inv"))\nset marca-peruana.marca Inca Kola\nsync push \(remote)\n")
     #expect(r.status == 0, "\(r.stderr)")
     let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("inv")).first)
     for db in ["b.sqlite", "c.sqlite"] {

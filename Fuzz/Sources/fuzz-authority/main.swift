@@ -17,24 +17,32 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
   var prev: String?
   var changes: [String] = []
   let types = ["team", "member", "sheet", "item", "grade", "class", "replica", "join", "enroll", "invite", "session", "x"]
-  let fields = ["name", "marca", "founder", "key", "score", "deleted", "@pos", "@list", "@exercise", "nombre", "team_size", "@size", "class"]
+  let fields = [
+    "name", "marca", "founder", "key", "score", "deleted", "@pos", "@list", "@exercise", "nombre", "team_size", "@size", "class",
+  ]
   for seq in 1...Int64(1 + input.next() % 4) {
     var ops: [Op] = []
     for _ in 0..<(1 + input.next() % 4) {
       let target = base.entities[input.next() % base.entities.count]
       let field = fields[input.next() % fields.count]
-      let value: JSONValue = [.string("HACK"), .int(200), .bool(true), .object(["replica": .string(stranger), "nonce": "n"]), .null][input.next() % 5]
+      let value: JSONValue = [.string("HACK"), .int(200), .bool(true), .object(["replica": .string(stranger), "nonce": "n"]), .null][
+        input.next() % 5]
       switch input.next() % 4 {
       case 0:
-        ops.append(.create(entity: target.id, type: types[input.next() % types.count], parent: [nil, base.team, target.parent, "evil"][input.next() % 4]))
+        ops.append(
+          .create(
+            entity: target.id, type: types[input.next() % types.count], parent: [nil, base.team, target.parent, "evil"][input.next() % 4]))
       case 1:
         let id = EntityID.bound(replica: stranger, seq: seq, index: ops.count)
-        ops.append(.create(entity: id, type: types[input.next() % types.count], parent: [base.team, base.sheet, base.klass][input.next() % 3]))
+        ops.append(
+          .create(entity: id, type: types[input.next() % types.count], parent: [base.team, base.sheet, base.klass][input.next() % 3]))
       default:
         ops.append(.set(entity: target.id, field: field, value: value, pred: target.ops, seen: target.ops))
       }
     }
-    let hlc = input.next() % 8 == 0 ? HLC(millis: Int64.max - Int64(input.next()), counter: Int64(input.next())) : HLC(millis: 1_795_000_900_000 + seq, counter: 0)
+    let hlc =
+      input.next() % 8 == 0
+      ? HLC(millis: Int64.max - Int64(input.next()), counter: Int64(input.next())) : HLC(millis: 1_795_000_900_000 + seq, counter: 0)
     let c = Change(replica: stranger, seq: seq, hlc: hlc, author: "x", prev: prev, ops: ops)
     prev = Change.hash(ofBody: c.body)
     changes.append(c.body)
@@ -117,6 +125,7 @@ final class Base: Sendable {
 }
 
 // SwiftPM links an executable's entry point as `<target>_main`; hand control to libFuzzer's driver.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
   _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,

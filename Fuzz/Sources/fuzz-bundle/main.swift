@@ -38,6 +38,7 @@ public func fuzz(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
 }
 
 // SwiftPM links an executable's entry point as `<target>_main`; hand control to libFuzzer's driver.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
   _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,

@@ -143,13 +143,15 @@ func removals(_ input: inout Bytes) {
       let trash = try? store.trash(teamID: team, exercises: ["puntos-contacto"])
     else { preconditionFailure("unreadable") }
     let state =
-      trash.contains { $0.item.id == item } ? "removed"
+      trash.contains { $0.item.id == item }
+      ? "removed"
       : shown.first { $0.id == item }?.conflicts.contains(Field.deleted) == true ? "flagged" : "alive"
     precondition(state == expected, "removal rule: \(state), expected \(expected)")
   }
 }
 
 // SwiftPM links an executable's entry point as `<target>_main`; hand control to libFuzzer's driver.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
   _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TallerCore
+import TallerStore
 
 /// Plain SQLite, for the benchmarks' baselines: the same rows into a bare table with the same
 /// pragmas (WAL, `synchronous = FULL`), through the C API (`sqlite3_bind_*`, `sqlite3_step`),
@@ -88,14 +89,19 @@ extension TallerStore {
           .set(entity: item, field: "valoracion", value: .int(seq % 5 + 1), pred: [], seen: []),
         ]
       }
-      let c = Change(replica: replica, seq: seq, hlc: HLC(millis: 1_795_000_000_000 + seq, counter: 0), author: "bench", prev: prev, ops: ops)
+      let c = Change(
+        replica: replica, seq: seq, hlc: HLC(millis: 1_795_000_000_000 + seq, counter: 0), author: "bench", prev: prev, ops: ops)
       let body = c.body
       lastHash = Change.hash(ofBody: body)
       prev = lastHash
       emit(body)
     }
     let sig = Signing.sign(Signing.headMessage(replica: replica, seq: Int64(count), hash: lastHash), privateKey: key) ?? ""
-    emit(CanonicalJSON.encode(.object(["sig": .object(["replica": .string(replica), "seq": .int(Int64(count)), "hash": .string(lastHash), "ed25519": .string(sig)])])))
+    emit(
+      CanonicalJSON.encode(
+        .object([
+          "sig": .object(["replica": .string(replica), "seq": .int(Int64(count)), "hash": .string(lastHash), "ed25519": .string(sig)])
+        ])))
     let end: JSONValue = .object(["end": true, "count": .int(Int64(count)), "sha256": .string(hasher.hex())])
     out.write(Data((CanonicalJSON.encode(end) + "\n").utf8))
     try out.close()

@@ -1,5 +1,6 @@
 import Foundation
 import TallerCore
+import TallerShell
 import TallerStore
 
 /// Builds realistic class databases of any size, for the benchmarks and the tests: an
@@ -67,7 +68,9 @@ public enum ClassFixture {
       var laptops: [Shell] = []
       for l in 1...max(1, laptopsPerTeam) {
         let store = try TallerStore.inMemory(label: "equipo\(t)-laptop\(l)", now: clock)
-        laptops.append(Shell(context: ShellContext(store: store, version: "fixture", content: content, interactive: false, now: clock), session: Session()))
+        laptops.append(
+          Shell(
+            context: ShellContext(store: store, version: "fixture", content: content, interactive: false, now: clock), session: Session()))
       }
       laptopCount += laptops.count
       let founder = laptops[0]

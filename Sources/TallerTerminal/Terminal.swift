@@ -1,0 +1,153 @@
+import Foundation
+import TallerShell
+
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#endif
+
+/// The terminal a person sits at: whether there is one, its size, its modes and what is written
+/// to it. The engine (`TallerShell`) never touches it; the executable hands the engine what this
+/// module reads and does.
+public enum Terminal {
+  /// Whether a file descriptor is a terminal.
+  public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+  /// Columns and rows of the terminal on `fd`, if it is one.
+  public static func size(_ fd: Int32 = 1) -> (columns: Int, rows: Int)? {
+    var ws = winsize()
+    guard ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return nil }
+    return (Int(ws.ws_col), Int(ws.ws_row))
+  }
+
+  /// How output may look on `fd`: colors and Unicode only on a terminal, not with `NO_COLOR`
+  /// or `TERM=dumb`; the width of the terminal (or `$COLUMNS`), else 80.
+  public static func style(fd: Int32, environment: [String: String]) -> Style {
+    let tty = isTerminal(fd)
+    let dumb = environment["TERM"] == "dumb"
+    let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    var width = 80
+    if let cols = environment["COLUMNS"].flatMap(Int.init), cols > 20 {
+      width = cols
+    } else if tty, let s = size(fd), s.columns > 20 {
+      width = s.columns
+    }
+    return Style(color: tty && !dumb && !noColor, unicode: tty && !dumb, width: width)
+  }
+
+  /// Writes a whole string to a file descriptor, unbuffered.
+  public static func write(_ s: String, fd: Int32 = 1) { writeAll(fd: fd, s) }
+
+  /// Rings the terminal's bell.
+  public static func bell() { write("\u{07}") }
+}
+
+/// The terminal's modes during an interactive run: raw for the whole run — keys arrive one by
+/// one, unechoed, Enter as CR and Ctrl-J as LF, Ctrl-C and Ctrl-Z as bytes — so keys typed while a
+/// command runs wait, unchanged, for the line editor, which shows them once; the terminal's own
+/// modes while a child process (an editor) has it; everything as it was when the run ends,
+/// however it ends (a normal exit, `kill -TERM`, a hang-up).
+final class TerminalModes: @unchecked Sendable {
+  let fd: Int32
+  private var original = termios()
+  private(set) var active = false
+
+  /// The one set of modes to restore from signal handlers and at exit.
+  nonisolated(unsafe) static var current: TerminalModes?
+
+  init?(fd: Int32) {
+    self.fd = fd
+    guard tcgetattr(fd, &original) == 0 else { return nil }
+  }
+
+  /// Raw input from now on.
+  func beginSession() {
+    enterRaw()
+    active = true
+    TerminalModes.current = self
+    installRestoreHandlers()
+  }
+
+  /// Raw input: byte by byte, no echo, no signals from keys, no CR to LF translation. Output is
+  /// still processed (a line feed goes to the start of the next line).
+  func enterRaw() {
+    var t = original
+    t.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
+    t.c_lflag &= ~tcflag_t(ECHO | ECHONL | ICANON | IEXTEN | ISIG)
+    t.c_cflag |= tcflag_t(CS8)
+    withUnsafeMutableBytes(of: &t.c_cc) { cc in
+      cc[Int(VMIN)] = 1
+      cc[Int(VTIME)] = 0
+    }
+    tcsetattr(fd, TCSANOW, &t)
+  }
+
+  /// The terminal as it was found, while `body` hands it to a child process.
+  func cooked<T>(_ body: () throws -> T) rethrows -> T {
+    var t = original
+    tcsetattr(fd, TCSANOW, &t)
+    defer { if active { enterRaw() } }
+    return try body()
+  }
+
+  /// The terminal as it was found (and bracketed paste off).
+  func restore() {
+    guard active else { return }
+    writeAll(fd: 1, "\u{1B}[?2004l")
+    var t = original
+    tcsetattr(fd, TCSANOW, &t)
+    active = false
+  }
+
+  private func installRestoreHandlers() {
+    atexit { TerminalModes.current?.restore() }
+    for sig in [SIGTERM, SIGHUP, SIGQUIT] {
+      signal(sig) { s in
+        TerminalModes.current?.restore()
+        signal(s, SIG_DFL)
+        raise(s)
+      }
+    }
+  }
+}
+
+/// Signals the line editor reacts to: the window changed size.
+enum TerminalSignals {
+  nonisolated(unsafe) static var resized: sig_atomic_t = 0
+
+  static func install() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in TerminalSignals.resized = 1 }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0  // no SA_RESTART: a waiting poll returns, and the line is redrawn
+    sigaction(SIGWINCH, &action, nil)
+  }
+}
+
+/// Plain line reading, where the line editor cannot take the terminal: no editing beyond the
+/// terminal's own.
+public final class PlainReader: LineReader {
+  private let input: UnsafeMutablePointer<FILE>?
+
+  public init() { input = fdopen(0, "r") }
+
+  public var columns: Int { Terminal.size(1)?.columns ?? 80 }
+
+  public func read(_ request: LineRequest) -> ReadResult {
+    Terminal.write(request.prompt)
+    var buffer: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    defer { free(buffer) }
+    let n = input.map { getline(&buffer, &capacity, $0) } ?? -1
+    guard n >= 0, let buffer else {
+      if let input { clearerr(input) }
+      Terminal.write("\n")
+      return .end
+    }
+    var line = String(cString: buffer)
+    while let last = line.last, last == "\n" || last == "\r" || last == "\r\n" { line.removeLast() }
+    return .line(line)
+  }
+
+  public func addHistory(_ line: String) {}
+  public func saveHistory() {}
+}
