@@ -171,7 +171,7 @@ let catalogEN: [L: String] = [
   .cmdShow: "Draws an exercise: matrix, canvas, journey with emotion curve",
   .cmdStart: "Starts (or continues) an exercise step by step",
   .cmdResume: "Continues where the team stopped",
-  .cmdTimer: "Shows, pauses or resumes the step's time box",
+  .cmdTimer: "Shows, pauses, resumes or restarts the step's time box",
   .manTitle: "taller manual",
   .manName: "NAME",
   .manWhat: "run Customer Experience workshops in a classroom, offline",
@@ -231,7 +231,7 @@ let catalogEN: [L: String] = [
   .argAssignments: "field=value…",
   .argNumber: "N",
   .argPosition: "POSITION",
-  .argTimerAction: "pause|resume",
+  .argTimerAction: "pause|resume|restart",
   .flagYes: "confirms without asking (for scripts)",
   .helpGroupExercises: "Exercises",
   .detailSet:

@@ -44,7 +44,7 @@ public struct Session: Sendable, Equatable {
   public var teamID: String?
   public var lang: Lang
   /// Walking an exercise step by step.
-  public var guided: GuidedState?
+  public var guided: WalkPosition?
   /// The session (sitting) this run keeps open, and the team it belongs to.
   public var sitting: String?
   public var sittingTeam: String?
@@ -65,12 +65,6 @@ public struct Session: Sendable, Equatable {
 public struct PendingAttendance: Sendable, Equatable {
   public var team: String
   public var present: [String]
-}
-
-/// Keys of the replica-local settings the shell keeps.
-enum LocalKey {
-  static let team = "current_team"
-  static let lang = "lang"
 }
 
 // Words shared by several commands.
@@ -101,7 +95,7 @@ extension CommandTable {
         let team = try ctx.store.createTeam(name: args.name, size: ctx.teamSizeLimit)
         session.teamID = team.id
         session.guided = nil
-        try ctx.store.setLocalSetting(LocalKey.team, team.id)
+        try ctx.store.setCurrentTeam(team.id)
         return .ok(Message.teamCreated(team: team.name).text(session.lang))
       }),
     CommandSpec(
@@ -123,7 +117,7 @@ extension CommandTable {
         let team = try findTeam(ctx, named: args.team)
         session.teamID = team.id
         session.guided = nil
-        try ctx.store.setLocalSetting(LocalKey.team, team.id)
+        try ctx.store.setCurrentTeam(team.id)
         return .ok(Message.teamUsing(team: team.name).text(session.lang))
       }),
     CommandSpec(
@@ -187,7 +181,7 @@ extension CommandTable {
           throw .refused(Message.langUnknown(lang: raw))
         }
         session.lang = lang
-        try ctx.store.setLocalSetting(LocalKey.lang, lang.rawValue)
+        try ctx.store.setLanguage(lang)
         return .ok(Message.langSet.text(lang))
       }),
     CommandSpec(

@@ -392,7 +392,8 @@ struct ResetArgs: CommandArguments {
 }
 
 struct TimerArgs: CommandArguments {
-  static let actionParam = Param(.argTimerAction, .choice(["pause", "resume", "pausa", "sigue"]), optional: true)
+  static let actionParam = Param(
+    .argTimerAction, .choice(["pause", "resume", "restart", "pausar", "pausa", "seguir", "sigue", "reanudar", "reiniciar"]), optional: true)
   static let parameters = [actionParam]
   let action: String?
   init(_ b: BoundArguments) { action = b[optional: Self.actionParam] }

@@ -56,11 +56,7 @@ enum GitTransport {
 
   static func push(_ ctx: ShellContext, remote: String, lang: Lang) throws(TallerError) -> Reply {
     let wc = try update(ctx, remote: remote)
-    let key = "sync.exported.git:" + remote
-    var sent: [String: Int64] = [:]
-    if let text = try ctx.store.localSetting(key), let json = try? StrictJSONParser.parse(text) {
-      for (k, v) in json.objectValue ?? [:] { if let n = v.intValue { sent[k] = n } }
-    }
+    let sent = try ctx.store.sent(to: .git(remote))
     guard let bundle = try ctx.store.exportBundle(after: sent) else { return .text(Message.syncNothing.text(lang)) }
     let name = bundle.fileName()
     _ = try SyncFiles.write(bundle.encode(), named: name, in: wc + "/" + folder)
@@ -82,7 +78,7 @@ enum GitTransport {
     }
     var vector = sent
     for s in bundle.signatures { vector[s.replica] = max(vector[s.replica] ?? 0, s.seq) }
-    try ctx.store.setLocalSetting(key, CanonicalJSON.encode(.object(vector.mapValues { .int($0) })))
+    try ctx.store.setSent(to: .git(remote), vector)
     return .ok(Message.gitPushed(count: String(bundle.bodies.count), remote: remote).text(lang))
   }
 

@@ -2,32 +2,6 @@ import Foundation
 import TallerCore
 import TallerStore
 
-/// Where the guided walk through an exercise stands.
-public struct GuidedState: Sendable, Equatable {
-  public var exercise: String
-  /// Index into the exercise's top-level fields.
-  public var field: Int
-  /// Inside a list: the item being filled (nil before its first answer) and the sub-field index.
-  public var item: String?
-  public var sub: Int?
-
-  /// The text form kept between runs: `exercise|field|item|sub`.
-  var encoded: String { [exercise, String(field), item ?? "", sub.map(String.init) ?? ""].joined(separator: "|") }
-
-  init(exercise: String, field: Int, item: String? = nil, sub: Int? = nil) {
-    self.exercise = exercise
-    self.field = field
-    self.item = item
-    self.sub = sub
-  }
-
-  init?(encoded: String) {
-    let p = encoded.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-    guard p.count == 4, let f = Int(p[1]) else { return nil }
-    self.init(exercise: p[0], field: f, item: p[2].isEmpty ? nil : p[2], sub: Int(p[3]))
-  }
-}
-
 /// A question the shell must ask before running a line (`reset` on a terminal).
 public struct Confirmation: Equatable, Sendable {
   public var question: String
@@ -38,18 +12,16 @@ public struct Confirmation: Equatable, Sendable {
 
 /// The guided flow: one field at a time, with help, hints, examples, back/skip, time boxes.
 enum Guide {
-  static func cursorKey(_ team: String) -> String { "cursor.\(team)" }
-  static func timerKey(_ team: String, _ exercise: String, _ step: String) -> String { "timer.\(team).\(exercise).\(step)" }
-
   // MARK: Entering
 
-  static func start(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, at state: GuidedState?) throws(TallerError)
+  static func start(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef, at state: WalkPosition?)
+    throws(TallerError)
     -> Reply
   {
     let lang = session.lang
     let sheet = try ctx.store.openSheet(teamID: team.id, def: def)
-    var g = state ?? GuidedState(exercise: def.id, field: firstUnanswered(def, sheet) ?? 0)
-    if g.field >= def.fields.count { g = GuidedState(exercise: def.id, field: 0) }
+    var g = state ?? WalkPosition(exercise: def.id, field: firstUnanswered(def, sheet) ?? 0)
+    if g.field >= def.fields.count { g = WalkPosition(exercise: def.id, field: 0) }
     session.guided = g
     try save(ctx, session, team: team)
     var lines: [Line] = [.heading(def.title.text(lang)), .dim(def.intro.text(lang))]
@@ -69,12 +41,12 @@ enum Guide {
       r.lines.insert(.dim(note.text(lang)), at: 0)
       return r
     }
-    let cursor = try ctx.store.localSetting(cursorKey(team.id)).flatMap(GuidedState.init(encoded:))
+    let cursor = try ctx.store.walk(team: team.id)
     // Where sitting `s` stopped: the question it stopped at; on this laptop, the walk's exact
     // place when it was in that exercise; otherwise the exercise's first unanswered question.
     func at(_ s: WorkSession) throws(TallerError) -> Reply? {
       guard let c = s.context, let def = ctx.content.exercise(c.exercise) else { return nil }
-      var state: GuidedState? = s.stopped.map { GuidedState(exercise: def.id, field: $0.field) }
+      var state: WalkPosition? = s.stopped.map { WalkPosition(exercise: def.id, field: $0.field) }
       if let g = cursor, g.exercise == def.id, s.replica == ctx.store.replica.id, state == nil || state?.field == g.field {
         state = g
       }
@@ -108,7 +80,7 @@ enum Guide {
   }
 
   static func save(_ ctx: ShellContext, _ session: Session, team: Team) throws(TallerError) {
-    try ctx.store.setLocalSetting(cursorKey(team.id), session.guided?.encoded)
+    try ctx.store.setWalk(team: team.id, session.guided)
   }
 
   // MARK: Asking
@@ -126,7 +98,7 @@ enum Guide {
       var header = step.title.text(lang)
       if let minutes = ctx.content.timebox(exercise: def.id, step: step.id) {
         let timer = try startTimer(ctx, team: team, def: def, step: step.id, minutes: minutes)
-        header += " · " + clock(timer.remaining(now: ctx.now())) + " ⏱"
+        header += " · " + clock(timer.left(now: ctx.now())) + " ⏱"
       }
       lines.append(.heading(header))
     }
@@ -200,7 +172,7 @@ enum Guide {
   static func finish(_ ctx: ShellContext, _ session: inout Session, team: Team, def: ExerciseDef) -> [Line] {
     let lang = session.lang
     session.guided = nil
-    try? ctx.store.setLocalSetting(cursorKey(team.id), nil)
+    try? ctx.store.setWalk(team: team.id, nil)
     let p = (try? ctx.store.sheet(teamID: team.id, exercise: def.id)).map { ExerciseProgress(sheet: $0, def: def) }
     var lines: [Line] = [.success(Message.guideFinished(exercise: def.title.text(lang)).text(lang))]
     if let p, !p.done {
@@ -253,7 +225,7 @@ enum Guide {
 
   /// The walk in progress, or a refusal naming the word that needs one.
   static func walking(_ ctx: ShellContext, _ session: inout Session, word: (es: String, en: String)) throws(TallerError) -> (
-    team: Team, def: ExerciseDef, state: GuidedState
+    team: Team, def: ExerciseDef, state: WalkPosition
   ) {
     guard let g = session.guided, let def = ctx.content.exercise(g.exercise) else {
       throw .refused(Message.walkOnly(word: session.lang == .es ? word.es : word.en))
@@ -262,7 +234,7 @@ enum Guide {
   }
 
   /// The question being asked: a top-level field, or a field of the list item being filled.
-  static func activeField(_ def: ExerciseDef, _ g: GuidedState) -> FieldDef {
+  static func activeField(_ def: ExerciseDef, _ g: WalkPosition) -> FieldDef {
     let field = def.fields[min(g.field, def.fields.count - 1)]
     return field.kind == .list ? field.fields[min(g.sub ?? 0, field.fields.count - 1)] : field
   }
@@ -418,99 +390,40 @@ enum Guide {
 
   // MARK: Time boxes
 
-  /// A step's time box: when it started, and pauses.
-  struct Timer: Equatable {
-    var start: Int64
-    var minutes: Int
-    var pausedAt: Int64?
-    var pausedTotal: Int64
-    var warned: Bool
-    var rang: Bool
-    /// Paused because the session ended (it runs again when the team comes back to the step),
-    /// not by `timer pause`.
-    var sittingPause = false
-
-    var encoded: String {
-      "\(start)|\(minutes)|\(pausedAt.map(String.init) ?? "")|\(pausedTotal)|\(warned ? 1 : 0)|\(rang ? 1 : 0)"
-        + (sittingPause ? "|s" : "")
-    }
-
-    init(start: Int64, minutes: Int) {
-      self.start = start
-      self.minutes = minutes
-      pausedTotal = 0
-      warned = false
-      rang = false
-    }
-
-    init?(encoded: String) {
-      let p = encoded.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-      guard p.count == 6 || p.count == 7, let s = Int64(p[0]), let m = Int(p[1]), let pt = Int64(p[3]) else { return nil }
-      sittingPause = p.count == 7 && p[6] == "s"
-      start = s
-      minutes = m
-      pausedAt = Int64(p[2])
-      pausedTotal = pt
-      warned = p[4] == "1"
-      rang = p[5] == "1"
-    }
-
-    /// Milliseconds left (negative when over).
-    func remaining(now: Int64) -> Int64 {
-      let elapsed = (pausedAt ?? now) - start - pausedTotal
-      return Int64(minutes) * 60_000 - elapsed
-    }
-  }
-
-  static func startTimer(_ ctx: ShellContext, team: Team, def: ExerciseDef, step: String, minutes: Int) throws(TallerError) -> Timer {
-    let key = timerKey(team.id, def.id, step)
-    if let text = try ctx.store.localSetting(key), var t = Timer(encoded: text) {
-      // Back at a step whose time box stopped with the last session: it runs again from where it was.
-      if t.sittingPause, let p = t.pausedAt {
-        t.pausedTotal += max(0, ctx.now() - p)
-        t.pausedAt = nil
-        t.sittingPause = false
-        try ctx.store.setLocalSetting(key, t.encoded)
-      }
-      return t
-    }
-    let t = Timer(start: ctx.now(), minutes: minutes)
-    try ctx.store.setLocalSetting(key, t.encoded)
+  /// The step's time box, started now if it never ran on this laptop. Its deadline is an
+  /// absolute time: it runs on while taller is closed, and only `reloj pausar` stops it.
+  static func startTimer(_ ctx: ShellContext, team: Team, def: ExerciseDef, step: String, minutes: Int) throws(TallerError) -> TimeBox {
+    if let t = try ctx.store.timeBox(team: team.id, exercise: def.id, step: step) { return t }
+    let t = TimeBox(team: team.id, exercise: def.id, step: step, minutes: minutes, startingAt: ctx.now())
+    try ctx.store.setTimeBox(t)
     return t
   }
 
-  /// Stops the running time boxes of a team at a moment (its session ended then), so time away
-  /// from the workshop does not count.
-  static func pauseTimers(_ ctx: ShellContext, teamID: String, at: Int64) throws(TallerError) {
-    for (key, text) in try ctx.store.localSettings(prefix: "timer.\(teamID).") {
-      guard var t = Timer(encoded: text), t.pausedAt == nil else { continue }
-      t.pausedAt = max(t.start, at)
-      t.sittingPause = true
-      try ctx.store.setLocalSetting(key, t.encoded)
-    }
-  }
-
-  /// The running time box of where the walk stands, if its step has one.
-  static func currentTimer(_ ctx: ShellContext, _ session: Session) -> (key: String, timer: Timer, step: StepDef)? {
-    guard let g = session.guided, let team = session.teamID, let def = ctx.content.exercise(g.exercise),
-      g.field < def.fields.count, let step = def.step(of: def.fields[g.field].id),
-      let text = try? ctx.store.localSetting(timerKey(team, def.id, step.id)), let t = Timer(encoded: text)
+  /// The time box of where the walk stands, if its step has one and it has started.
+  static func currentTimer(_ ctx: ShellContext, _ session: Session) -> (timer: TimeBox, step: StepDef)? {
+    // Not walking in this run: where this laptop's walk of the team last stood.
+    guard let team = session.teamID, let g = session.guided ?? ((try? ctx.store.walk(team: team)) ?? nil),
+      let def = ctx.content.exercise(g.exercise), g.field < def.fields.count, let step = def.step(of: def.fields[g.field].id),
+      let t = (try? ctx.store.timeBox(team: team, exercise: def.id, step: step.id)) ?? nil
     else { return nil }
-    return (timerKey(team, def.id, step.id), t, step)
+    return (t, step)
   }
 
   /// `14:31`, or `-01:05` when over.
   static func clock(_ ms: Int64) -> String {
     let total = Int((abs(ms) + 999) / 1000)
-    let s = String(format: "%02d:%02d", total / 60, total % 60)
+    let s =
+      total >= 3600
+      ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60)
+      : String(format: "%02d:%02d", total / 60, total % 60)
     return ms < 0 ? "-" + s : s
   }
 
   /// Warnings due before the next prompt: one minute left, and the end (with the bell).
   static func timerNotices(_ ctx: ShellContext, _ session: Session) -> [Line] {
-    guard let (key, t, step) = currentTimer(ctx, session), t.pausedAt == nil else { return [] }
+    guard let (t, step) = currentTimer(ctx, session), !t.paused else { return [] }
     var t2 = t
-    let left = t.remaining(now: ctx.now())
+    let left = t.left(now: ctx.now())
     var lines: [Line] = []
     let title = step.title.text(session.lang)
     if left <= 0 && !t.rang {
@@ -521,31 +434,27 @@ enum Guide {
       t2.warned = true
       lines.append(.text("⏱ " + Message.timerOneMinute(step: title).text(session.lang)))
     }
-    if t2 != t { try? ctx.store.setLocalSetting(key, t2.encoded) }
+    if t2 != t { try? ctx.store.setTimeBox(t2) }
     return lines
   }
 
   static func timerCommand(_ ctx: ShellContext, _ session: inout Session, action: String?) throws(TallerError) -> Reply {
     let lang = session.lang
-    guard let (key, t, step) = currentTimer(ctx, session) else {
+    guard let (t, step) = currentTimer(ctx, session) else {
       return .text(Message.timerNone.text(lang))
     }
     var t2 = t
     let now = ctx.now()
     switch action.map(Text.fold) {
-    case "pause"?, "pausa"?, "pausar"?:
-      if t2.pausedAt == nil { t2.pausedAt = now }
-    case "resume"?, "sigue"?, "seguir"?, "reanudar"?:
-      if let p = t2.pausedAt {
-        t2.pausedTotal += now - p
-        t2.pausedAt = nil
-      }
+    case "pause"?, "pausa"?, "pausar"?: t2.pause(now: now)
+    case "resume"?, "sigue"?, "seguir"?, "reanudar"?, "continuar"?: t2.resume(now: now)
+    case "restart"?, "reiniciar"?, "reinicia"?: t2.restart(now: now)
     default: break
     }
-    if t2 != t { try ctx.store.setLocalSetting(key, t2.encoded) }
-    let state = t2.pausedAt != nil ? Message.timerPaused.text(lang) : ""
+    if t2 != t { try ctx.store.setTimeBox(t2) }
+    let state = t2.paused ? Message.timerPaused.text(lang) : ""
     return .text(
-      Message.timerShow(left: clock(t2.remaining(now: now)), minutes: String(t2.minutes), step: step.title.text(lang))
+      Message.timerShow(left: clock(t2.left(now: now)), minutes: String(t2.minutes), step: step.title.text(lang))
         .text(lang) + state)
   }
 
@@ -554,8 +463,8 @@ enum Guide {
     guard let g = session.guided, let def = ctx.content.exercise(g.exercise) else { return nil }
     var label = def.id
     if g.field < def.fields.count { label += " \(g.field + 1)/\(def.fields.count)" }
-    if let (_, t, _) = currentTimer(ctx, session) {
-      label += " " + clock(t.remaining(now: ctx.now())) + (t.pausedAt != nil ? "‖" : "")
+    if let (t, _) = currentTimer(ctx, session) {
+      label += " " + clock(t.left(now: ctx.now())) + (t.paused ? "‖" : "")
     }
     return label
   }

@@ -16,27 +16,16 @@ public final class Asker: @unchecked Sendable {
 
 /// Sittings (sessions) of teams: when they open and close, and who is present.
 ///
-/// The open sitting of a team on this laptop is remembered in a local setting
-/// `session.open.<team>` = `id|pid|mark`, where `mark` is `d` once the run that kept it open
-/// ended without quitting (a script), so the next run may carry on with it.
+/// The open sitting of a team on this laptop is remembered in the store (``OpenSitting``): its
+/// id, the process that keeps it, and whether that run ended without quitting (a script), so the
+/// next run may carry on with it.
 enum Sittings {
-  static func openKey(_ team: String) -> String { "session.open.\(team)" }
-
-  struct OpenRecord {
-    var id: String
-    var pid: Int32
-    var detached: Bool
-  }
-
-  static func record(_ ctx: ShellContext, team: String) -> OpenRecord? {
-    guard let text = try? ctx.store.localSetting(openKey(team)) else { return nil }
-    let p = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-    guard p.count == 3, let pid = Int32(p[1]) else { return nil }
-    return OpenRecord(id: p[0], pid: pid, detached: p[2] == "d")
+  static func record(_ ctx: ShellContext, team: String) -> OpenSitting? {
+    (try? ctx.store.openSitting(team: team)) ?? nil
   }
 
   static func remember(_ ctx: ShellContext, team: String, id: String?, detached: Bool = false) throws(TallerError) {
-    try ctx.store.setLocalSetting(openKey(team), id.map { "\($0)|\(ctx.processID)|\(detached ? "d" : "")" })
+    try ctx.store.setOpenSitting(team: team, id.map { OpenSitting(session: $0, pid: ctx.processID, detached: detached) })
   }
 
   static func isAlive(_ pid: Int32) -> Bool {
@@ -71,7 +60,7 @@ enum Sittings {
     guard let team = try ctx.store.team(id: teamID) else { return nil }
     let all = try ctx.store.sessions(teamID: teamID)
     var close: (WorkSession, Int64, SessionEnd, StopPoint?)?
-    if let id = session.sitting ?? record(ctx, team: teamID)?.id, let s = all.first(where: { $0.id == id }), s.isOpen {
+    if let id = session.sitting ?? record(ctx, team: teamID)?.session, let s = all.first(where: { $0.id == id }), s.isOpen {
       let rec = record(ctx, team: teamID)
       let mine = session.sitting == s.id && session.sittingTeam == teamID
       let otherLive = !mine && rec.map { $0.pid != ctx.processID && isAlive($0.pid) } == true
@@ -109,7 +98,6 @@ enum Sittings {
     if session.sitting != nil, session.sittingTeam != plan.teamID { lines += try leave(ctx, &session, reason: .ended) }
     if let c = plan.close {
       try ctx.store.endSession(sessionID: c.session.id, at: c.at, reason: c.reason, stopped: c.stopped)
-      try Guide.pauseTimers(ctx, teamID: plan.teamID, at: c.at)
       let time = Clock.time(c.at, zone: ctx.timeZone)
       let text =
         c.reason == .idle
@@ -212,7 +200,7 @@ enum Sittings {
       var v = s
       let mine = session.sitting == s.id
       let last = max(s.lastActivity, mine ? (session.lastCommand ?? 0) : 0)
-      let live = mine || (rec?.id == s.id && (rec!.detached || (rec!.pid != ctx.processID && isAlive(rec!.pid))))
+      let live = mine || (rec?.session == s.id && (rec!.detached || (rec!.pid != ctx.processID && isAlive(rec!.pid))))
       if !live {
         v.ended = s.lastActivity
         v.end = .interrupted
@@ -246,7 +234,6 @@ enum Sittings {
     }
     let stopped = session.teamID == teamID ? stopPoint(session) : nil
     try ctx.store.endSession(sessionID: id, at: ctx.now(), reason: reason, stopped: stopped)
-    try Guide.pauseTimers(ctx, teamID: teamID, at: ctx.now())
     try remember(ctx, team: teamID, id: nil)
     let after = try ctx.store.sessions(teamID: teamID).first { $0.id == id } ?? s
     return [
@@ -331,9 +318,9 @@ extension CommandTable {
         if session.sitting == nil || session.sittingTeam != team.id {
           // A sitting another run left open on this laptop.
           if let rec = Sittings.record(ctx, team: team.id),
-            try ctx.store.sessions(teamID: team.id).contains(where: { $0.id == rec.id && $0.isOpen })
+            try ctx.store.sessions(teamID: team.id).contains(where: { $0.id == rec.session && $0.isOpen })
           {
-            session.sitting = rec.id
+            session.sitting = rec.session
             session.sittingTeam = team.id
           } else {
             throw .refused(Message.sittingNone(team: team.name))
@@ -363,7 +350,7 @@ extension CommandTable {
           lines.append(.success(Message.sittingPresentSet(number: String(number), present: names).text(lang)))
           return Reply(lines: lines)
         }
-        guard let id = session.sitting ?? Sittings.record(ctx, team: team.id)?.id,
+        guard let id = session.sitting ?? Sittings.record(ctx, team: team.id)?.session,
           let s = try ctx.store.sessions(teamID: team.id).first(where: { $0.id == id && $0.isOpen })
         else { throw .refused(Message.sittingNone(team: team.name)) }
         let names = SessionView.presentNames(s, team)

@@ -43,12 +43,12 @@ public final class Shell {
   /// language is forced (flag or environment).
   public static func restoredSession(store: TallerStore, forcedLang: Lang?) -> Session {
     var session = Session()
-    if let id = try? store.localSetting(LocalKey.team), (try? store.team(id: id)) != nil {
+    if let id = (try? store.currentTeam()) ?? nil, (try? store.team(id: id)) != nil {
       session.teamID = id
     }
     if let forcedLang {
       session.lang = forcedLang
-    } else if let stored = (try? store.localSetting(LocalKey.lang)).flatMap({ $0 }).flatMap(Lang.init(rawValue:)) {
+    } else if let stored = (try? store.language()) ?? nil {
       session.lang = stored
     }
     return session

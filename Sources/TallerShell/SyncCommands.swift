@@ -180,25 +180,19 @@ extension CommandTable {
 
 /// Reading and writing bundle files.
 enum SyncFiles {
-  static let exportedKey = "sync.exported"
-
   /// What a destination folder has been given, by replica (kept per folder: a USB stick and the
   /// class's shared folder each get what they lack).
-  static func exportedKey(_ dir: String) -> String {
-    "sync.exported." + URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path
+  static func destination(_ dir: String) -> Destination {
+    .folder(URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path)
   }
 
   static func export(_ ctx: ShellContext, to dir: String, all: Bool, lang: Lang) throws(TallerError) -> Reply {
-    let key = exportedKey(dir)
-    var sent: [String: Int64] = [:]
-    if !all, let text = try ctx.store.localSetting(key), let json = try? StrictJSONParser.parse(text) {
-      for (k, v) in json.objectValue ?? [:] { if let n = v.intValue { sent[k] = n } }
-    }
+    let sent = all ? [:] : try ctx.store.sent(to: destination(dir))
     guard let bundle = try ctx.store.exportBundle(after: sent) else { return .text(Message.syncNothing.text(lang)) }
     let path = try write(bundle.encode(), named: bundle.fileName(), in: dir)
     var vector = sent
     for s in bundle.signatures { vector[s.replica] = max(vector[s.replica] ?? 0, s.seq) }
-    try ctx.store.setLocalSetting(key, CanonicalJSON.encode(.object(vector.mapValues { .int($0) })))
+    try ctx.store.setSent(to: destination(dir), vector)
     return .ok(Message.syncExported(count: String(bundle.bodies.count), file: path).text(lang))
   }
 

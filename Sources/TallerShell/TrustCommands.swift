@@ -38,7 +38,7 @@ extension CommandTable {
         try ctx.store.joinTeam(teamID: inv.target, invite: inv.invite, secret: inv.secret)
         session.teamID = inv.target
         session.guided = nil
-        try ctx.store.setLocalSetting(LocalKey.team, inv.target)
+        try ctx.store.setCurrentTeam(inv.target)
         let name = try ctx.store.team(id: inv.target)?.name ?? inv.name
         return .ok(Message.teamJoined(changes: String(r.newChanges), team: name).text(lang))
       }),

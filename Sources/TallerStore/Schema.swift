@@ -1,4 +1,5 @@
 import GRDB
+import TallerCore
 
 /// The database schema, as named migrations. A migration is never edited once it has landed:
 /// a change to the schema is a new migration appended to the list.
@@ -267,6 +268,127 @@ enum Schema {
           DROP TABLE op_log;
           """)
     }
+    m.registerMigration("2026-12-02 replica-local state in typed tables") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE local_choice(
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            team TEXT,
+            lang TEXT CHECK (lang IN ('es', 'en'))
+          );
+          CREATE TABLE local_walk(
+            team TEXT PRIMARY KEY NOT NULL,
+            exercise TEXT NOT NULL,
+            field INTEGER NOT NULL CHECK (field >= 0),
+            item TEXT,
+            sub INTEGER CHECK (sub >= 0),
+            mode TEXT NOT NULL DEFAULT 'line' CHECK (mode IN ('line', 'fields')),
+            offering INTEGER NOT NULL DEFAULT 0 CHECK (offering IN (0, 1)),
+            details INTEGER NOT NULL DEFAULT 0 CHECK (details IN (0, 1))
+          ) WITHOUT ROWID;
+          CREATE TABLE local_timebox(
+            team TEXT NOT NULL,
+            exercise TEXT NOT NULL,
+            step TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes > 0),
+            deadline INTEGER,
+            remaining INTEGER,
+            warned INTEGER NOT NULL CHECK (warned IN (0, 1)),
+            rang INTEGER NOT NULL CHECK (rang IN (0, 1)),
+            CHECK ((deadline IS NULL) <> (remaining IS NULL)),
+            PRIMARY KEY(team, exercise, step)
+          ) WITHOUT ROWID;
+          CREATE TABLE local_sitting(
+            team TEXT PRIMARY KEY NOT NULL,
+            session TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            detached INTEGER NOT NULL CHECK (detached IN (0, 1))
+          ) WITHOUT ROWID;
+          CREATE TABLE local_sent(
+            kind TEXT NOT NULL CHECK (kind IN ('folder', 'git')),
+            destination TEXT NOT NULL,
+            replica TEXT NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq >= 0),
+            PRIMARY KEY(kind, destination, replica)
+          ) WITHOUT ROWID;
+          """)
+      try LegacySettings.move(db)
+      try db.execute(sql: "DROP TABLE local_setting")
+    }
     return m
+  }
+}
+
+/// The replica-local settings releases before 2026-12-02 kept as strings in `local_setting`,
+/// moved into their typed tables. A value that does not parse is dropped (it was only ever
+/// written by taller; nothing synced depends on it).
+enum LegacySettings {
+  static func move(_ db: Database) throws {
+    var team: String?
+    var lang: String?
+    for row in try Row.fetchAll(db, sql: "SELECT key, value FROM local_setting") {
+      let key: String = row["key"]
+      let value: String = row["value"]
+      let parts = value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+      if key == "current_team" {
+        team = value
+      } else if key == "lang" {
+        lang = ["es", "en"].contains(value) ? value : nil
+      } else if key.hasPrefix("cursor.") {
+        // exercise|field|item|sub
+        guard parts.count == 4, let field = Int(parts[1]), field >= 0 else { continue }
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO local_walk(team, exercise, field, item, sub) VALUES (?, ?, ?, ?, ?)",
+          arguments: [
+            String(key.dropFirst("cursor.".count)), parts[0], field, parts[2].isEmpty ? nil : parts[2], Int(parts[3]).map { max(0, $0) },
+          ])
+      } else if key.hasPrefix("timer.") {
+        // timer.TEAM.EXERCISE.STEP = start|minutes|pausedAt|pausedTotal|warned|rang[|s]
+        let k = key.dropFirst("timer.".count).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard k.count == 3, parts.count >= 6, let start = Int64(parts[0]), let minutes = Int(parts[1]), minutes > 0,
+          let pausedTotal = Int64(parts[3])
+        else { continue }
+        let box = Int64(minutes) * 60_000
+        var deadline: Int64? = start + box + pausedTotal
+        var remaining: Int64?
+        // Paused by `timer pause`: it stays paused. Paused because a sitting ended: time boxes
+        // no longer stop by themselves, so it runs from where it stood.
+        if let pausedAt = Int64(parts[2]) {
+          let left = box - (pausedAt - start - pausedTotal)
+          if parts.count == 7 && parts[6] == "s" {
+            deadline = pausedAt + left
+          } else {
+            deadline = nil
+            remaining = left
+          }
+        }
+        try db.execute(
+          sql: """
+            INSERT OR REPLACE INTO local_timebox(team, exercise, step, minutes, deadline, remaining, warned, rang)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [k[0], k[1], k[2], minutes, deadline, remaining, parts[4] == "1" ? 1 : 0, parts[5] == "1" ? 1 : 0])
+      } else if key.hasPrefix("session.open.") {
+        // id|pid|mark
+        guard parts.count == 3, let pid = Int32(parts[1]) else { continue }
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO local_sitting(team, session, pid, detached) VALUES (?, ?, ?, ?)",
+          arguments: [String(key.dropFirst("session.open.".count)), parts[0], pid, parts[2] == "d" ? 1 : 0])
+      } else if key.hasPrefix("sync.exported.") {
+        // sync.exported.PATH or sync.exported.git:REMOTE = {"replica": seq, …}
+        let rest = String(key.dropFirst("sync.exported.".count))
+        let (kind, destination) = rest.hasPrefix("git:") ? ("git", String(rest.dropFirst(4))) : ("folder", rest)
+        guard let object = (try? StrictJSONParser.parse(value))?.objectValue else { continue }
+        for (replica, seq) in object {
+          guard let n = seq.intValue, n >= 0 else { continue }
+          try db.execute(
+            sql: "INSERT OR REPLACE INTO local_sent(kind, destination, replica, seq) VALUES (?, ?, ?, ?)",
+            arguments: [kind, destination, replica, n])
+        }
+      }
+    }
+    if team != nil || lang != nil {
+      try db.execute(sql: "INSERT INTO local_choice(id, team, lang) VALUES (1, ?, ?)", arguments: [team, lang])
+    }
   }
 }

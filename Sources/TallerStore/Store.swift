@@ -348,44 +348,6 @@ public final class TallerStore: Sendable {
       }
     }
   }
-
-  // MARK: Local settings (never synced)
-
-  /// A replica-local setting (current team, language).
-  public func localSetting(_ key: String) throws(TallerError) -> String? {
-    try read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM local_setting WHERE key = ?"), arguments: [key]) }
-  }
-
-  /// Replica-local settings whose key starts with `prefix`, by key.
-  public func localSettings(prefix: String) throws(TallerError) -> [String: String] {
-    try read { db in
-      var out: [String: String] = [:]
-      for row in try Row.fetchAll(
-        db.cachedStatement(sql: "SELECT key, value FROM local_setting WHERE substr(key, 1, ?) = ?"), arguments: [prefix.utf8.count, prefix])
-      {
-        out[row["key"]] = row["value"]
-      }
-      return out
-    }
-  }
-
-  /// Stores (or clears, with `nil`) a replica-local setting.
-  public func setLocalSetting(_ key: String, _ value: String?) throws(TallerError) {
-    do {
-      try writer.write { db in
-        if let value {
-          try db.execute(
-            sql:
-              "INSERT INTO local_setting(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            arguments: [key, value])
-        } else {
-          try db.execute(sql: "DELETE FROM local_setting WHERE key = ?", arguments: [key])
-        }
-      }
-    } catch {
-      throw Self.map(error, file: path)
-    }
-  }
 }
 
 /// A thread-safe counter.

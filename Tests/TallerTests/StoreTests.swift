@@ -377,6 +377,50 @@ struct UpgradeTests {
     #expect(try store.writer.read { try Row.fetchAll($0, sql: entities) } == liveEntities)
     #expect(try store.writer.read { try String.fetchOne($0, sql: "SELECT name FROM sqlite_schema WHERE name = 'op_log'") } == nil)
   }
+  /// A database of the release before typed local state (written by that release with
+  /// `scripts/make-local-state-fixture`): every local setting it held as a string — the current
+  /// team and language, the walk's place inside a list item, a running time box, the sitting a
+  /// script left open, what was sent to a folder and to a git remote — is in its typed table
+  /// after the upgrade, and the old table is gone.
+  @Test("local settings of the previous release carry over into typed tables")
+  func localSettingsCarryOver() throws {
+    let dir = try TempDir()
+    let fixtures = packageRoot.appendingPathComponent("Tests/TallerTests/Fixtures")
+    let path = dir.file("local.sqlite")
+    try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent("local-state-2026-12-01.sqlite").path, toPath: path)
+    var old: [String: String] = [:]
+    for line in try String(contentsOf: fixtures.appendingPathComponent("local-state-2026-12-01.settings"), encoding: .utf8)
+      .split(separator: "\n")
+    {
+      let kv = line.split(separator: "\t", maxSplits: 1).map(String.init)
+      old[kv[0]] = kv[1]
+    }
+    #expect(old.count == 7)
+    let store = try TallerStore.open(path: path)
+    let team = try #require(old["current_team"])
+    #expect(try store.currentTeam() == team)
+    #expect(try store.language() == .es)
+    let cursor = try #require(old["cursor.\(team)"]).split(separator: "|").map(String.init)
+    #expect(try store.walk(team: team) == WalkPosition(exercise: cursor[0], field: Int(cursor[1])!, item: cursor[2], sub: Int(cursor[3])))
+    let timer = try #require(old["timer.\(team).puntos-contacto.mapa"]).split(separator: "|").map(String.init)
+    let box = try #require(try store.timeBox(team: team, exercise: "puntos-contacto", step: "mapa"))
+    #expect(box.deadline == Int64(timer[0])! + Int64(timer[1])! * 60_000)
+    #expect(box.minutes == Int(timer[1])! && !box.paused && !box.warned && !box.rang)
+    let open = try #require(old["session.open.\(team)"]).split(separator: "|").map(String.init)
+    #expect(try store.openSitting(team: team) == OpenSitting(session: open[0], pid: Int32(open[1])!, detached: true))
+    for (key, value) in old where key.hasPrefix("sync.exported.") {
+      let rest = String(key.dropFirst("sync.exported.".count))
+      let destination: Destination = rest.hasPrefix("git:") ? .git(String(rest.dropFirst(4))) : .folder(rest)
+      let vector = try #require(try StrictJSONParser.parse(value).objectValue).mapValues { $0.intValue }
+      #expect(try store.sent(to: destination).mapValues { Optional($0) } == vector, "\(key)")
+    }
+    #expect(try store.writer.read { try String.fetchOne($0, sql: "SELECT name FROM sqlite_schema WHERE name = 'local_setting'") } == nil)
+    // The binary reads them: the time box, five minutes on, has fifteen left.
+    let env = ["XDG_DATA_HOME": dir.file("xdg"), "TZ": "UTC", "TALLER_NOW": String(Int64(timer[0])! + 5 * 60_000)]
+    let r = try runTaller(["--db", path, "-c", "timer"], env: env)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("15:00"), "\(r.stdout)")
+  }
 }
 
 /// An `export json` without the joins by which a copied database (a new identity) inherits its
