@@ -104,8 +104,14 @@ public struct SessionEvent: Hashable, Sendable {
 public struct WorkSession: Hashable, Sendable {
   public var id: String
   public var teamID: String
-  /// 1, 2, …: order of the team's sittings by start time (then id).
+  /// 1, 2, …: the sitting's number on its laptop, in the order of that laptop's log (never
+  /// renumbered by a merge).
   public var number: Int
+  /// When the team worked on several laptops, the name that tells this one apart (its label,
+  /// with the start of its id when two laptops share a label); nil with one laptop.
+  public var laptopTag: String?
+  /// How people name it: `3`, or `3·ana@lenovo` when the team worked on several laptops.
+  public var tag: String { laptopTag.map { "\(number)·\($0)" } ?? String(number) }
   public var replica: String
   public var laptop: String
   public var started: Int64
@@ -118,8 +124,9 @@ public struct WorkSession: Hashable, Sendable {
 
   public init(
     id: String, teamID: String, number: Int, replica: String, laptop: String, started: Int64, ended: Int64?,
-    end: SessionEnd?, present: [String], stopped: StopPoint?, events: [SessionEvent]
+    end: SessionEnd?, present: [String], stopped: StopPoint?, events: [SessionEvent], laptopTag: String? = nil
   ) {
+    self.laptopTag = laptopTag
     self.id = id
     self.teamID = teamID
     self.number = number
@@ -201,9 +208,11 @@ public struct Attendance: Hashable, Sendable {
     self.exercises = exercises
   }
 
-  /// Participation of every member of a team in its sittings.
-  public static func of(team: Team, sessions: [WorkSession]) -> [Attendance] {
-    team.members.map { m in
+  /// Participation of every member of a team in its sittings. A sitting in which nothing was
+  /// saved (opened and left) does not count.
+  public static func of(team: Team, sessions all: [WorkSession]) -> [Attendance] {
+    let sessions = all.filter { !$0.events.isEmpty }
+    return team.members.map { m in
       let mine = sessions.filter { $0.present.contains(m.id) }
       return Attendance(
         memberID: m.id, name: m.name, attended: mine.count, total: sessions.count,

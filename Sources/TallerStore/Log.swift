@@ -78,6 +78,9 @@ extension TallerStore {
           db.cachedStatement(sql: "SELECT seq FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [replica.id])
         var draft = ChangeDraft(db: db, replica: replica.id, seq: (last ?? 0) + 1)
         let result = try body(db, &draft)
+        var began: String?
+        if !draft.ops.isEmpty { began = try beginArmedSitting(db, &draft) }
+        defer { if let began { sittingSlot.took(began) } }
         if !draft.ops.isEmpty {
           // This laptop may only change what it is a writer of; the others would quarantine it.
           if let reason = try Trust.refusal(db, replica: replica.id, seq: draft.seq, ops: draft.ops, cache: writers) {

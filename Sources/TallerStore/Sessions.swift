@@ -57,8 +57,26 @@ extension TallerStore {
     }
     raws.sort { ($0.started, $0.id) < ($1.started, $1.id) }
     let work = try teamWork(db, teamID: teamID)
+    // Numbers per laptop, in the order of its own log: every replica that has a sitting has the
+    // laptop's earlier ones too (a log arrives in order), so a merge never renumbers one.
+    var numbers: [String: Int] = [:]
+    for r in raws.sorted(by: { ($0.replica, $0.since, $0.id) < ($1.replica, $1.since, $1.id) }) {
+      numbers[r.id] = raws.filter { $0.replica == r.replica && ($0.since, $0.id) < (r.since, r.id) }.count + 1
+    }
+    // With several laptops, each is named by its label (and the start of its id where two
+    // laptops share a label: a copied database keeps its label).
+    let replicas = Set(raws.map(\.replica))
+    var laptopTags: [String: String] = [:]
+    if replicas.count > 1 {
+      let labels = Dictionary(raws.map { ($0.replica, $0.laptop) }, uniquingKeysWith: { a, _ in a })
+      for r in replicas {
+        let label = labels[r] ?? ""
+        let shared = replicas.contains { other in other != r && labels[other] == label }
+        laptopTags[r] = shared || label.isEmpty ? (label.isEmpty ? "" : label + "·") + String(r.prefix(4)) : label
+      }
+    }
     var out: [WorkSession] = []
-    for (i, r) in raws.enumerated() {
+    for r in raws {
       // The end of the sitting's stretch of its laptop's log: its end, or the laptop's next
       // sitting of the team.
       var upper = r.endSeq ?? Int64.max
@@ -68,8 +86,8 @@ extension TallerStore {
       let events = try Self.events(db, replica: r.replica, from: r.since, before: upper, work: work)
       out.append(
         WorkSession(
-          id: r.id, teamID: teamID, number: i + 1, replica: r.replica, laptop: r.laptop, started: r.started,
-          ended: r.ended, end: r.end, present: r.present, stopped: r.stopped, events: events))
+          id: r.id, teamID: teamID, number: numbers[r.id] ?? 1, replica: r.replica, laptop: r.laptop, started: r.started,
+          ended: r.ended, end: r.end, present: r.present, stopped: r.stopped, events: events, laptopTag: laptopTags[r.replica]))
     }
     return out
   }
@@ -211,6 +229,32 @@ extension TallerStore {
       try draft.set(id, SessionField.since, .int(since))
       return id
     }
+  }
+
+  /// Arms a sitting to begin inside the next change this store writes (the command's own), so
+  /// that no crash can leave the command's work outside every sitting. `close`, if given, is
+  /// closed in that same change.
+  public func armSitting(_ start: SittingStart) { sittingSlot.arm(start) }
+
+  /// Disarms it; the id of the sitting begun, if a change took it.
+  public func disarmSitting() -> String? { sittingSlot.disarm() }
+
+  /// The armed sitting's operations, appended to a change being written (its `since` is that
+  /// change: the sitting owns it).
+  func beginArmedSitting(_ db: Database, _ draft: inout ChangeDraft) throws -> String? {
+    guard let p = sittingSlot.pending else { return nil }
+    if let c = p.close {
+      try draft.set(c.session, SessionField.ended, .int(c.at))
+      try draft.set(c.session, SessionField.end, .string(c.reason.rawValue))
+      if let stopped = c.stopped { try draft.set(c.session, SessionField.stopped, stopped.json) }
+    }
+    let id = draft.create(.session, parent: p.teamID)
+    try draft.set(id, SessionField.started, .int(p.at))
+    try draft.set(id, SessionField.replica, .string(replica.id))
+    try draft.set(id, SessionField.laptop, .string(replica.label))
+    try draft.set(id, SessionField.present, .array(p.present.map(JSONValue.string)))
+    try draft.set(id, SessionField.since, .int(draft.seq))
+    return id
   }
 
   /// Records who is present in a sitting.

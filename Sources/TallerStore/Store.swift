@@ -51,6 +51,8 @@ public final class TallerStore: Sendable {
   /// then skip the trust queries.
   let writers = Trust.Writers(remembersEntities: false)
   let batch = Batch()
+  /// A sitting armed to begin with the next change (``armSitting(_:)``).
+  let sittingSlot = SittingSlot()
 
   init(
     writer: any DatabaseWriter, path: String, replica: ReplicaInfo, now: @escaping @Sendable () -> Int64,
@@ -139,7 +141,18 @@ public final class TallerStore: Sendable {
     now: @escaping @Sendable () -> Int64, forcedID: String? = nil
   ) throws(TallerError) -> TallerStore {
     do {
-      try Schema.migrator.migrate(writer)
+      let applied = try writer.read { try Schema.migrator.appliedIdentifiers($0) }
+      if writer is DatabasePool {
+        // One migration at a time, the write-ahead log folded into the file after each: a new
+        // or upgraded database never needs room for every migration's pages at once (a small
+        // disk, a USB stick).
+        for id in Schema.migrator.migrations where !applied.contains(id) {
+          try Schema.migrator.migrate(writer, upTo: id)
+          try writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        }
+      } else {
+        try Schema.migrator.migrate(writer)
+      }
       let info = try writer.write { db -> ReplicaInfo in
         var meta: [String: String] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM replica_meta")) {
@@ -360,6 +373,70 @@ public final class Counter: @unchecked Sendable {
     lock.withLock {
       value += 1
       return value
+    }
+  }
+}
+
+/// A sitting to begin inside the next change (and the one it replaces, to close in it).
+public struct SittingStart: Sendable {
+  public struct Close: Sendable {
+    public var session: String
+    public var at: Int64
+    public var reason: SessionEnd
+    public var stopped: StopPoint?
+
+    public init(session: String, at: Int64, reason: SessionEnd, stopped: StopPoint?) {
+      self.session = session
+      self.at = at
+      self.reason = reason
+      self.stopped = stopped
+    }
+  }
+
+  public var teamID: String
+  public var present: [String]
+  public var at: Int64
+  public var close: Close?
+
+  public init(teamID: String, present: [String], at: Int64, close: Close?) {
+    self.teamID = teamID
+    self.present = present
+    self.at = at
+    self.close = close
+  }
+}
+
+/// Holds the armed sitting until a change takes it (one process, one writer at a time).
+final class SittingSlot: @unchecked Sendable {
+  private let lock = NSLock()
+  private var armed: SittingStart?
+  private var began: String?
+
+  var pending: SittingStart? { lock.withLock { armed } }
+
+  func arm(_ s: SittingStart) {
+    lock.withLock {
+      armed = s
+      began = nil
+    }
+  }
+
+  /// A change that took it was written (or is being: the write's failure rolls it back, and
+  /// then the command failed too).
+  func took(_ id: String) {
+    lock.withLock {
+      armed = nil
+      began = id
+    }
+  }
+
+  func disarm() -> String? {
+    lock.withLock {
+      defer {
+        armed = nil
+        began = nil
+      }
+      return began
     }
   }
 }
