@@ -17,16 +17,21 @@ public enum AnswerParser {
       // "\n" typed on one line stands for a line break.
       return .string(text.precomposedStringWithCanonicalMapping.replacingOccurrences(of: "\\n", with: "\n"))
     case .scale:
-      let normalized = text.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "+", with: "")
       let lo = field.min ?? 0
       let hi = field.max ?? 0
-      guard let n = Int(normalized) else {
-        throw .refused(Message.answerNotNumber(max: String(hi), min: String(lo), value: text))
+      guard let (whole, fraction) = number(text, decimals: field.decimals, percent: hi == 100) else {
+        throw .refused(
+          field.decimals > 0
+            ? Message.answerNotDecimal(decimals: String(field.decimals), max: String(hi), min: String(lo), value: text)
+            : Message.answerNotNumber(max: String(hi), min: String(lo), value: text))
       }
-      guard n >= lo, n <= hi else {
+      let negative = whole < 0 || text.hasPrefix("-") || text.hasPrefix("−")
+      guard whole >= lo, whole <= hi, !(whole == hi && fraction != nil), !(whole == lo && fraction != nil && negative) else {
         throw .refused(Message.answerOutOfRange(max: String(hi), min: String(lo), value: text))
       }
-      return .int(Int64(n))
+      // Floats are never stored (see JSONValue): a decimal answer is kept as its canonical text.
+      if let fraction { return .string((whole == 0 && negative ? "-" : "") + "\(whole).\(fraction)") }
+      return .int(Int64(whole))
     case .choice:
       let parts = field.multiple ? text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } : [text]
       var ids: [String] = []
@@ -62,6 +67,37 @@ public enum AnswerParser {
     }
   }
 
+  /// Number words people type instead of digits, in both languages.
+  static let numberWords: [String: Int] = [
+    "cero": 0, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+    "diez": 10, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10,
+  ]
+
+  /// A number as typed: `2`, `+2`, `−2` (Unicode minus), `menos dos`, `cero`, `85%` (where a
+  /// percentage is asked), `5,5` or `5.5` (where the scale allows decimals). Returns the whole
+  /// part and the decimal digits (nil for a whole number).
+  public static func number(_ raw: String, decimals: Int, percent: Bool) -> (Int, String?)? {
+    var t = Text.fold(raw).replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "–", with: "-")
+    if percent, t.hasSuffix("%") { t = String(t.dropLast()).trimmingCharacters(in: .whitespaces) }
+    var sign = 1
+    for minus in ["menos ", "minus ", "-"] where t.hasPrefix(minus) {
+      sign = -1
+      t = String(t.dropFirst(minus.count)).trimmingCharacters(in: .whitespaces)
+      break
+    }
+    if sign == 1, t.hasPrefix("+") { t = String(t.dropFirst()).trimmingCharacters(in: .whitespaces) }
+    if let n = numberWords[t] { return (sign * n, nil) }
+    let parts = t.split(separator: t.contains(",") ? "," : ".", omittingEmptySubsequences: false).map(String.init)
+    guard let first = parts.first, !first.isEmpty, first.allSatisfy(\.isASCII), let whole = Int(first) else { return nil }
+    if parts.count == 1 { return (sign * whole, nil) }
+    guard parts.count == 2, decimals > 0 else { return nil }
+    var fraction = parts[1]
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    guard fraction.count <= decimals, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return (sign * whole, fraction.isEmpty ? nil : fraction)
+  }
+
   /// Finds an item by its number (1-based) or by its label (exact, else a unique prefix).
   public static func resolve(_ raw: String, _ refs: RefChoices) -> String? {
     let t = Text.fold(raw.hasPrefix("#") ? String(raw.dropFirst()) : raw)
@@ -84,7 +120,7 @@ public enum AnswerParser {
     case (.ref, .string(let id)): return label(id) ?? "?"
     case (.ref, .array(let ids)): return ids.compactMap(\.stringValue).map { label($0) ?? "?" }.joined(separator: ", ")
     case (.scale, .int(let n)): return n > 0 && (field.min ?? 0) < 0 ? "+\(n)" : String(n)
-    case (_, .string(let s)): return s
+    case (_, .string(let s)): return field.shown(s, lang)
     case (_, .int(let n)): return String(n)
     case (_, .bool(let b)): return b ? "✓" : "—"
     default: return CanonicalJSON.encode(value)

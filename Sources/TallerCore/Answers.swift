@@ -288,6 +288,16 @@ public struct Sheet: Hashable, Sendable {
   /// Items of a list.
   public func items(_ list: String) -> [Item] { lists[list] ?? [] }
 
+  /// Whether a value counts as an answer (not null, not empty).
+  public static func isFilled(_ v: JSONValue?) -> Bool {
+    switch v {
+    case nil, .null?: return false
+    case .string(let s)?: return !s.isEmpty
+    case .array(let a)?: return !a.isEmpty
+    default: return true
+    }
+  }
+
   /// Whether a field has an answer.
   public func isAnswered(_ field: FieldDef) -> Bool {
     switch field.kind {
@@ -301,24 +311,5 @@ public struct Sheet: Hashable, Sendable {
       default: return true
       }
     }
-  }
-}
-
-/// How far a team is in an exercise.
-public struct ExerciseProgress: Hashable, Sendable {
-  public var answered: Int
-  public var total: Int
-  public var started: Bool
-
-  public var done: Bool { total > 0 && answered == total }
-
-  /// ExerciseProgress of a sheet against its definition: required fields answered (all fields when
-  /// none is marked required).
-  public init(sheet: Sheet, def: ExerciseDef) {
-    let required = def.fields.filter(\.required)
-    let counted = required.isEmpty ? def.fields : required
-    total = counted.count
-    answered = counted.filter { sheet.isAnswered($0) }.count
-    started = sheet.exists && (!sheet.values.isEmpty || !sheet.lists.isEmpty)
   }
 }

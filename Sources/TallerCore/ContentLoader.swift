@@ -96,6 +96,14 @@ public enum ContentLoader {
         for sub in field.fields { check(sub, path: path + "." + sub.id) }
       }
       for field in def.fields { check(field, path: field.id) }
+      for c in def.checks {
+        if case .referencedBy(let e, let l, let by) = c.require {
+          let target = defs.first { $0.id == e }?.field(l)?.fields.first { $0.id == by }
+          if target?.kind != .ref {
+            issues.append(LintIssue(file: f.name, line: 1, message: Message.lintDangling(ref: "\(e).\(l).\(by)")))
+          }
+        }
+      }
     }
     if agenda == nil && issues.isEmpty {
       issues.append(LintIssue(file: agendas.first?.name ?? "workshops/", line: 1, message: Message.lintNoAgenda))
@@ -266,7 +274,7 @@ private struct Reader {
 
   mutating func exercise(_ text: String) -> ExerciseDef? {
     guard let root = parse(text),
-      let m = mapping(root, allowed: ["version", "id", "title", "intro", "drawing", "steps"], context: "exercise")
+      let m = mapping(root, allowed: ["version", "id", "title", "intro", "drawing", "steps", "complete", "checks"], context: "exercise")
     else { return nil }
     let version = self.version(m, at: root, newest: ExerciseDef.formatVersion)
     let id = string(m, "id", at: root)
@@ -300,13 +308,102 @@ private struct Reader {
       if let sid, let stitle { steps.append(StepDef(id: sid, title: stitle, fields: fields)) }
     }
     guard let version, let id, let title, let intro else { return nil }
-    return ExerciseDef(version: version, id: id, title: title, intro: intro, drawing: drawing, steps: steps)
+    var def = ExerciseDef(version: version, id: id, title: title, intro: intro, drawing: drawing, steps: steps)
+    def.complete = completion(m, def: def, at: root)
+    def.checks = checks(m, def: def, at: root)
+    return def
   }
 
   static let fieldKeys: Set<String> = [
     "id", "kind", "prompt", "help", "hint", "example", "required", "options", "multiple", "other", "min", "max",
-    "min_items", "max_items", "fields", "defaults", "ref", "prefill",
+    "min_items", "max_items", "fields", "defaults", "ref", "prefill", "name", "quick", "decimals",
   ]
+
+  /// A list of field ids (`[nombre, momento]`), each checked against `known`.
+  mutating func ids(_ m: [String: Node], _ key: String, known: [FieldDef], context: String) -> [String] {
+    var out: [String] = []
+    for n in sequence(m, key, at: m[key] ?? .scalar(.init("")), required: false) ?? [] {
+      guard let f = n.string, !f.isEmpty else {
+        issue(line(n), Message.lintWrongKind(expected: "text", key: key))
+        continue
+      }
+      if !known.contains(where: { $0.id == f }) { issue(line(n), Message.lintDangling(ref: context + "." + f)) }
+      out.append(f)
+    }
+    return out
+  }
+
+  /// `complete:`: what must be there for the exercise to be complete.
+  mutating func completion(_ m: [String: Node], def: ExerciseDef, at root: Node) -> [CompletionRule] {
+    var out: [CompletionRule] = []
+    for n in sequence(m, "complete", at: root, required: false) ?? [] {
+      guard let rm = mapping(n, allowed: ["field", "min", "fields"], context: "complete"),
+        let f = string(rm, "field", at: n)
+      else { continue }
+      guard let field = def.field(f) else {
+        issue(line(n), Message.lintDangling(ref: def.id + "." + f))
+        continue
+      }
+      let sub = ids(rm, "fields", known: field.fields, context: def.id + "." + f)
+      out.append(CompletionRule(field: f, min: int(rm, "min"), fields: sub))
+    }
+    return out
+  }
+
+  /// `checks:`: the course's criteria, each a condition, a requirement and a sentence.
+  mutating func checks(_ m: [String: Node], def: ExerciseDef, at root: Node) -> [RubricCheck] {
+    var out: [RubricCheck] = []
+    for n in sequence(m, "checks", at: root, required: false) ?? [] {
+      guard let cm = mapping(n, allowed: ["id", "each", "when", "require", "message"], context: "checks"),
+        let id = string(cm, "id", at: n), let message = localized(cm, "message", at: n)
+      else { continue }
+      var scope = def.fields
+      let each = string(cm, "each", at: n, required: false)
+      if let each {
+        guard let list = def.field(each), list.kind == .list else {
+          issue(line(n), Message.lintDangling(ref: def.id + "." + each))
+          continue
+        }
+        scope = list.fields
+      }
+      func known(_ f: String) -> Bool {
+        if scope.contains(where: { $0.id == f }) { return true }
+        issue(line(n), Message.lintDangling(ref: def.id + "." + (each.map { $0 + "." } ?? "") + f))
+        return false
+      }
+      var when: [CheckCondition] = []
+      if let w = string(cm, "when", at: n, required: false) {
+        switch CheckCondition.parse(w) {
+        case .success(let c):
+          when = c
+          _ = c.flatMap(\.fields).allSatisfy(known)
+        case .failure(let bad):
+          issue(
+            line(cm["when"] ?? n),
+            Message.lintBadValue(allowed: "FIELD <= N, FIELD >= N, FIELD < FIELD, FIELD, not FIELD (and …)", key: "when", value: bad.part))
+        }
+      }
+      guard let rn = cm["require"], let rm = mapping(rn, allowed: ["filled", "referenced_by", "refs_exist"], context: "require"),
+        rm.count == 1
+      else {
+        issue(line(n), Message.lintMissingKey(key: "require"))
+        continue
+      }
+      var require: CheckRequirement?
+      if let f = string(rm, "filled", at: rn, required: false), known(f) { require = .filled(f) }
+      if let f = string(rm, "refs_exist", at: rn, required: false), known(f) { require = .refsExist(f) }
+      if let r = string(rm, "referenced_by", at: rn, required: false) {
+        let p = r.split(separator: ".").map(String.init)
+        if p.count == 3 {
+          require = .referencedBy(exercise: p[0], list: p[1], field: p[2])
+        } else {
+          issue(line(rn), Message.lintDangling(ref: r))
+        }
+      }
+      if let require { out.append(RubricCheck(id: id, each: each, when: when, require: require, message: message)) }
+    }
+    return out
+  }
 
   mutating func field(_ node: Node, path: String) -> FieldDef? {
     guard let m = mapping(node, allowed: Self.fieldKeys, context: "field") else { return nil }
@@ -345,7 +442,19 @@ private struct Reader {
         continue
       }
       var item: [String: String] = [:]
-      for (k, v) in dm { if let k = k.string, let v = v.string { item[k] = v } }
+      var english: [String: String] = [:]
+      for (k, v) in dm {
+        guard let k = k.string, let v = v.string else { continue }
+        // `nombre@en`: how the suggested answer reads in English.
+        if k.hasSuffix("@en") { english[String(k.dropLast(3))] = v } else { item[k] = v }
+      }
+      for (k, en) in english {
+        guard let es = item[k], let i = subfields.firstIndex(where: { $0.id == k }) else {
+          issue(line(d), Message.lintDangling(ref: fullPath + "." + k + "@en"))
+          continue
+        }
+        subfields[i].translations[es] = en
+      }
       defaults.append(item)
     }
     if defaults.count > ContentLimits.maximumDefaults {
@@ -367,12 +476,14 @@ private struct Reader {
     if kind == .scale && (minV == nil || maxV == nil || (minV ?? 0) >= (maxV ?? 0)) {
       issue(line(node), Message.lintMissingKey(key: "min/max"))
     }
+    let quick = ids(m, "quick", known: subfields, context: fullPath)
     guard let kind, let prompt, let help, let hint, let example else { return nil }
     return FieldDef(
       id: id, kind: kind, prompt: prompt, help: help, hint: hint, example: example, required: bool(m, "required"),
       options: options, multiple: bool(m, "multiple"), other: bool(m, "other"), min: minV, max: maxV,
       minItems: int(m, "min_items"), maxItems: int(m, "max_items"), fields: subfields, defaults: defaults, ref: ref,
-      prefill: string(m, "prefill", at: node, required: false))
+      prefill: string(m, "prefill", at: node, required: false), name: localized(m, "name", at: node, required: false),
+      quick: quick, decimals: int(m, "decimals") ?? 0)
   }
 
   // MARK: Agendas

@@ -189,6 +189,101 @@ enum EmbeddedContent {
   },
   "exercises" : [
     {
+      "checks" : [
+        {
+          "id" : "sin-dolores",
+          "message" : {
+            "en" : "There are no pains: what frustrates them, what do they fear, what stands in their way?",
+            "es" : "No hay dolores: ¿qué le frustra, qué teme, qué obstáculos encuentra?"
+          },
+          "require" : {
+            "filled" : {
+              "_0" : "dolores"
+            }
+          },
+          "when" : [
+
+          ]
+        },
+        {
+          "id" : "sin-ganancias",
+          "message" : {
+            "en" : "There are no gains: what do they want, how do they measure success?",
+            "es" : "No hay ganancias: ¿qué desea, cómo mide el éxito?"
+          },
+          "require" : {
+            "filled" : {
+              "_0" : "ganancias"
+            }
+          },
+          "when" : [
+
+          ]
+        }
+      ],
+      "complete" : [
+        {
+          "field" : "quien",
+          "fields" : [
+
+          ]
+        },
+        {
+          "field" : "meta",
+          "fields" : [
+
+          ]
+        },
+        {
+          "field" : "ve",
+          "fields" : [
+
+          ],
+          "min" : 1
+        },
+        {
+          "field" : "dice",
+          "fields" : [
+
+          ],
+          "min" : 1
+        },
+        {
+          "field" : "hace",
+          "fields" : [
+
+          ],
+          "min" : 1
+        },
+        {
+          "field" : "oye",
+          "fields" : [
+
+          ],
+          "min" : 1
+        },
+        {
+          "field" : "piensa",
+          "fields" : [
+
+          ],
+          "min" : 1
+        },
+        {
+          "field" : "dolores",
+          "fields" : [
+
+          ],
+          "min" : 1
+        },
+        {
+          "field" : "ganancias",
+          "fields" : [
+
+          ],
+          "min" : 1
+        }
+      ],
       "drawing" : "canvas",
       "id" : "mapa-empatia",
       "intro" : {
@@ -199,6 +294,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -228,9 +324,16 @@ enum EmbeddedContent {
                 "en" : "Who are we empathizing with?",
                 "es" : "¿Con quién empatizamos?"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -260,7 +363,13 @@ enum EmbeddedContent {
                 "en" : "Goal: what do they need to do?",
                 "es" : "Meta: ¿qué necesita hacer?"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "quien",
@@ -272,6 +381,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -281,6 +391,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -302,6 +413,10 @@ enum EmbeddedContent {
                   "id" : "nota",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "note",
+                    "es" : "nota"
+                  },
                   "options" : [
 
                   ],
@@ -310,7 +425,13 @@ enum EmbeddedContent {
                     "en" : "Note",
                     "es" : "Nota"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -325,6 +446,10 @@ enum EmbeddedContent {
               "kind" : "list",
               "minItems" : 1,
               "multiple" : false,
+              "name" : {
+                "en" : "sees",
+                "es" : "ve"
+              },
               "options" : [
 
               ],
@@ -333,9 +458,16 @@ enum EmbeddedContent {
                 "en" : "What do they see?",
                 "es" : "¿Qué ve?"
               },
-              "required" : false
+              "quick" : [
+
+              ],
+              "required" : false,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -345,6 +477,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -366,6 +499,10 @@ enum EmbeddedContent {
                   "id" : "nota",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "note",
+                    "es" : "nota"
+                  },
                   "options" : [
 
                   ],
@@ -374,7 +511,13 @@ enum EmbeddedContent {
                     "en" : "Note",
                     "es" : "Nota"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -389,6 +532,10 @@ enum EmbeddedContent {
               "kind" : "list",
               "minItems" : 1,
               "multiple" : false,
+              "name" : {
+                "en" : "says",
+                "es" : "dice"
+              },
               "options" : [
 
               ],
@@ -397,9 +544,16 @@ enum EmbeddedContent {
                 "en" : "What do they say?",
                 "es" : "¿Qué dice?"
               },
-              "required" : false
+              "quick" : [
+
+              ],
+              "required" : false,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -409,6 +563,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -430,6 +585,10 @@ enum EmbeddedContent {
                   "id" : "nota",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "note",
+                    "es" : "nota"
+                  },
                   "options" : [
 
                   ],
@@ -438,7 +597,13 @@ enum EmbeddedContent {
                     "en" : "Note",
                     "es" : "Nota"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -453,6 +618,10 @@ enum EmbeddedContent {
               "kind" : "list",
               "minItems" : 1,
               "multiple" : false,
+              "name" : {
+                "en" : "does",
+                "es" : "hace"
+              },
               "options" : [
 
               ],
@@ -461,9 +630,16 @@ enum EmbeddedContent {
                 "en" : "What do they do?",
                 "es" : "¿Qué hace?"
               },
-              "required" : false
+              "quick" : [
+
+              ],
+              "required" : false,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -473,6 +649,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -494,6 +671,10 @@ enum EmbeddedContent {
                   "id" : "nota",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "note",
+                    "es" : "nota"
+                  },
                   "options" : [
 
                   ],
@@ -502,7 +683,13 @@ enum EmbeddedContent {
                     "en" : "Note",
                     "es" : "Nota"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -517,6 +704,10 @@ enum EmbeddedContent {
               "kind" : "list",
               "minItems" : 1,
               "multiple" : false,
+              "name" : {
+                "en" : "hears",
+                "es" : "oye"
+              },
               "options" : [
 
               ],
@@ -525,7 +716,13 @@ enum EmbeddedContent {
                 "en" : "What do they hear?",
                 "es" : "¿Qué oye?"
               },
-              "required" : false
+              "quick" : [
+
+              ],
+              "required" : false,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "observar",
@@ -537,6 +734,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -546,6 +744,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -567,6 +766,10 @@ enum EmbeddedContent {
                   "id" : "nota",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "note",
+                    "es" : "nota"
+                  },
                   "options" : [
 
                   ],
@@ -575,7 +778,13 @@ enum EmbeddedContent {
                     "en" : "Note",
                     "es" : "Nota"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -590,6 +799,10 @@ enum EmbeddedContent {
               "kind" : "list",
               "minItems" : 1,
               "multiple" : false,
+              "name" : {
+                "en" : "thinks",
+                "es" : "piensa"
+              },
               "options" : [
 
               ],
@@ -598,9 +811,16 @@ enum EmbeddedContent {
                 "en" : "What do they think and feel?",
                 "es" : "¿Qué piensa y siente?"
               },
-              "required" : false
+              "quick" : [
+
+              ],
+              "required" : false,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -610,6 +830,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -631,6 +852,10 @@ enum EmbeddedContent {
                   "id" : "nota",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "note",
+                    "es" : "nota"
+                  },
                   "options" : [
 
                   ],
@@ -639,7 +864,13 @@ enum EmbeddedContent {
                     "en" : "Note",
                     "es" : "Nota"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -654,6 +885,10 @@ enum EmbeddedContent {
               "kind" : "list",
               "minItems" : 1,
               "multiple" : false,
+              "name" : {
+                "en" : "pain",
+                "es" : "dolor"
+              },
               "options" : [
 
               ],
@@ -662,9 +897,16 @@ enum EmbeddedContent {
                 "en" : "Pains",
                 "es" : "Dolores"
               },
-              "required" : false
+              "quick" : [
+
+              ],
+              "required" : false,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -674,6 +916,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -695,6 +938,10 @@ enum EmbeddedContent {
                   "id" : "nota",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "note",
+                    "es" : "nota"
+                  },
                   "options" : [
 
                   ],
@@ -703,7 +950,13 @@ enum EmbeddedContent {
                     "en" : "Note",
                     "es" : "Nota"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -718,6 +971,10 @@ enum EmbeddedContent {
               "kind" : "list",
               "minItems" : 1,
               "multiple" : false,
+              "name" : {
+                "en" : "gain",
+                "es" : "ganancia"
+              },
               "options" : [
 
               ],
@@ -726,7 +983,13 @@ enum EmbeddedContent {
                 "en" : "Gains",
                 "es" : "Ganancias"
               },
-              "required" : false
+              "quick" : [
+
+              ],
+              "required" : false,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "cabeza",
@@ -743,6 +1006,48 @@ enum EmbeddedContent {
       "version" : 1
     },
     {
+      "checks" : [
+        {
+          "each" : "etapas",
+          "id" : "etapa-sin-emocion",
+          "message" : {
+            "en" : "Stage {n} “{nombre}” has no emotion: the curve has a gap there.",
+            "es" : "La etapa {n} «{nombre}» no tiene emoción: la curva queda con un hueco."
+          },
+          "require" : {
+            "filled" : {
+              "_0" : "emocion"
+            }
+          },
+          "when" : [
+
+          ]
+        }
+      ],
+      "complete" : [
+        {
+          "field" : "persona",
+          "fields" : [
+
+          ]
+        },
+        {
+          "field" : "escenario",
+          "fields" : [
+
+          ]
+        },
+        {
+          "field" : "etapas",
+          "fields" : [
+            "nombre",
+            "acciones",
+            "puntos",
+            "emocion"
+          ],
+          "min" : 2
+        }
+      ],
       "drawing" : "journey",
       "id" : "mapa-viaje",
       "intro" : {
@@ -753,6 +1058,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -783,9 +1089,16 @@ enum EmbeddedContent {
                 "en" : "Persona",
                 "es" : "Persona"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -815,9 +1128,16 @@ enum EmbeddedContent {
                 "en" : "Scenario",
                 "es" : "Escenario"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -847,7 +1167,13 @@ enum EmbeddedContent {
                 "en" : "Expectations",
                 "es" : "Expectativas"
               },
-              "required" : false
+              "quick" : [
+
+              ],
+              "required" : false,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "contexto",
@@ -859,6 +1185,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
                 {
                   "nombre" : "Conocer el producto"
@@ -885,6 +1212,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -906,6 +1234,10 @@ enum EmbeddedContent {
                   "id" : "nombre",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "name",
+                    "es" : "nombre"
+                  },
                   "options" : [
 
                   ],
@@ -914,9 +1246,21 @@ enum EmbeddedContent {
                     "en" : "Stage name",
                     "es" : "Nombre de la etapa"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+                    "Asesoría" : "Advice",
+                    "Baja" : "Cancellation",
+                    "Compra" : "Purchase",
+                    "Conocer el producto" : "Learning about the product",
+                    "Posventa" : "After-sales",
+                    "Uso" : "Use"
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -938,6 +1282,10 @@ enum EmbeddedContent {
                   "id" : "acciones",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "actions",
+                    "es" : "acciones"
+                  },
                   "options" : [
 
                   ],
@@ -946,9 +1294,16 @@ enum EmbeddedContent {
                     "en" : "Customer actions",
                     "es" : "Acciones del cliente"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -970,6 +1325,10 @@ enum EmbeddedContent {
                   "id" : "puntos",
                   "kind" : "ref",
                   "multiple" : true,
+                  "name" : {
+                    "en" : "touchpoints",
+                    "es" : "puntos"
+                  },
                   "options" : [
 
                   ],
@@ -978,13 +1337,20 @@ enum EmbeddedContent {
                     "en" : "Touchpoints",
                     "es" : "Puntos de contacto"
                   },
+                  "quick" : [
+
+                  ],
                   "ref" : {
                     "exercise" : "puntos-contacto",
                     "list" : "puntos"
                   },
-                  "required" : false
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1006,6 +1372,10 @@ enum EmbeddedContent {
                   "id" : "canal",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "channel",
+                    "es" : "canal"
+                  },
                   "options" : [
 
                   ],
@@ -1014,9 +1384,16 @@ enum EmbeddedContent {
                     "en" : "Channel",
                     "es" : "Canal"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1038,6 +1415,10 @@ enum EmbeddedContent {
                   "id" : "pensamientos",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "thoughts",
+                    "es" : "pensamientos"
+                  },
                   "options" : [
 
                   ],
@@ -1046,9 +1427,16 @@ enum EmbeddedContent {
                     "en" : "Thoughts",
                     "es" : "Pensamientos"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1072,6 +1460,10 @@ enum EmbeddedContent {
                   "max" : 2,
                   "min" : -2,
                   "multiple" : false,
+                  "name" : {
+                    "en" : "emotion",
+                    "es" : "emoción"
+                  },
                   "options" : [
 
                   ],
@@ -1080,9 +1472,16 @@ enum EmbeddedContent {
                     "en" : "Emotion (−2 to +2)",
                     "es" : "Emoción (−2 a +2)"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1104,6 +1503,10 @@ enum EmbeddedContent {
                   "id" : "dolores",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "pains",
+                    "es" : "dolores"
+                  },
                   "options" : [
 
                   ],
@@ -1112,9 +1515,16 @@ enum EmbeddedContent {
                     "en" : "Pain points",
                     "es" : "Puntos de dolor"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1136,6 +1546,10 @@ enum EmbeddedContent {
                   "id" : "oportunidades",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "opportunities",
+                    "es" : "oportunidades"
+                  },
                   "options" : [
 
                   ],
@@ -1144,9 +1558,16 @@ enum EmbeddedContent {
                     "en" : "Opportunities",
                     "es" : "Oportunidades"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1168,6 +1589,10 @@ enum EmbeddedContent {
                   "id" : "mot",
                   "kind" : "ref",
                   "multiple" : true,
+                  "name" : {
+                    "en" : "mot",
+                    "es" : "mot"
+                  },
                   "options" : [
 
                   ],
@@ -1176,11 +1601,17 @@ enum EmbeddedContent {
                     "en" : "Moments of truth",
                     "es" : "Momentos de la verdad"
                   },
+                  "quick" : [
+
+                  ],
                   "ref" : {
                     "exercise" : "momentos-verdad",
                     "list" : "momentos"
                   },
-                  "required" : false
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -1189,13 +1620,17 @@ enum EmbeddedContent {
               },
               "hint" : {
                 "en" : "Rename or reorder the suggested ones with \"edit\" and \"move\".",
-                "es" : "Cambien el nombre o el orden de las propuestas con «edit» y «move»."
+                "es" : "Cambien el nombre o el orden de las propuestas con «editar» y «mover»."
               },
               "id" : "etapas",
               "kind" : "list",
               "maxItems" : 12,
               "minItems" : 2,
               "multiple" : false,
+              "name" : {
+                "en" : "stage",
+                "es" : "etapa"
+              },
               "options" : [
 
               ],
@@ -1204,7 +1639,17 @@ enum EmbeddedContent {
                 "en" : "Stages of the journey",
                 "es" : "Etapas del viaje"
               },
-              "required" : true
+              "quick" : [
+                "nombre",
+                "acciones",
+                "puntos",
+                "emocion",
+                "dolores"
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "etapas",
@@ -1221,6 +1666,12 @@ enum EmbeddedContent {
       "version" : 1
     },
     {
+      "checks" : [
+
+      ],
+      "complete" : [
+
+      ],
       "drawing" : "sheet",
       "id" : "marca-peruana",
       "intro" : {
@@ -1231,6 +1682,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -1260,9 +1712,16 @@ enum EmbeddedContent {
                 "en" : "What is the brand?",
                 "es" : "¿Cuál es la marca?"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -1292,9 +1751,16 @@ enum EmbeddedContent {
                 "en" : "What is it about?",
                 "es" : "¿De qué se trata?"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -1324,9 +1790,16 @@ enum EmbeddedContent {
                 "en" : "How does it differentiate?",
                 "es" : "¿En qué se diferencia?"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -1388,9 +1861,16 @@ enum EmbeddedContent {
                 "en" : "Kind of experience (one or more)",
                 "es" : "Tipo de experiencia (una o varias)"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -1454,7 +1934,13 @@ enum EmbeddedContent {
                 "en" : "What is its differentiation based on?",
                 "es" : "¿En qué se basa su diferenciación?"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "planeacion",
@@ -1466,6 +1952,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -1495,7 +1982,13 @@ enum EmbeddedContent {
                 "en" : "The story you will tell the class",
                 "es" : "La historia que contarán a la clase"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "historia",
@@ -1512,6 +2005,61 @@ enum EmbeddedContent {
       "version" : 1
     },
     {
+      "checks" : [
+        {
+          "each" : "momentos",
+          "id" : "brecha-sin-estrategia",
+          "message" : {
+            "en" : "Moment {n} ({punto}) has a negative S = R − E ({desempeno} − {expectativa}) and no strategy: choose recovery, spontaneity or difficult customers.",
+            "es" : "El momento {n} ({punto}) tiene S = R − E negativo ({desempeno} − {expectativa}) y no tiene estrategia: elijan recuperación, espontaneidad o clientes difíciles."
+          },
+          "require" : {
+            "filled" : {
+              "_0" : "estrategia"
+            }
+          },
+          "when" : [
+            {
+              "less" : {
+                "field" : "desempeno",
+                "than" : "expectativa"
+              }
+            }
+          ]
+        },
+        {
+          "each" : "momentos",
+          "id" : "punto-borrado",
+          "message" : {
+            "en" : "Moment {n} points at a touchpoint that no longer exists in puntos-contacto.",
+            "es" : "El momento {n} apunta a un punto de contacto que ya no existe en puntos-contacto."
+          },
+          "require" : {
+            "refsExist" : {
+              "_0" : "punto"
+            }
+          },
+          "when" : [
+
+          ]
+        }
+      ],
+      "complete" : [
+        {
+          "field" : "momentos",
+          "fields" : [
+            "punto",
+            "tipo",
+            "encuentro",
+            "flujo",
+            "deseado",
+            "adecuado",
+            "expectativa",
+            "desempeno"
+          ],
+          "min" : 1
+        }
+      ],
       "drawing" : "mot",
       "id" : "momentos-verdad",
       "intro" : {
@@ -1522,6 +2070,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -1531,6 +2080,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1552,6 +2102,10 @@ enum EmbeddedContent {
                   "id" : "punto",
                   "kind" : "ref",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "touchpoint",
+                    "es" : "punto"
+                  },
                   "options" : [
 
                   ],
@@ -1560,13 +2114,20 @@ enum EmbeddedContent {
                     "en" : "Which touchpoint?",
                     "es" : "¿Qué punto de contacto?"
                   },
+                  "quick" : [
+
+                  ],
                   "ref" : {
                     "exercise" : "puntos-contacto",
                     "list" : "puntos"
                   },
-                  "required" : true
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1588,6 +2149,10 @@ enum EmbeddedContent {
                   "id" : "tipo",
                   "kind" : "choice",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "kind",
+                    "es" : "tipo"
+                  },
                   "options" : [
                     {
                       "id" : "zmot",
@@ -1616,9 +2181,16 @@ enum EmbeddedContent {
                     "en" : "Kind of moment",
                     "es" : "Tipo de momento"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1640,6 +2212,10 @@ enum EmbeddedContent {
                   "id" : "encuentro",
                   "kind" : "choice",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "encounter",
+                    "es" : "encuentro"
+                  },
                   "options" : [
                     {
                       "id" : "personal",
@@ -1668,9 +2244,16 @@ enum EmbeddedContent {
                     "en" : "Kind of encounter",
                     "es" : "Tipo de encuentro"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1692,6 +2275,10 @@ enum EmbeddedContent {
                   "id" : "flujo",
                   "kind" : "choice",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "flow",
+                    "es" : "flujo"
+                  },
                   "options" : [
                     {
                       "id" : "informacion",
@@ -1720,9 +2307,16 @@ enum EmbeddedContent {
                     "en" : "Flow at stake",
                     "es" : "Flujo en juego"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1744,6 +2338,10 @@ enum EmbeddedContent {
                   "id" : "deseado",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "desired",
+                    "es" : "deseado"
+                  },
                   "options" : [
 
                   ],
@@ -1752,9 +2350,16 @@ enum EmbeddedContent {
                     "en" : "Desired service (the ideal)",
                     "es" : "Servicio deseado (lo ideal)"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1776,6 +2381,10 @@ enum EmbeddedContent {
                   "id" : "adecuado",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "adequate",
+                    "es" : "adecuado"
+                  },
                   "options" : [
 
                   ],
@@ -1784,9 +2393,16 @@ enum EmbeddedContent {
                     "en" : "Adequate service (the minimum accepted)",
                     "es" : "Servicio adecuado (lo mínimo aceptado)"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1810,6 +2426,10 @@ enum EmbeddedContent {
                   "max" : 5,
                   "min" : 1,
                   "multiple" : false,
+                  "name" : {
+                    "en" : "E",
+                    "es" : "E"
+                  },
                   "options" : [
 
                   ],
@@ -1818,9 +2438,16 @@ enum EmbeddedContent {
                     "en" : "Expectation E (1 to 5)",
                     "es" : "Expectativa E (1 a 5)"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1844,6 +2471,10 @@ enum EmbeddedContent {
                   "max" : 5,
                   "min" : 1,
                   "multiple" : false,
+                  "name" : {
+                    "en" : "R",
+                    "es" : "R"
+                  },
                   "options" : [
 
                   ],
@@ -1852,9 +2483,16 @@ enum EmbeddedContent {
                     "en" : "Perceived performance R (1 to 5)",
                     "es" : "Desempeño percibido R (1 a 5)"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1876,6 +2514,10 @@ enum EmbeddedContent {
                   "id" : "estrategia",
                   "kind" : "choice",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "strategy",
+                    "es" : "estrategia"
+                  },
                   "options" : [
                     {
                       "id" : "recuperacion",
@@ -1904,9 +2546,16 @@ enum EmbeddedContent {
                     "en" : "Strategy",
                     "es" : "Estrategia"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -1928,6 +2577,10 @@ enum EmbeddedContent {
                   "id" : "accion",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "action",
+                    "es" : "acción"
+                  },
                   "options" : [
 
                   ],
@@ -1936,7 +2589,13 @@ enum EmbeddedContent {
                     "en" : "The concrete action",
                     "es" : "La acción concreta"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -1952,6 +2611,10 @@ enum EmbeddedContent {
               "maxItems" : 20,
               "minItems" : 1,
               "multiple" : false,
+              "name" : {
+                "en" : "moment",
+                "es" : "momento"
+              },
               "options" : [
 
               ],
@@ -1960,7 +2623,22 @@ enum EmbeddedContent {
                 "en" : "Moments of truth",
                 "es" : "Momentos de la verdad"
               },
-              "required" : true
+              "quick" : [
+                "punto",
+                "tipo",
+                "encuentro",
+                "flujo",
+                "deseado",
+                "adecuado",
+                "expectativa",
+                "desempeno",
+                "estrategia",
+                "accion"
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "momentos",
@@ -1977,6 +2655,26 @@ enum EmbeddedContent {
       "version" : 1
     },
     {
+      "checks" : [
+        {
+          "id" : "momento-perdido",
+          "message" : {
+            "en" : "One of the project's moments of truth is no longer in the momentos-verdad exercise: choose them again.",
+            "es" : "Uno de los momentos de la verdad del proyecto ya no está en el ejercicio momentos-verdad: elíjanlos de nuevo."
+          },
+          "require" : {
+            "refsExist" : {
+              "_0" : "momentos"
+            }
+          },
+          "when" : [
+
+          ]
+        }
+      ],
+      "complete" : [
+
+      ],
       "drawing" : "sheet",
       "id" : "proyecto-final",
       "intro" : {
@@ -1987,6 +2685,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -2012,14 +2711,20 @@ enum EmbeddedContent {
 
               ],
               "other" : false,
-              "prefill" : "marca-peruana.diferenciacion",
               "prompt" : {
                 "en" : "Brand purpose",
                 "es" : "Propósito de marca"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -2050,9 +2755,16 @@ enum EmbeddedContent {
                 "en" : "Target customer",
                 "es" : "Cliente objetivo"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -2082,13 +2794,20 @@ enum EmbeddedContent {
                 "en" : "Key moments of truth",
                 "es" : "Momentos de la verdad clave"
               },
+              "quick" : [
+
+              ],
               "ref" : {
                 "exercise" : "momentos-verdad",
                 "list" : "momentos"
               },
-              "required" : true
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -2118,7 +2837,13 @@ enum EmbeddedContent {
                 "en" : "Designed experience",
                 "es" : "Experiencia diseñada"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "diseno",
@@ -2130,6 +2855,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -2161,9 +2887,16 @@ enum EmbeddedContent {
                 "en" : "NPS target (−100 to 100)",
                 "es" : "Meta de NPS (−100 a 100)"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 1,
               "defaults" : [
 
               ],
@@ -2195,9 +2928,16 @@ enum EmbeddedContent {
                 "en" : "CES target (1 to 7, agreement scale)",
                 "es" : "Meta de CES (1 a 7, escala de acuerdo)"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             },
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -2229,7 +2969,13 @@ enum EmbeddedContent {
                 "en" : "CSAT % target (0 to 100)",
                 "es" : "Meta de CSAT % (0 a 100)"
               },
-              "required" : true
+              "quick" : [
+
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "indicadores",
@@ -2246,6 +2992,43 @@ enum EmbeddedContent {
       "version" : 1
     },
     {
+      "checks" : [
+        {
+          "each" : "puntos",
+          "id" : "zona-roja",
+          "message" : {
+            "en" : "Touchpoint {n} “{nombre}” is in the red zone (rating {valoracion}) and is not a moment of truth: add it in momentos-verdad.",
+            "es" : "El punto {n} «{nombre}» está en zona roja (valoración {valoracion}) y no es un momento de la verdad: agréguenlo en momentos-verdad."
+          },
+          "require" : {
+            "referencedBy" : {
+              "exercise" : "momentos-verdad",
+              "field" : "punto",
+              "list" : "momentos"
+            }
+          },
+          "when" : [
+            {
+              "atMost" : {
+                "field" : "valoracion",
+                "value" : 2
+              }
+            }
+          ]
+        }
+      ],
+      "complete" : [
+        {
+          "field" : "puntos",
+          "fields" : [
+            "nombre",
+            "momento",
+            "tipo",
+            "valoracion"
+          ],
+          "min" : 3
+        }
+      ],
       "drawing" : "matrix",
       "id" : "puntos-contacto",
       "intro" : {
@@ -2256,6 +3039,7 @@ enum EmbeddedContent {
         {
           "fields" : [
             {
+              "decimals" : 0,
               "defaults" : [
 
               ],
@@ -2265,6 +3049,7 @@ enum EmbeddedContent {
               },
               "fields" : [
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -2286,6 +3071,10 @@ enum EmbeddedContent {
                   "id" : "nombre",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "name",
+                    "es" : "nombre"
+                  },
                   "options" : [
 
                   ],
@@ -2294,9 +3083,16 @@ enum EmbeddedContent {
                     "en" : "Touchpoint name",
                     "es" : "Nombre del punto de contacto"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -2318,6 +3114,10 @@ enum EmbeddedContent {
                   "id" : "momento",
                   "kind" : "choice",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "when",
+                    "es" : "momento"
+                  },
                   "options" : [
                     {
                       "id" : "antes",
@@ -2346,9 +3146,16 @@ enum EmbeddedContent {
                     "en" : "When does it happen?",
                     "es" : "¿Cuándo ocurre?"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -2370,6 +3177,10 @@ enum EmbeddedContent {
                   "id" : "etapa",
                   "kind" : "choice",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "stage",
+                    "es" : "etapa"
+                  },
                   "options" : [
                     {
                       "id" : "conocer",
@@ -2419,9 +3230,16 @@ enum EmbeddedContent {
                     "en" : "Stage of the experience (optional)",
                     "es" : "Etapa de la experiencia (opcional)"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -2443,6 +3261,10 @@ enum EmbeddedContent {
                   "id" : "tipo",
                   "kind" : "choice",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "kind",
+                    "es" : "tipo"
+                  },
                   "options" : [
                     {
                       "id" : "estatico",
@@ -2471,9 +3293,16 @@ enum EmbeddedContent {
                     "en" : "Kind of channel",
                     "es" : "Tipo de canal"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -2495,6 +3324,10 @@ enum EmbeddedContent {
                   "id" : "canal",
                   "kind" : "choice",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "channel",
+                    "es" : "canal"
+                  },
                   "options" : [
                     {
                       "id" : "productos",
@@ -2586,9 +3419,16 @@ enum EmbeddedContent {
                     "en" : "Channel",
                     "es" : "Canal"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -2610,6 +3450,10 @@ enum EmbeddedContent {
                   "id" : "area",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "owner",
+                    "es" : "área"
+                  },
                   "options" : [
 
                   ],
@@ -2618,9 +3462,16 @@ enum EmbeddedContent {
                     "en" : "Owner area",
                     "es" : "Área responsable"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -2644,6 +3495,10 @@ enum EmbeddedContent {
                   "max" : 5,
                   "min" : 1,
                   "multiple" : false,
+                  "name" : {
+                    "en" : "rating",
+                    "es" : "valoración"
+                  },
                   "options" : [
 
                   ],
@@ -2652,9 +3507,16 @@ enum EmbeddedContent {
                     "en" : "Rating today (1 to 5)",
                     "es" : "Valoración hoy (1 a 5)"
                   },
-                  "required" : true
+                  "quick" : [
+
+                  ],
+                  "required" : true,
+                  "translations" : {
+
+                  }
                 },
                 {
+                  "decimals" : 0,
                   "defaults" : [
 
                   ],
@@ -2676,6 +3538,10 @@ enum EmbeddedContent {
                   "id" : "nota",
                   "kind" : "text",
                   "multiple" : false,
+                  "name" : {
+                    "en" : "note",
+                    "es" : "nota"
+                  },
                   "options" : [
 
                   ],
@@ -2684,7 +3550,13 @@ enum EmbeddedContent {
                     "en" : "Note",
                     "es" : "Nota"
                   },
-                  "required" : false
+                  "quick" : [
+
+                  ],
+                  "required" : false,
+                  "translations" : {
+
+                  }
                 }
               ],
               "help" : {
@@ -2700,6 +3572,10 @@ enum EmbeddedContent {
               "maxItems" : 40,
               "minItems" : 3,
               "multiple" : false,
+              "name" : {
+                "en" : "touchpoint",
+                "es" : "punto"
+              },
               "options" : [
 
               ],
@@ -2708,7 +3584,17 @@ enum EmbeddedContent {
                 "en" : "Touchpoints",
                 "es" : "Puntos de contacto"
               },
-              "required" : true
+              "quick" : [
+                "nombre",
+                "momento",
+                "tipo",
+                "valoracion",
+                "nota"
+              ],
+              "required" : true,
+              "translations" : {
+
+              }
             }
           ],
           "id" : "mapa",

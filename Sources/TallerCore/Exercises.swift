@@ -74,12 +74,23 @@ public struct FieldDef: Hashable, Sendable, Codable {
   /// A field of an earlier exercise whose answer is offered as this one's starting value
   /// (`marca-peruana.story`), so nothing is typed twice.
   public var prefill: String?
+  /// A short name in each language, for `key=value` and the order of a one-line item
+  /// (defaults to the id).
+  public var name: Localized?
+  /// List: the item fields a one-line entry takes, in order (`Cajero; durante; humano; 2`).
+  public var quick: [String]
+  /// Scale: digits allowed after the decimal point (0: whole numbers).
+  public var decimals: Int
+  /// Suggested answers (a list's default items) in English, by their stored Spanish text: shown
+  /// in English while nobody has changed them.
+  public var translations: [String: String] = [:]
 
   public init(
     id: String, kind: FieldKind, prompt: Localized, help: Localized, hint: Localized, example: Localized,
     required: Bool = false, options: [Option] = [], multiple: Bool = false, other: Bool = false, min: Int? = nil,
     max: Int? = nil, minItems: Int? = nil, maxItems: Int? = nil, fields: [FieldDef] = [],
-    defaults: [[String: String]] = [], ref: RefTarget? = nil, prefill: String? = nil
+    defaults: [[String: String]] = [], ref: RefTarget? = nil, prefill: String? = nil, name: Localized? = nil,
+    quick: [String] = [], decimals: Int = 0
   ) {
     self.id = id
     self.kind = kind
@@ -99,19 +110,58 @@ public struct FieldDef: Hashable, Sendable, Codable {
     self.defaults = defaults
     self.ref = ref
     self.prefill = prefill
+    self.name = name
+    self.quick = quick
+    self.decimals = decimals
   }
 
-  /// The option a typed word names: its id, its label in either language, or its number (1-based).
+  /// A stored text as shown in a language (a suggested answer in English).
+  public func shown(_ text: String, _ lang: Lang) -> String { lang == .en ? translations[text] ?? text : text }
+
+  /// The short name people type in `key=value`, in a language.
+  public func shortName(_ lang: Lang) -> String { name?.text(lang) ?? id }
+
+  /// The option a typed word names: its number (1-based), its id or label in either language,
+  /// or what students naturally type for it — accents or not, another gender or number
+  /// (`humana`, `primero` for «primer momento»), a distinguishing word (`cero`), a unique prefix.
   public func option(matching raw: String) -> Option? {
     let t = Text.fold(raw)
     if let n = Int(t), n >= 1, n <= options.count { return options[n - 1] }
     if let exact = options.first(where: { Text.fold($0.id) == t || Text.fold($0.label.es) == t || Text.fold($0.label.en) == t }) {
       return exact
     }
-    // A unique prefix of a label ("primer" for "primer momento").
     guard !t.isEmpty else { return nil }
-    let prefixed = options.filter { Text.fold($0.label.es).hasPrefix(t) || Text.fold($0.label.en).hasPrefix(t) }
-    return prefixed.count == 1 ? prefixed[0] : nil
+    func unique(_ test: (Option) -> Bool) -> Option? {
+      let found = options.filter(test)
+      return found.count == 1 ? found[0] : nil
+    }
+    let typed = Self.words(t).map(Self.stem)
+    func labels(_ o: Option) -> [[String]] { [o.label.es, o.label.en, o.id].map { Self.words(Text.fold($0)).map(Self.stem) } }
+    // The same words but for endings ("humana", "clientes dificiles" for "clientes difíciles").
+    if let o = unique({ labels($0).contains(typed) }) { return o }
+    // Every typed word is a word of the label ("cero", "primero", "zero"); a word every option
+    // has ("momento") names none.
+    let containing = options.filter { o in labels(o).contains { words in typed.allSatisfy(words.contains) } }
+    if containing.count == 1 { return containing[0] }
+    if containing.count > 1 { return nil }
+    // A unique prefix of a label ("dif", "recup").
+    return unique { Text.fold($0.label.es).hasPrefix(t) || Text.fold($0.label.en).hasPrefix(t) || Text.fold($0.id).hasPrefix(t) }
+  }
+
+  static func words(_ s: String) -> [String] {
+    s.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+  }
+
+  /// A word without its gender or number ending (Spanish and English): `humanas` → `human`,
+  /// `primero` → `primer`, `difficult` stays.
+  static func stem(_ w: String) -> String {
+    var w = w
+    for suffix in ["es", "s"] where w.count > 4 && w.hasSuffix(suffix) {
+      w.removeLast(suffix.count)
+      break
+    }
+    if w.count > 3, let last = w.last, "oa".contains(last) { w.removeLast() }
+    return w
   }
 }
 
@@ -142,6 +192,10 @@ public struct ExerciseDef: Hashable, Sendable, Codable {
   public var intro: Localized
   public var drawing: Drawing
   public var steps: [StepDef]
+  /// What "complete" means (`complete:`); empty: derived from required fields.
+  public var complete: [CompletionRule] = []
+  /// The course's criteria as checks (`checks:`).
+  public var checks: [RubricCheck] = []
 
   /// Every top-level field, in order.
   public var fields: [FieldDef] { steps.flatMap(\.fields) }

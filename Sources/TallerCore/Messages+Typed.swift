@@ -244,6 +244,8 @@ extension Message {
   public static func contentRefused(dir dirValue: some CustomStringConvertible) -> Message { Message(.contentRefused, ["dir": String(describing: dirValue)]) }
   /// «{value}» no es un número entero; se acepta de {min} a {max}.
   public static func answerNotNumber(max maxValue: some CustomStringConvertible, min minValue: some CustomStringConvertible, value valueValue: some CustomStringConvertible) -> Message { Message(.answerNotNumber, ["max": String(describing: maxValue), "min": String(describing: minValue), "value": String(describing: valueValue)]) }
+  /// «{value}» no es un número; se acepta de {min} a {max}, con hasta {decimals} decimal(es) (5,5).
+  public static func answerNotDecimal(decimals decimalsValue: some CustomStringConvertible, max maxValue: some CustomStringConvertible, min minValue: some CustomStringConvertible, value valueValue: some CustomStringConvertible) -> Message { Message(.answerNotDecimal, ["decimals": String(describing: decimalsValue), "max": String(describing: maxValue), "min": String(describing: minValue), "value": String(describing: valueValue)]) }
   /// {value} está fuera de rango; se acepta de {min} a {max}.
   public static func answerOutOfRange(max maxValue: some CustomStringConvertible, min minValue: some CustomStringConvertible, value valueValue: some CustomStringConvertible) -> Message { Message(.answerOutOfRange, ["max": String(describing: maxValue), "min": String(describing: minValue), "value": String(describing: valueValue)]) }
   /// «{value}» no es una opción. Opciones: {options}.
@@ -252,7 +254,7 @@ extension Message {
   public static func answerNoItems(field fieldValue: some CustomStringConvertible) -> Message { Message(.answerNoItems, ["field": String(describing: fieldValue)]) }
   /// «{value}» no corresponde a ningún elemento. Elijan por número o nombre: {items}.
   public static func answerNotItem(items itemsValue: some CustomStringConvertible, value valueValue: some CustomStringConvertible) -> Message { Message(.answerNotItem, ["items": String(describing: itemsValue), "value": String(describing: valueValue)]) }
-  /// «{field}» es una lista: usen «add», «edit», «remove» o «move».
+  /// «{field}» es una lista: usen «agregar», «editar», «borrar» o «mover».
   public static func answerIsList(field fieldValue: some CustomStringConvertible) -> Message { Message(.answerIsList, ["field": String(describing: fieldValue)]) }
   /// ✓ guardado
   public static var answerSaved: Message { Message(.answerSaved, [:]) }
@@ -300,11 +302,11 @@ extension Message {
   public static var statusProgress: Message { Message(.statusProgress, [:]) }
   /// Lista los ejercicios del taller y el avance del equipo
   public static var cmdExercises: Message { Message(.cmdExercises, [:]) }
-  /// Responde un campo: set EJERCICIO.CAMPO VALOR
+  /// Responde un campo: poner EJERCICIO.CAMPO VALOR
   public static var cmdSet: Message { Message(.cmdSet, [:]) }
-  /// Agrega un elemento a una lista: add EJERCICIO.LISTA campo=valor …
+  /// Agrega un elemento a una lista: añadir EJERCICIO.LISTA campo=valor …
   public static var cmdAdd: Message { Message(.cmdAdd, [:]) }
-  /// Cambia campos de un elemento: edit EJERCICIO.LISTA N campo=valor …
+  /// Cambia campos de un elemento: editar EJERCICIO.LISTA N campo=valor …
   public static var cmdEdit: Message { Message(.cmdEdit, [:]) }
   /// Quita un elemento de una lista
   public static var cmdRemove: Message { Message(.cmdRemove, [:]) }
@@ -318,7 +320,7 @@ extension Message {
   public static var cmdStart: Message { Message(.cmdStart, [:]) }
   /// Continúa donde el equipo se quedó
   public static var cmdResume: Message { Message(.cmdResume, [:]) }
-  /// Muestra, pausa o reanuda el tiempo del paso
+  /// Muestra, pausa, reanuda o reinicia el tiempo del paso
   public static var cmdTimer: Message { Message(.cmdTimer, [:]) }
   /// Manual de taller
   public static var manTitle: Message { Message(.manTitle, [:]) }
@@ -434,33 +436,103 @@ extension Message {
   public static var argNumber: Message { Message(.argNumber, [:]) }
   /// POSICIÓN
   public static var argPosition: Message { Message(.argPosition, [:]) }
-  /// pause|resume
+  /// pausar|seguir|reiniciar
   public static var argTimerAction: Message { Message(.argTimerAction, [:]) }
   /// confirma sin preguntar (para guiones)
   public static var flagYes: Message { Message(.flagYes, [:]) }
   /// Ejercicios
   public static var helpGroupExercises: Message { Message(.helpGroupExercises, [:]) }
-  /// Ejemplos: set marca-peruana.marca Inca Kola · set marca-peruana.experiencia humana, digital. Un valor vacío borra la respuesta.
+  /// Ejemplos: poner marca-peruana.marca Inca Kola · poner marca-peruana.experiencia humana, digital. Un valor vacío borra la respuesta.
   public static var detailSet: Message { Message(.detailSet, [:]) }
-  /// Ejemplo: add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano valoracion=2. Los valores con espacios van entre comillas: nota="cola larga".
+  /// Ejemplo: agregar puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano valoracion=2. Los valores con espacios van entre comillas: nota="cola larga".
   public static var detailAdd: Message { Message(.detailAdd, [:]) }
   /// ✓ El equipo completó todos los ejercicios del taller.
   public static var allDone: Message { Message(.allDone, [:]) }
-  /// Agreguen uno por uno; Enter vacío en el primer campo termina la lista (ya hay {count}).
+  /// Agreguen uno por uno; Enter vacío en el primer campo termina la lista (ya hay {count}). «rápido»: una línea por elemento.
   public static func guideListHelp(count countValue: some CustomStringConvertible) -> Message { Message(.guideListHelp, ["count": String(describing: countValue)]) }
   /// (ahora: {value}; Enter lo mantiene)
   public static func guideCurrent(value valueValue: some CustomStringConvertible) -> Message { Message(.guideCurrent, ["value": String(describing: valueValue)]) }
   /// (Enter usa: {value})
   public static func guidePrefill(value valueValue: some CustomStringConvertible) -> Message { Message(.guidePrefill, ["value": String(describing: valueValue)]) }
-  /// ayuda  pista  ejemplo  atrás  saltar  ver  listo  ·  /comando: otros comandos
+  /// ayuda  pista  ejemplo  atrás  saltar  deshacer  ver  listo  ·  /comando
   public static var guideKeys: Message { Message(.guideKeys, [:]) }
   /// (una o varias, separadas por comas)
   public static var guideSeveral: Message { Message(.guideSeveral, [:]) }
   /// ✓ Fin de «{exercise}».
   public static func guideFinished(exercise exerciseValue: some CustomStringConvertible) -> Message { Message(.guideFinished, ["exercise": String(describing: exerciseValue)]) }
-  /// Respondidas {answered} de {total} obligatorias; «resume» vuelve a lo que falta.
+  /// Sobra «{extra}»: la línea toma {count} valores en este orden: {order}.
+  public static func quickTooMany(count countValue: some CustomStringConvertible, extra extraValue: some CustomStringConvertible, order orderValue: some CustomStringConvertible) -> Message { Message(.quickTooMany, ["count": String(describing: countValue), "extra": String(describing: extraValue), "order": String(describing: orderValue)]) }
+  /// ¿Más detalles? ({fields}) s/N
+  public static func guideOffer(fields fieldsValue: some CustomStringConvertible) -> Message { Message(.guideOffer, ["fields": String(describing: fieldsValue)]) }
+  /// Respondan s (sí) o n (no); Enter es no.
+  public static var guideYesNo: Message { Message(.guideYesNo, [:]) }
+  /// detalles
+  public static var guideDetails: Message { Message(.guideDetails, [:]) }
+  /// (propuesto abajo: edítenlo o pulsen Enter)
+  public static var guidePrefillEdit: Message { Message(.guidePrefillEdit, [:]) }
+  /// Un elemento por línea, sus partes separadas por «;» (vacío: ;;). Enter vacío termina la lista (ya hay {count}). «campos»: uno por uno.
+  public static func guideListLine(count countValue: some CustomStringConvertible) -> Message { Message(.guideListLine, ["count": String(describing: countValue)]) }
+  /// Escriban: {order}
+  public static func guideLineOrder(order orderValue: some CustomStringConvertible) -> Message { Message(.guideLineOrder, ["order": String(describing: orderValue)]) }
+  /// Sepárenlas con «;»; una parte vacía (;;) queda sin respuesta; también «nombre=valor» en cualquier orden.
+  public static var guideLineHelp: Message { Message(.guideLineHelp, [:]) }
+  /// ✓ {number}: {summary}
+  public static func guideItemSaved(number numberValue: some CustomStringConvertible, summary summaryValue: some CustomStringConvertible) -> Message { Message(.guideItemSaved, ["number": String(describing: numberValue), "summary": String(describing: summaryValue)]) }
+  /// Ahora una pregunta por campo («rápido» vuelve a una línea por elemento).
+  public static var guideModeFields: Message { Message(.guideModeFields, [:]) }
+  /// Ahora una línea por elemento («campos» para uno por uno).
+  public static var guideModeLine: Message { Message(.guideModeLine, [:]) }
+  /// Para completar «{exercise}» falta:
+  public static func guideIncomplete(exercise exerciseValue: some CustomStringConvertible) -> Message { Message(.guideIncomplete, ["exercise": String(describing: exerciseValue)]) }
+  /// ¿Ir a lo que falta? s/N
+  public static var guideGoThere: Message { Message(.guideGoThere, [:]) }
+  /// Bien; «continuar» vuelve a lo que falta cuando quieran.
+  public static var guideGoThereLater: Message { Message(.guideGoThereLater, [:]) }
+  /// sin respuesta
+  public static var missingAnswer: Message { Message(.missingAnswer, [:]) }
+  /// hay {have}, hacen falta al menos {need}
+  public static func missingItems(have haveValue: some CustomStringConvertible, need needValue: some CustomStringConvertible) -> Message { Message(.missingItems, ["have": String(describing: haveValue), "need": String(describing: needValue)]) }
+  /// falta: {fields}
+  public static func missingFields(fields fieldsValue: some CustomStringConvertible) -> Message { Message(.missingFields, ["fields": String(describing: fieldsValue)]) }
+  /// … y {count} más («revisar» los muestra todos)
+  public static func missingMore(count countValue: some CustomStringConvertible) -> Message { Message(.missingMore, ["count": String(describing: countValue)]) }
+  /// {field}: {problem}
+  public static func quickFieldError(field fieldValue: some CustomStringConvertible, problem problemValue: some CustomStringConvertible) -> Message { Message(.quickFieldError, ["field": String(describing: fieldValue), "problem": String(describing: problemValue)]) }
+  /// Falta «{field}», que va primero: {order}
+  public static func quickFirstMissing(field fieldValue: some CustomStringConvertible, order orderValue: some CustomStringConvertible) -> Message { Message(.quickFirstMissing, ["field": String(describing: fieldValue), "order": String(describing: orderValue)]) }
+  /// No hay nada que deshacer en esta sesión de taller.
+  public static var undoNothing: Message { Message(.undoNothing, [:]) }
+  /// ↶ Deshecho: vuelve lo que había antes (como un cambio nuevo).
+  public static var undoDone: Message { Message(.undoDone, [:]) }
+  /// Deshace la última respuesta guardada en esta sesión de taller
+  public static var cmdUndo: Message { Message(.cmdUndo, [:]) }
+  /// Mientras recorren un ejercicio: las listas, una pregunta por campo
+  public static var cmdFields: Message { Message(.cmdFields, [:]) }
+  /// Mientras recorren un ejercicio: las listas, una línea por elemento
+  public static var cmdQuick: Message { Message(.cmdQuick, [:]) }
+  /// Revisa los ejercicios con los criterios del curso: qué falta y qué mejorar
+  public static var cmdCheck: Message { Message(.cmdCheck, [:]) }
+  /// Revisión de «{exercise}»
+  public static func checkTitle(exercise exerciseValue: some CustomStringConvertible) -> Message { Message(.checkTitle, ["exercise": String(describing: exerciseValue)]) }
+  /// ✓ Completo y sin observaciones.
+  public static var checkClean: Message { Message(.checkClean, [:]) }
+  /// {count} observación(es) en total.
+  public static func checkSummary(count countValue: some CustomStringConvertible) -> Message { Message(.checkSummary, ["count": String(describing: countValue)]) }
+  /// Aún no empezado.
+  public static var checkNotStarted: Message { Message(.checkNotStarted, [:]) }
+  /// Este ejercicio usa lo que escriban en «{exercise}», que aún está vacío.
+  public static func startNeeds(exercise exerciseValue: some CustomStringConvertible) -> Message { Message(.startNeeds, ["exercise": String(describing: exerciseValue)]) }
+  /// ¿Empezar {exercise} primero? s/N
+  public static func startNeedsQuestion(exercise exerciseValue: some CustomStringConvertible) -> Message { Message(.startNeedsQuestion, ["exercise": String(describing: exerciseValue)]) }
+  /// Bien, sigan aquí.
+  public static var startNeedsLater: Message { Message(.startNeedsLater, [:]) }
+  /// Cancelado: no se guardó nada (↑ recupera lo que escribieron).
+  public static var attendanceCancelled: Message { Message(.attendanceCancelled, [:]) }
+  /// Uno por línea; Enter vacío termina la lista (ya hay {count}).
+  public static func guideListOne(count countValue: some CustomStringConvertible) -> Message { Message(.guideListOne, ["count": String(describing: countValue)]) }
+  /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
-  /// Siguiente: start {exercise}
+  /// Siguiente: empezar {exercise}
   public static func guideNext(exercise exerciseValue: some CustomStringConvertible) -> Message { Message(.guideNext, ["exercise": String(describing: exerciseValue)]) }
   /// Por ejemplo: {example}
   public static func guideExample(example exampleValue: some CustomStringConvertible) -> Message { Message(.guideExample, ["example": String(describing: exampleValue)]) }
@@ -474,15 +546,15 @@ extension Message {
   public static func timerEnded(step stepValue: some CustomStringConvertible) -> Message { Message(.timerEnded, ["step": String(describing: stepValue)]) }
   /// Queda 1 minuto para «{step}».
   public static func timerOneMinute(step stepValue: some CustomStringConvertible) -> Message { Message(.timerOneMinute, ["step": String(describing: stepValue)]) }
-  /// No hay un tiempo corriendo: los pasos con tiempo lo inician al empezar («start»).
+  /// No hay un tiempo corriendo: los pasos con tiempo lo inician al empezar («empezar»).
   public static var timerNone: Message { Message(.timerNone, [:]) }
-  ///  (en pausa; «timer resume» para seguir)
+  ///  (en pausa; «reloj seguir» para seguir)
   public static var timerPaused: Message { Message(.timerPaused, [:]) }
   /// ⏱ {step}: quedan {left} de {minutes} min
   public static func timerShow(left leftValue: some CustomStringConvertible, minutes minutesValue: some CustomStringConvertible, step stepValue: some CustomStringConvertible) -> Message { Message(.timerShow, ["left": String(describing: leftValue), "minutes": String(describing: minutesValue), "step": String(describing: stepValue)]) }
   /// sí
   public static var confirmYes: Message { Message(.confirmYes, [:]) }
-  /// (sin respuestas todavía: «start {exercise}»)
+  /// (sin respuestas todavía: «empezar {exercise}»)
   public static func drawEmpty(exercise exerciseValue: some CustomStringConvertible) -> Message { Message(.drawEmpty, ["exercise": String(describing: exerciseValue)]) }
   /// (n) = valoración 1–5 · ⚑ momento de la verdad · «·» = sin punto de contacto
   public static var drawMatrixLegend: Message { Message(.drawMatrixLegend, [:]) }
@@ -600,7 +672,7 @@ extension Message {
   public static var detailSessionPresent: Message { Message(.detailSessionPresent, [:]) }
   /// Sin número, la sesión abierta o la última. Con --md escribe el resumen en Markdown, para pegarlo en el foro del curso.
   public static var detailSessionShow: Message { Message(.detailSessionShow, [:]) }
-  /// Una sesión empieza cuando el equipo se pone a trabajar (o con «sesión iniciar») y termina con «sesión terminar», al salir o tras 30 minutos sin actividad. Si taller se cierra de golpe, la sesión se cierra en su último cambio la próxima vez.
+  /// Una sesión empieza con la primera respuesta que el equipo guarda (o con «sesión iniciar») y termina con «sesión terminar», al salir o tras 30 minutos sin actividad. Si taller se cierra de golpe, la sesión se cierra en su último cambio la próxima vez. Mirar o empezar un ejercicio no abre ninguna; una sesión sin nada guardado no cuenta como asistencia. Cada laptop numera las suyas (2·laptop-ana cuando el equipo usó varias).
   public static var detailSessions: Message { Message(.detailSessions, [:]) }
   /// escribe Markdown (para pegar en el foro)
   public static var flagMarkdown: Message { Message(.flagMarkdown, [:]) }
@@ -644,8 +716,8 @@ extension Message {
   public static func sessionsHeader(team teamValue: some CustomStringConvertible) -> Message { Message(.sessionsHeader, ["team": String(describing: teamValue)]) }
   /// N;Cuándo;Presentes;Ejercicios;Cambios
   public static var sessionsColumns: Message { Message(.sessionsColumns, [:]) }
-  /// {team} no tiene una sesión {number}: sus sesiones van de 1 a {count}.
-  public static func sessionNotFound(count countValue: some CustomStringConvertible, number numberValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.sessionNotFound, ["count": String(describing: countValue), "number": String(describing: numberValue), "team": String(describing: teamValue)]) }
+  /// {team} no tiene una sesión {number}. Sesiones: {sessions}.
+  public static func sessionNotFound(number numberValue: some CustomStringConvertible, sessions sessionsValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.sessionNotFound, ["number": String(describing: numberValue), "sessions": String(describing: sessionsValue), "team": String(describing: teamValue)]) }
   /// «{value}» no es un número de sesión: escribe un número como 2 (mira «sesiones»).
   public static func sessionNotNumber(value valueValue: some CustomStringConvertible) -> Message { Message(.sessionNotNumber, ["value": String(describing: valueValue)]) }
   /// en curso

@@ -130,8 +130,6 @@ public enum SittingUse: Sendable {
   /// Work when it saves something: a session begins if none is open (a refused command saves
   /// nothing and begins nothing).
   case ifSaved
-  /// Sitting down to work (`start`, `resume`): a session begins even if nothing is saved yet.
-  case always
 }
 
 /// One entry of the command table: its name, help, parameters and handler.

@@ -54,6 +54,10 @@ public struct Session: Sendable, Equatable {
   public var sittingShared = false
   /// Attendance already asked for a sitting that has not begun yet (its command was refused).
   public var pendingAttendance: PendingAttendance?
+  /// Text the next line starts with, editable (an earlier exercise's answer offered again).
+  public var editable: String?
+  /// Answers this run saved, last last, for `deshacer`.
+  public var undo: [UndoStep] = []
 
   public init(teamID: String? = nil, lang: Lang = .es) {
     self.teamID = teamID

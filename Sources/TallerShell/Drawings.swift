@@ -166,7 +166,9 @@ enum Drawings {
     guard let list = def.fields.first(where: { $0.kind == .list }) else { return lines }
     let stages = sheet.items(list.id)
     let rowsDefs = list.fields.filter { $0.id != "nombre" }
-    let header = [Message.drawStage.text(lang)] + stages.map { $0.values["nombre"]?.stringValue ?? "?" }
+    let nameField = list.fields.first { $0.id == "nombre" }
+    let stageName = { (item: Item) in item.values["nombre"]?.stringValue.map { nameField?.shown($0, lang) ?? $0 } ?? "?" }
+    let header = [Message.drawStage.text(lang)] + stages.map(stageName)
     var rows: [[String]] = []
     for rf in rowsDefs {
       var row = [rf.prompt.text(lang)]
@@ -190,7 +192,7 @@ enum Drawings {
     lines.append(.heading(Message.drawEmotion.text(lang)))
     lines.append(
       .curve(
-        labels: stages.map { $0.values["nombre"]?.stringValue ?? "?" }, values: stages.map { $0.values["emocion"]?.intValue.map(Int.init) })
+        labels: stages.map(stageName), values: stages.map { $0.values["emocion"]?.intValue.map(Int.init) })
     )
     return lines
   }

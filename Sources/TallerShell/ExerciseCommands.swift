@@ -51,7 +51,7 @@ func itemLabel(_ ctx: ShellContext, teamID: String, item: Item, fields: [FieldDe
     }
   }
   for f in fields where f.kind == .text {
-    if let s = item.values[f.id]?.stringValue, !s.isEmpty { return s }
+    if let s = item.values[f.id]?.stringValue, !s.isEmpty { return f.shown(s, lang) }
   }
   for f in fields where f.kind == .ref {
     if let id = item.values[f.id]?.stringValue, let ref = f.ref,
@@ -129,16 +129,25 @@ extension CommandTable {
       }),
     CommandSpec(
       [Word("start", ["empezar", "comenzar"])], summary: .cmdStart, arguments: ExerciseArgs.self,
-      sitting: .always,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let def = try findExercise(ctx, args.exercise, lang: session.lang)
-        return try Guide.start(ctx, &session, team: team, def: def, at: nil)
+        let lang = session.lang
+        var r = try Guide.start(ctx, &session, team: team, def: def, at: nil)
+        // Started before the exercise it draws on: say so, and offer to go there first.
+        if let source = Guide.missingSources(ctx, team: team, def: def).first {
+          r.lines.insert(.text(Message.startNeeds(exercise: source.title.text(lang)).text(lang)), at: 2)
+          r.confirm = Confirmation(
+            question: Message.startNeedsQuestion(exercise: source.id).text(lang), line: (lang == .es ? "empezar " : "start ") + source.id,
+            cancelled: Message.startNeedsLater.text(lang))
+        }
+        return r
       }),
     CommandSpec(
       [Word("resume", ["continuar", "seguir"])], summary: .cmdResume, detail: .detailResume,
       arguments: SessionNumberArgs.self,
-      sitting: .always,
+      sitting: .ifSaved,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         return try Guide.resume(ctx, &session, team: team, number: args.number)
@@ -270,6 +279,23 @@ extension CommandTable {
     CommandSpec(
       [Word("done", ["listo", "terminar"])], summary: .cmdDone, walk: true,
       run: { ctx, session, _ throws(TallerError) in try Guide.done(ctx, &session) }),
+    CommandSpec(
+      [Word("fields", ["campos"])], summary: .cmdFields, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.mode(ctx, &session, .fields) }),
+    CommandSpec(
+      [Word("quick", ["rápido", "rapido"])], summary: .cmdQuick, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.mode(ctx, &session, .line) }),
+    CommandSpec(
+      [Word("undo", ["deshacer"])], summary: .cmdUndo, sitting: .ifSaved, walk: true,
+      run: { ctx, session, _ throws(TallerError) in try Guide.undo(ctx, &session) }),
+    CommandSpec(
+      [Word("check", ["revisar"])], summary: .cmdCheck, arguments: OptionalExerciseArgs.self,
+      run: { ctx, session, args throws(TallerError) in
+        let team = try currentTeam(ctx, &session)
+        let defs =
+          try args.exercise.map { raw throws(TallerError) in [try findExercise(ctx, raw, lang: session.lang)] } ?? ctx.content.ordered
+        return try Review.check(ctx, team: team, defs: defs, lang: session.lang)
+      }),
     CommandSpec(
       [Word("editor")], summary: .cmdEditor, detail: .detailEditor, sitting: .ifSaved, walk: true,
       run: { ctx, session, _ throws(TallerError) in try Guide.editAnswer(ctx, &session) }),

@@ -244,10 +244,12 @@ enum Reports {
     let actor = mermaidText(persona.flatMap { $0.isEmpty ? nil : $0 } ?? Message.reportCustomer.text(lang))
     let scenario = sheet.values["escenario"]?.stringValue ?? def.title.text(lang)
     var out = "journey\n    title \(mermaidText(scenario))\n"
+    let nameField = list.fields.first { $0.id == "nombre" }
     for stage in sheet.items(list.id) {
-      out += "    section \(mermaidText(stage.values["nombre"]?.stringValue ?? "?"))\n"
+      let name = stage.values["nombre"]?.stringValue.map { nameField?.shown($0, lang) ?? $0 } ?? "?"
+      out += "    section \(mermaidText(name))\n"
       let score = (stage.values["emocion"]?.intValue.map { Int($0) + 3 }) ?? 3
-      let task = stage.values["acciones"]?.stringValue ?? stage.values["nombre"]?.stringValue ?? "?"
+      let task = stage.values["acciones"]?.stringValue ?? name
       out += "      \(mermaidText(task)): \(min(5, max(1, score))): \(actor)\n"
     }
     return out

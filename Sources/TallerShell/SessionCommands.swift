@@ -82,7 +82,11 @@ enum Sittings {
       let (defaults, asLast) = defaultPresent(all, team: team)
       present = defaults
       if askAttendance, ctx.interactive, let ask = ctx.asker, !team.members.isEmpty {
-        present = attendance(ctx, team: team, defaults: defaults, asLast: asLast, lang: session.lang, ask: ask)
+        // Ctrl-C (or Ctrl-D) at the question cancels the command: nothing is saved.
+        guard let answer = attendance(ctx, team: team, defaults: defaults, asLast: asLast, lang: session.lang, ask: ask) else {
+          throw .refused(Message.attendanceCancelled)
+        }
+        present = answer
         session.pendingAttendance = PendingAttendance(team: teamID, present: present)
       }
     }
@@ -98,12 +102,7 @@ enum Sittings {
     if session.sitting != nil, session.sittingTeam != plan.teamID { lines += try leave(ctx, &session, reason: .ended) }
     if let c = plan.close {
       try ctx.store.endSession(sessionID: c.session.id, at: c.at, reason: c.reason, stopped: c.stopped)
-      let time = Clock.time(c.at, zone: ctx.timeZone)
-      let text =
-        c.reason == .idle
-        ? Message.sittingIdle(minutes: String(SessionRules.idleGap / 60_000), number: String(c.session.number), time: time)
-        : Message.sittingInterrupted(number: String(c.session.number), time: time)
-      lines.append(.dim(text.text(lang)))
+      lines.append(.dim(closedText(ctx, c.session, c.at, c.reason, lang)))
     }
     guard let team = try ctx.store.team(id: plan.teamID) else { return lines }
     let present = plan.present + team.members.map(\.id).filter { !plan.members.contains($0) && !plan.present.contains($0) }
@@ -113,26 +112,65 @@ enum Sittings {
     session.sittingTeam = team.id
     session.sittingShared = false
     session.pendingAttendance = nil
-    let number = try ctx.store.sessions(teamID: team.id).first { $0.id == id }?.number ?? 0
+    let number = try ctx.store.sessions(teamID: team.id).first { $0.id == id }?.tag ?? "?"
     lines += startedLines(ctx, team: team, number: number, present: present, at: plan.at, lang: lang)
     return lines
   }
 
-  /// Runs a command that is the team's work inside a sitting: plans one before, commits it after
-  /// when the command saved something (or `always`).
+  /// Runs a command that is the team's work inside a sitting: plans one before; when the command
+  /// saves something, the sitting begins inside that same change (so a crash can never leave
+  /// work outside every sitting), and nothing begins when it saves nothing.
   static func around<T>(
-    _ ctx: ShellContext, _ session: inout Session, always: Bool = false, askAttendance: Bool = true,
+    _ ctx: ShellContext, _ session: inout Session, askAttendance: Bool = true,
     _ body: (inout Session) throws(TallerError) -> T
   ) throws(TallerError) -> (opened: [Line], result: T) {
     guard let plan = try prepare(ctx, &session, askAttendance: askAttendance) else { return ([], try body(&session)) }
-    let before = try ctx.store.lastSeq()
-    let result = try body(&session)
-    let after = try ctx.store.lastSeq()
-    guard always || after > before else { return ([], result) }
-    return (try commit(ctx, &session, plan, since: before + 1), result)
+    var lines: [Line] = []
+    // The laptop moved on to another team: that team's sitting ends.
+    if session.sitting != nil, session.sittingTeam != plan.teamID { lines += try leave(ctx, &session, reason: .ended) }
+    // The sitting begins inside the command's own change (and the one it replaces ends there).
+    let close = plan.close.map { SittingStart.Close(session: $0.session.id, at: $0.at, reason: $0.reason, stopped: $0.stopped) }
+    ctx.store.armSitting(SittingStart(teamID: plan.teamID, present: plan.present, at: plan.at, close: close))
+    let result: T
+    do {
+      result = try body(&session)
+    } catch {
+      _ = ctx.store.disarmSitting()
+      throw error
+    }
+    if let id = ctx.store.disarmSitting() {
+      return (lines + (try begun(ctx, &session, plan, id: id)), result)
+    }
+    return (lines, result)
   }
 
-  static func startedLines(_ ctx: ShellContext, team: Team, number: Int, present: [String], at: Int64, lang: Lang) -> [Line] {
+  /// What to tell, and to remember, once a sitting began inside a command's change.
+  static func begun(_ ctx: ShellContext, _ session: inout Session, _ plan: Plan, id: String) throws(TallerError) -> [Line] {
+    let lang = session.lang
+    var lines: [Line] = []
+    if let c = plan.close { lines.append(.dim(closedText(ctx, c.session, c.at, c.reason, lang))) }
+    guard let team = try ctx.store.team(id: plan.teamID) else { return lines }
+    // Members the command added are present too.
+    let added = team.members.map(\.id).filter { !plan.members.contains($0) && !plan.present.contains($0) }
+    if !added.isEmpty { try ctx.store.setPresent(sessionID: id, memberIDs: plan.present + added) }
+    try remember(ctx, team: team.id, id: id)
+    session.sitting = id
+    session.sittingTeam = team.id
+    session.sittingShared = false
+    session.pendingAttendance = nil
+    let tag = try ctx.store.sessions(teamID: team.id).first { $0.id == id }?.tag ?? "?"
+    return lines + startedLines(ctx, team: team, number: tag, present: plan.present + added, at: plan.at, lang: lang)
+  }
+
+  static func closedText(_ ctx: ShellContext, _ s: WorkSession, _ at: Int64, _ reason: SessionEnd, _ lang: Lang) -> String {
+    let time = Clock.time(at, zone: ctx.timeZone)
+    return
+      (reason == .idle
+      ? Message.sittingIdle(minutes: String(SessionRules.idleGap / 60_000), number: s.tag, time: time)
+      : Message.sittingInterrupted(number: s.tag, time: time)).text(lang)
+  }
+
+  static func startedLines(_ ctx: ShellContext, team: Team, number: String, present: [String], at: Int64, lang: Lang) -> [Line] {
     let names = team.members.filter { present.contains($0.id) }.map(\.name)
     let absent = team.members.filter { !present.contains($0.id) }.map(\.name)
     let time = Clock.time(at, zone: ctx.timeZone)
@@ -162,11 +200,11 @@ enum Sittings {
   /// Asks who is present until the answer names members of the team (Enter keeps the defaults).
   static func attendance(
     _ ctx: ShellContext, team: Team, defaults: [String], asLast: Bool, lang: Lang, ask: Asker
-  ) -> [String] {
+  ) -> [String]? {
     let names = team.members.filter { defaults.contains($0.id) }.map(\.name).joined(separator: ", ")
     var question = Message.attendanceQuestion(names: names, note: asLast ? Message.attendanceAsLast.text(lang) : "").text(lang)
     for _ in 0..<5 {
-      guard let answer = ask(question, Message.attendancePrompt.text(lang)) else { return defaults }
+      guard let answer = ask(question, Message.attendancePrompt.text(lang)) else { return nil }
       do {
         return try parsePresent(answer, team: team, lang: lang) ?? defaults
       } catch {
@@ -238,7 +276,7 @@ enum Sittings {
     let after = try ctx.store.sessions(teamID: teamID).first { $0.id == id } ?? s
     return [
       .success(
-        Message.sittingEnded(changes: String(after.events.count), duration: Clock.duration(after.duration), number: String(after.number))
+        Message.sittingEnded(changes: String(after.events.count), duration: Clock.duration(after.duration), number: after.tag)
           .text(session.lang))
     ]
   }
@@ -263,13 +301,18 @@ enum Sittings {
       if let id = session.sitting, let s = all.first(where: { $0.id == id }) { return (team, all, s) }
       return (team, all, all[all.count - 1])
     }
-    guard let n = Int(raw.trimmingCharacters(in: .whitespaces)) else {
-      throw .refused(Message.sessionNotNumber(value: raw))
-    }
-    guard n >= 1, n <= all.count else {
-      throw .refused(Message.sessionNotFound(count: String(all.count), number: String(n), team: team.name))
-    }
-    return (team, all, all[n - 1])
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    // `3·ana@lenovo` exactly; or `3`: this laptop's sitting 3, else the only sitting 3.
+    // (ASCII output shows `3-ana@lenovo`: either is accepted.)
+    let norm = { (t: String) in Text.fold(t.replacingOccurrences(of: "·", with: "-")) }
+    if let s = all.first(where: { norm($0.tag) == norm(text) }) { return (team, all, s) }
+    guard let n = Int(text) else { throw .refused(Message.sessionNotNumber(value: raw)) }
+    // This laptop's first, else the earliest begun (the list is in order of start).
+    let numbered = all.filter { $0.number == n }
+    if let s = numbered.first(where: { $0.replica == ctx.store.replica.id }) ?? numbered.first { return (team, all, s) }
+    throw .refused(
+      Message.sessionNotFound(
+        number: text, sessions: (numbered.isEmpty ? all : numbered).map(\.tag).joined(separator: ", "), team: team.name))
   }
 }
 
@@ -289,7 +332,7 @@ extension CommandTable {
         let header = Message.sessionsColumns.text(lang).split(separator: ";").map(String.init)
         let rows = all.map { s in
           [
-            String(s.number),
+            s.tag,
             [SessionView.weekdayDate(s.started, ctx, lang), SessionView.span(s, ctx), Clock.duration(s.duration)]
               .joined(separator: "\n") + (SessionView.stateNote(s, session, lang).map { "\n" + $0 } ?? ""),
             SessionView.presentNames(s, team, short: true), s.exercises.joined(separator: "\n"), String(s.events.count),
@@ -308,7 +351,7 @@ extension CommandTable {
         }
         let s = try ctx.store.sessions(teamID: team.id).first { $0.id == session.sitting }
         return .text(
-          Message.sittingAlreadyOpen(number: String(s?.number ?? 0), team: team.name, time: Clock.time(s?.started ?? 0, zone: ctx.timeZone))
+          Message.sittingAlreadyOpen(number: s?.tag ?? "?", team: team.name, time: Clock.time(s?.started ?? 0, zone: ctx.timeZone))
             .text(session.lang))
       }),
     CommandSpec(
@@ -342,7 +385,7 @@ extension CommandTable {
           }
           guard let id = session.sitting else { throw .refused(Message.sittingNone(team: team.name)) }
           try ctx.store.setPresent(sessionID: id, memberIDs: ids)
-          let number = try ctx.store.sessions(teamID: team.id).first { $0.id == id }?.number ?? 0
+          let number = try ctx.store.sessions(teamID: team.id).first { $0.id == id }?.tag ?? "?"
           let names = team.members.filter { ids.contains($0.id) }.map(\.name).joined(separator: ", ")
           // The names are given: no need for the hint on how to give them.
           let hint = Line.dim(Message.sittingPresentHint.text(lang))
@@ -354,7 +397,7 @@ extension CommandTable {
           let s = try ctx.store.sessions(teamID: team.id).first(where: { $0.id == id && $0.isOpen })
         else { throw .refused(Message.sittingNone(team: team.name)) }
         let names = SessionView.presentNames(s, team)
-        return .text(Message.sittingPresentNow(number: String(s.number), present: names).text(lang))
+        return .text(Message.sittingPresentNow(number: s.tag, present: names).text(lang))
       }),
     CommandSpec(
       [sessionWord, Word("show", ["ver", "mostrar"])], summary: .cmdSessionShow, detail: .detailSessionShow,
@@ -379,7 +422,9 @@ extension CommandTable {
             lines.append(.text(Message.attendanceNone(team: team.name).text(lang)))
             continue
           }
-          lines.append(.heading(Message.attendanceHeader(count: String(list.count), team: team.name).text(lang)))
+          // Sittings in which nothing was saved do not count (Attendance.of leaves them out too).
+          let counted = list.filter { !$0.events.isEmpty }.count
+          lines.append(.heading(Message.attendanceHeader(count: String(counted), team: team.name).text(lang)))
           let header = Message.attendanceColumns.text(lang).split(separator: ";").map(String.init)
           let rows = Attendance.of(team: team, sessions: list).map {
             [$0.name, "\($0.attended)/\($0.total)", Clock.duration($0.time), String($0.changes), String($0.exercises)]
@@ -560,7 +605,7 @@ enum SessionView {
     }
     let conflicts = try teamConflicts(ctx, teamID: team.id)
     return SessionSummary(
-      title: Message.sessionShowTitle(number: String(s.number), team: team.name).text(lang), when: when,
+      title: Message.sessionShowTitle(number: s.tag, team: team.name).text(lang), when: when,
       present: present.isEmpty ? Message.sittingNobody.text(lang) : present.joined(separator: ", "),
       absent: absent.isEmpty ? nil : absent.joined(separator: ", "), work: work,
       teamChanges: s.events.filter { $0.exercise == nil && !$0.edits.isEmpty }.count, stoppedAt: stoppedAt,

@@ -70,6 +70,8 @@ public final class Shell {
     defer { if session.sitting != nil { session.lastCommand = context.now() } }
     let lang = session.lang
     var line = line
+    // Outside a walk a "/" in front changes nothing (a habit from the walk, or from chat tools).
+    if session.guided == nil && line.hasPrefix("/") { line.removeFirst() }
     if session.guided != nil {
       // While an exercise is walked every line is an answer, except one of the walk's own words
       // alone (`pista`, `atrás`, `listo`…) or a line that starts with "/" (a command).
@@ -101,7 +103,7 @@ public final class Shell {
       let ctx = context
       var reply: Reply
       if spec.sitting != .none {
-        (opened, reply) = try Sittings.around(ctx, &session, always: spec.sitting == .always) { (s: inout Session) throws(TallerError) in
+        (opened, reply) = try Sittings.around(ctx, &session) { (s: inout Session) throws(TallerError) in
           try spec.run(ctx, &s, args)
         }
       } else {
@@ -256,7 +258,7 @@ public final class Shell {
       let due = Guide.timerNotices(context, session)
       if !due.isEmpty { output(renderer.render(Reply(lines: due))) }
       let request = LineRequest(
-        prompt: prompt(style: style), continuation: "  … ",
+        prompt: prompt(style: style), continuation: "  … ", initial: session.editable ?? "",
         tick: { [self] in
           var live = style
           live.width = reader.columns
@@ -286,7 +288,8 @@ public final class Shell {
             if case .line(let answer) = reader.read(prompt: c.question + " "),
               ["si", "s", "yes", "y"].contains(Text.fold(answer))
             {
-              r = execute(c.line, renderer: renderer)
+              // A command, even while an exercise is walked (where a line is an answer).
+              r = execute("/" + c.line, renderer: renderer)
               if !r.output.isEmpty { output(r.output) }
               for e in r.errors { error(renderer.renderError(e)) }
             } else {

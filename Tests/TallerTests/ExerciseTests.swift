@@ -160,13 +160,14 @@ struct ExerciseTests {
     var lines: [String] = []
     let status = shell.runScript(
       lines: { () -> () -> String? in
-        var it = ["team create X", "set mapa-empatia.quien Rosa", "start mapa-viaje", "", "Comprar", "", "", "Ve el anuncio"].makeIterator()
+        var it = ["team create X", "set mapa-empatia.quien Rosa", "start mapa-viaje", "", "Comprar", "", "Ve el anuncio"].makeIterator()
         return { it.next() }
       }(), renderer: Renderer(style: .plain), output: { lines.append($0) }, error: { lines.append("ERR " + $0) }, bail: false)
     #expect(status == 0, "\(lines)")
     let sheet = try shell.context.store.sheet(teamID: try #require(shell.session.teamID), exercise: "mapa-viaje")
     #expect(sheet.values["persona"] == "Rosa", "Enter took the prefilled persona")
     #expect(sheet.items("etapas").count == 6)
+    // Enter at the offer of the step's details goes on; a line answers the first suggested stage.
     #expect(sheet.items("etapas").first?.values["acciones"] == "Ve el anuncio", "the first suggested stage was walked")
   }
 }

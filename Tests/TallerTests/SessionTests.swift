@@ -233,6 +233,97 @@ struct SessionTests {
     #expect(a.map(\.total) == [3, 3])
   }
 
+  @Test("sitting numbers are per laptop and never change when laptops merge; either laptop's sitting can be named")
+  func stableNumbers() throws {
+    let clock = TestClock(Self.monday10)
+    let classroom = try Laptop(1, clock: clock)
+    let home = try Laptop(2, clock: clock)
+    let c = try classroom.run()
+    _ = play(c, clock, [("team create A", 0), ("set marca-peruana.marca X", 10), ("quit", 5)])
+    let team = try #require(try classroom.store.teams().first)
+    let (invite, secret) = try classroom.store.createInvite(for: team.id)
+    _ = try home.store.importBundle(try #require(try classroom.store.exportBundle(after: [:])))
+    try home.store.joinTeam(teamID: team.id, invite: invite, secret: secret)
+    // Home works earlier in the day than the classroom's second sitting, but is merged later.
+    _ = play(try home.run(), clock, [("team use A", 60), ("set marca-peruana.de-que-trata Y", 1), ("quit", 1)])
+    _ = play(try classroom.run(), clock, [("set marca-peruana.diferenciacion Z", 60), ("quit", 1)])
+    let before = try classroom.store.sessions(teamID: team.id).map { [$0.id: $0.number] }
+    #expect(before.count == 2)
+    _ = try classroom.store.importBundle(try #require(try home.store.exportBundle(after: [:])))
+    let after = try classroom.store.sessions(teamID: team.id)
+    #expect(after.count == 3)
+    for b in before { #expect(after.first { $0.id == b.keys.first }?.number == b.values.first, "a merge renumbered a sitting") }
+    #expect(after.map(\.tag) == ["1·laptop-1", "1·laptop-2", "2·laptop-1"])
+    // "2" is this laptop's; "1" is ambiguous between laptops... this laptop's first.
+    // As shown in ASCII (`1-laptop-2`) or with its dot.
+    let out = play(
+      try classroom.run(), clock,
+      [("session show 1·laptop-2", 0), ("session show 1-laptop-2", 0), ("session show 2", 0), ("session show 3", 0)])
+    #expect(out.components(separatedBy: "Sesión 1-laptop-2 de A").count == 3, "\(out)")
+    #expect(out.contains("Sesión 2-laptop-1 de A"), "\(out)")
+    #expect(out.contains("! A no tiene una sesión 3. Sesiones: 1-laptop-1, 1-laptop-2, 2-laptop-1."), "\(out)")
+  }
+
+  @Test("a sitting begins inside the command's own change; reading, starting or resuming begins none")
+  func sittingInsideTheChange() throws {
+    let clock = TestClock(Self.monday10)
+    let laptop = try Laptop(clock: clock)
+    _ = play(try laptop.run(), clock, [("team create A", 0), ("member add Ana", 0), ("set marca-peruana.marca X", 0), ("quit", 1)])
+    let teamID = try #require(try laptop.store.teams().first?.id)
+    let shell = try laptop.run()
+    let before = try laptop.store.sessions(teamID: teamID).count
+    _ = play(shell, clock, [("start marca-peruana", 40), ("/ejercicios", 0), ("ver", 0), ("/revisar", 0), ("/continuar", 0)])
+    #expect(try laptop.store.sessions(teamID: teamID).count == before, "no sitting for reading, starting or resuming")
+    #expect(shell.session.guided?.field == 1, "the walk is at the first missing answer")
+    let seq = try laptop.store.lastSeq()
+    _ = play(shell, clock, [("Kola Real", 0)])
+    #expect(try laptop.store.lastSeq() == seq + 1, "the answer and its sitting are one change")
+    let sittings = try laptop.store.sessions(teamID: teamID)
+    #expect(sittings.count == before + 1)
+    #expect(sittings.last?.events.count == 1, "the sitting owns the answer that began it")
+    // The earlier sitting, left 40 minutes ago, was closed in that same change.
+    #expect(sittings.dropLast().allSatisfy { !$0.isOpen })
+  }
+
+  @Test("Ctrl-C at the attendance question cancels the command: nothing is saved")
+  func attendanceCancelled() throws {
+    let clock = TestClock(Self.monday10)
+    let laptop = try Laptop(clock: clock)
+    _ = play(try laptop.run(), clock, [("team create A", 0), ("member add Ana, José", 0), ("quit", 1)])
+    let seq = try laptop.store.lastSeq()
+    var asked = 0
+    let shell = try laptop.run(
+      interactive: true,
+      asker: Asker { _, _ in
+        asked += 1
+        return nil
+      })
+    let out = play(shell, clock, [("set marca-peruana.marca Inca Kola", 60)])
+    #expect(asked == 1)
+    #expect(out.contains("! Cancelado: no se guardó nada"), "\(out)")
+    #expect(try laptop.store.lastSeq() == seq, "nothing was written")
+    // Answered, it goes on.
+    let yes = try laptop.run(interactive: true, asker: Asker { _, _ in "Ana" })
+    _ = play(yes, clock, [("set marca-peruana.marca Inca Kola", 0)])
+    let teamID = try #require(try laptop.store.teams().first?.id)
+    let team = try #require(try laptop.store.team(id: teamID))
+    #expect(try laptop.store.sessions(teamID: teamID).last?.present == [team.members[0].id])
+  }
+
+  @Test("a sitting in which nothing was saved does not count as attendance")
+  func emptySittingsDoNotCount() throws {
+    let clock = TestClock(Self.monday10)
+    let laptop = try Laptop(clock: clock)
+    let shell = try laptop.run()
+    _ = play(shell, clock, [("team create A", 0), ("member add Ana", 0), ("session end", 1), ("session start", 1), ("session end", 1)])
+    let teamID = try #require(try laptop.store.teams().first?.id)
+    let all = try laptop.store.sessions(teamID: teamID)
+    #expect(all.count == 2 && all[1].events.isEmpty)
+    let team = try #require(try laptop.store.team(id: teamID))
+    #expect(Attendance.of(team: team, sessions: all).map(\.total) == [1])
+    #expect(play(shell, clock, [("asistencia", 0)]).contains("(1 sesión(es))"))
+  }
+
   @Test("resume N goes back to where sitting N stopped; bad numbers are refused with the range")
   func resumeN() throws {
     let clock = TestClock(Self.monday10)
@@ -245,7 +336,7 @@ struct SessionTests {
     #expect(out.contains("Carrying on where session 1 (Mon 2026-11-23) stopped."))
     #expect(out.contains("Empathy map"))
     let bad = play(try laptop.run(), clock, [("resume 9", 1), ("session show x", 0)])
-    #expect(bad.contains("! A has no session 9: its sessions go from 1 to 3."))
+    #expect(bad.contains("! A has no session 9. Sessions: 1, 2."), "\(bad)")
     #expect(bad.contains("! «x» is not a session number") || bad.contains("! \"x\" is not a session number"))
   }
 

@@ -138,7 +138,7 @@ struct CompletionTests {
 struct TranscriptTests {
   static let names = [
     "foundation-es.transcript", "foundation-en.transcript", "errors-es.transcript", "exercises-es.transcript",
-    "exercises-en.transcript", "guided-es.transcript", "guided-en.transcript",
+    "exercises-en.transcript", "guided-es.transcript", "guided-en.transcript", "walk-es.transcript", "walk-en.transcript",
   ]
 
   static func replay(_ inputs: [String], lang: Lang, style: Style = .plain) throws -> String {

@@ -231,6 +231,50 @@ struct TerminalTests {
     return try store.sheet(teamID: team.id, exercise: "marca-peruana").values
   }
 
+  @Test("Ctrl-C at the attendance question cancels: nothing saved, the line back with ↑")
+  func attendanceCtrlC() throws {
+    let dir = try TempDir()
+    let env = ["TALLER_DB": dir.file("db.sqlite"), "TALLER_HISTORY": dir.file("history"), "XDG_DATA_HOME": dir.file("xdg")]
+    _ = try runTaller(["--db", dir.file("db.sqlite"), "-c", "equipo crear Kusi"], env: ["XDG_DATA_HOME": dir.file("xdg")])
+    _ = try runTaller(["--db", dir.file("db.sqlite"), "-c", "miembro agregar Ana, Beto"], env: ["XDG_DATA_HOME": dir.file("xdg")])
+    // A day later: a new sitting, so the question is asked.
+    var later = env
+    later["TALLER_NOW"] = String(Int64(Date().timeIntervalSince1970 * 1000) + 86_400_000)
+    let s = try PTYSession(args: [], env: later)
+    #expect(s.expect("Kusi> "))
+    s.type("poner marca-peruana.marca Inca Kola\r")
+    #expect(s.expect("¿Quién está presente?"), "\(s.screen)")
+    s.type("\u{03}")
+    #expect(s.expect("Cancelado: no se guardó nada"), "\(s.screen)")
+    s.type("/salir\r")
+    #expect(s.wait() == 0)
+    let store = try TallerStore.open(path: dir.file("db.sqlite"))
+    let team = try #require(try store.teams().first)
+    #expect(try store.sheet(teamID: team.id, exercise: "marca-peruana").values["marca"] == nil)
+  }
+
+  @Test("an earlier exercise's answer is offered in the line, and can be edited before Enter")
+  func prefillEditable() throws {
+    let dir = try TempDir()
+    let s = try walking(dir)
+    s.type("/poner mapa-empatia.quien Rosa, 34\r")
+    #expect(s.expect("guardado"))
+    s.type("/empezar mapa-viaje\r")
+    #expect(s.expect("edítenlo o pulsen Enter"), "\(s.screen)")
+    // The journey draws on touchpoints, still empty: taller offers to start those first.
+    #expect(s.expect("¿Empezar puntos-contacto primero? s/N"), "\(s.screen)")
+    s.type("n\r")
+    #expect(s.expect("> Rosa, 34"), "the answer is on the line: \(s.screen)")
+    // Two characters back, a new age, Enter.
+    s.type("\u{7F}\u{7F}35\r")
+    #expect(s.expect("Escenario"), "\(s.screen)")
+    s.type("/salir\r")
+    #expect(s.wait() == 0)
+    let store = try TallerStore.open(path: dir.file("db.sqlite"))
+    let team = try #require(try store.teams().first)
+    #expect(try store.sheet(teamID: team.id, exercise: "mapa-viaje").values["persona"] == "Rosa, 35")
+  }
+
   @Test("an answer that starts like a command is saved as the answer, and the next question is asked")
   func answerLikeACommand() throws {
     let dir = try TempDir()
