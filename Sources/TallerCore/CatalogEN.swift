@@ -53,7 +53,7 @@ let catalogEN: [L: String] = [
   .detailMemberAdd: "Separate several names with commas: member add Ana Muñoz, José Pérez. The workshop sets the largest team size.",
   .detailTeamRename: "With one name, renames the current team; with two (quoted if they have spaces), renames the first.",
   .detailExport:
-    "md: Markdown of every exercise · html: one self-contained, printable page with the matrix, the canvas and the journey with its curve · mermaid: the journey map as a \"journey\" diagram · csv: one file per list (and grades) in a folder · json: canonical dump. Of the current team, another with --team NAME, or the whole class with --class. Without FILE it writes to the output; it does not overwrite without --force.",
+    "md: Markdown of every exercise · html: one self-contained, printable page with the matrix, the canvas and the journey with its curve · mermaid: the journey map as a \"journey\" diagram · csv: one file per list (and grades) in a folder · json: canonical dump. Of the current team, another with --team NAME, or the whole class with --class. Without FILE (or with -) it writes to the output, except html, which goes to TEAM.html in the current folder (- for the output); it does not overwrite without --force.",
   .detailLang: "Without an argument, shows the current language. The choice is remembered in this database.",
   .flagForce: "overwrites the file if it exists",
 
@@ -576,4 +576,6 @@ let catalogEN: [L: String] = [
   .startNeedsLater: "Fine, carry on here.",
   .attendanceCancelled: "Cancelled: nothing was saved (↑ brings back what you typed).",
   .guideListOne: "One per line; an empty Enter ends the list ({count} so far).",
+  .reportNoEmotion: "no emotion: not scored",
+  .reportEmpty: "(no answers yet)",
 ]

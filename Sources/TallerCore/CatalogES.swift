@@ -55,7 +55,7 @@ let catalogES: [L: String] = [
     "Separa varios nombres con comas: miembro agregar Ana Muñoz, José Pérez. El tamaño máximo del equipo lo fija el taller.",
   .detailTeamRename: "Con un nombre, renombra el equipo actual; con dos (entre comillas si llevan espacios), renombra el primero.",
   .detailExport:
-    "md: Markdown de todos los ejercicios · html: una página autocontenida e imprimible con la matriz, el lienzo y el viaje con su curva · mermaid: el mapa de viaje como diagrama «journey» · csv: un archivo por lista (y notas) en una carpeta · json: volcado canónico. Del equipo actual, de otro con --team NOMBRE, o de toda la clase con --class. Sin ARCHIVO, lo escribe en la salida; no sobrescribe sin --force.",
+    "md: Markdown de todos los ejercicios · html: una página autocontenida e imprimible con la matriz, el lienzo y el viaje con su curva · mermaid: el mapa de viaje como diagrama «journey» · csv: un archivo por lista (y notas) en una carpeta · json: volcado canónico. Del equipo actual, de otro con --team NOMBRE, o de toda la clase con --class. Sin ARCHIVO (o con -), lo escribe en la salida, salvo html, que va a EQUIPO.html en la carpeta actual (- para la salida); no sobrescribe sin --force.",
   .detailLang: "Sin argumento muestra el idioma actual. La elección se recuerda en esta base de datos.",
   .flagForce: "sobrescribe el archivo si ya existe",
 
@@ -585,4 +585,6 @@ let catalogES: [L: String] = [
   .startNeedsLater: "Bien, sigan aquí.",
   .attendanceCancelled: "Cancelado: no se guardó nada (↑ recupera lo que escribieron).",
   .guideListOne: "Uno por línea; Enter vacío termina la lista (ya hay {count}).",
+  .reportNoEmotion: "sin emoción: no se puntúa",
+  .reportEmpty: "(sin respuestas todavía)",
 ]

@@ -99,6 +99,15 @@ public enum Text {
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// Natural order of names, then ids: `Equipo 2` before `Equipo 10`, case and accents aside.
+  public static func naturallyBefore(_ a: (name: String, id: String), _ b: (name: String, id: String)) -> Bool {
+    switch a.name.compare(b.name, options: [.numeric, .caseInsensitive, .diacriticInsensitive]) {
+    case .orderedAscending: return true
+    case .orderedDescending: return false
+    case .orderedSame: return a.id < b.id
+    }
+  }
+
   /// Normalizes user input for storage: NFC, trimmed, inner runs of white space collapsed.
   public static func clean(_ s: String) -> String {
     let nfc = s.precomposedStringWithCanonicalMapping

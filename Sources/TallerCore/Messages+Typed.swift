@@ -96,7 +96,7 @@ extension Message {
   public static var detailMemberAdd: Message { Message(.detailMemberAdd, [:]) }
   /// Con un nombre, renombra el equipo actual; con dos (entre comillas si llevan espacios), renombra el primero.
   public static var detailTeamRename: Message { Message(.detailTeamRename, [:]) }
-  /// md: Markdown de todos los ejercicios · html: una página autocontenida e imprimible con la matriz, el lienzo y el viaje con su curva · mermaid: el mapa de viaje como diagrama «journey» · csv: un archivo por lista (y notas) en una carpeta · json: volcado canónico. Del equipo actual, de otro con --team NOMBRE, o de toda la clase con --class. Sin ARCHIVO, lo escribe en la salida; no sobrescribe sin --force.
+  /// md: Markdown de todos los ejercicios · html: una página autocontenida e imprimible con la matriz, el lienzo y el viaje con su curva · mermaid: el mapa de viaje como diagrama «journey» · csv: un archivo por lista (y notas) en una carpeta · json: volcado canónico. Del equipo actual, de otro con --team NOMBRE, o de toda la clase con --class. Sin ARCHIVO (o con -), lo escribe en la salida, salvo html, que va a EQUIPO.html en la carpeta actual (- para la salida); no sobrescribe sin --force.
   public static var detailExport: Message { Message(.detailExport, [:]) }
   /// Sin argumento muestra el idioma actual. La elección se recuerda en esta base de datos.
   public static var detailLang: Message { Message(.detailLang, [:]) }
@@ -530,6 +530,10 @@ extension Message {
   public static var attendanceCancelled: Message { Message(.attendanceCancelled, [:]) }
   /// Uno por línea; Enter vacío termina la lista (ya hay {count}).
   public static func guideListOne(count countValue: some CustomStringConvertible) -> Message { Message(.guideListOne, ["count": String(describing: countValue)]) }
+  /// sin emoción: no se puntúa
+  public static var reportNoEmotion: Message { Message(.reportNoEmotion, [:]) }
+  /// (sin respuestas todavía)
+  public static var reportEmpty: Message { Message(.reportEmpty, [:]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

@@ -294,6 +294,8 @@ public enum L: String, CaseIterable, Sendable {
   case startNeedsLater = "start.needs_later"
   case attendanceCancelled = "attendance.cancelled"
   case guideListOne = "guide.list_one"
+  case reportNoEmotion = "report.no_emotion"
+  case reportEmpty = "report.empty"
   case guideMissing = "guide.missing"
   case guideNext = "guide.next"
   case guideExample = "guide.example"

@@ -164,9 +164,18 @@ public enum CSV {
     return rows.map { (line: $0.0, cells: $0.1) }
   }
 
-  /// One row: cells quoted when they need it, CRLF ends (what spreadsheets expect).
+  /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return
+  /// first) gets a `'` in front, as OWASP advises for CSV injection; numbers (`-2`, `+1`, `4.5`)
+  /// stay numbers.
+  public static func neutralized(_ c: String) -> String {
+    guard let first = c.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return c }
+    if c.range(of: #"^[+-]?[0-9]+([.,][0-9]+)?$"#, options: .regularExpression) != nil { return c }
+    return "'" + c
+  }
+
+  /// One row: cells neutralized and quoted when they need it, CRLF ends (what spreadsheets expect).
   public static func row(_ cells: [String]) -> String {
-    cells.map { c in
+    cells.map(neutralized).map { c in
       c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == ";" || $0 == "\r\n" })
         ? "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : c
     }.joined(separator: ",") + "\r\n"

@@ -87,7 +87,11 @@ enum Desk {
     }
     switch args.sort.map(Text.fold) {
     case nil, "name"?, "nombre"?: break
-    case "progress"?, "progreso"?, "avance"?: teams.sort { (progress[$0.id] ?? 0, $1.name) > (progress[$1.id] ?? 0, $0.name) }
+    case "progress"?, "progreso"?, "avance"?:
+      teams.sort {
+        (progress[$0.id] ?? 0) != (progress[$1.id] ?? 0)
+          ? (progress[$0.id] ?? 0) > (progress[$1.id] ?? 0) : Text.naturallyBefore(($0.name, $0.id), ($1.name, $1.id))
+      }
     case "activity"?, "actividad"?, "last"?, "ultimo"?: teams.sort { (lastChange[$0.id] ?? 0) > (lastChange[$1.id] ?? 0) }
     case let other?: throw .refused(Message.sortUnknown(key: other, keys: "name, progress, activity"))
     }
@@ -358,7 +362,11 @@ enum Desk {
       }
       return .ok(Message.exportWrittenMany(count: String(written.count), dir: dir).text(lang))
     }
-    guard let file = args.file, file != "-" else { return Reply(raw: text) }
+    // A page of HTML is a file, never a screenful of markup: without a name it goes to
+    // TEAM.html in the current folder (`-` writes it to the output).
+    var target = args.file
+    if format == "html" && target == nil { target = (chosen.count == 1 ? SafeName.slug(chosen[0].name) : "taller-clase") + ".html" }
+    guard let file = target, file != "-" else { return Reply(raw: text) }
     try FileOutput.write(text, to: file, force: args.force)
     return .ok(Message.exportWritten(file: file).text(lang))
   }

@@ -5,11 +5,13 @@ import TallerStore
 /// Draws a team's exercise as the course draws it: a sheet, the touchpoint matrix, the MOT table,
 /// the empathy-map canvas, the journey table with its emotion curve.
 enum Drawings {
-  static func draw(_ ctx: ShellContext, team: Team, def: ExerciseDef, lang: Lang) -> [Line] {
+  /// `report`: for a document someone else reads (the instructor's), so no instruction to the
+  /// team in it.
+  static func draw(_ ctx: ShellContext, team: Team, def: ExerciseDef, lang: Lang, report: Bool = false) -> [Line] {
     guard let sheet = try? ctx.store.sheet(teamID: team.id, exercise: def.id) else { return [] }
     var lines: [Line] = [.heading("\(team.name) · \(def.title.text(lang))")]
     if !ExerciseProgress(sheet: sheet, def: def).started && def.fields.allSatisfy({ $0.defaults.isEmpty }) {
-      lines.append(.dim(Message.drawEmpty(exercise: def.id).text(lang)))
+      lines.append(.dim((report ? Message.reportEmpty : Message.drawEmpty(exercise: def.id)).text(lang)))
       return lines
     }
     switch def.drawing {

@@ -13,7 +13,7 @@ enum Reports {
     var ctx = ctx
     ctx.width = 10_000  // no chunking of the journey: documents have their own width
     return ctx.content.ordered.map { def in
-      var lines = Drawings.draw(ctx, team: team, def: def, lang: lang)
+      var lines = Drawings.draw(ctx, team: team, def: def, lang: lang, report: true)
       if case .heading? = lines.first { lines.removeFirst() }
       return (def.title.text(lang), lines)
     }
@@ -21,11 +21,19 @@ enum Reports {
 
   // MARK: Markdown
 
-  static func md(_ s: String) -> String {
+  /// An answer as Markdown text that stays text: inline markers escaped (`*`, `_`, `~~`, `|`…),
+  /// and, where the text starts a line (`block`), block markers too (`- `, `+ `, `1. `, `2) `,
+  /// `---`, `===`).
+  static func md(_ s: String, block: Bool = false) -> String {
     var out = ""
     for ch in s {
-      if "\\`*_[]<>#|".contains(ch) { out.append("\\") }
+      if "\\`*_[]<>#|~".contains(ch) { out.append("\\") }
       out.append(ch)
+    }
+    guard block else { return out }
+    if let f = out.first, "-+=".contains(f) { out = "\\" + out }
+    if let r = out.range(of: #"^[0-9]{1,9}[.)]"#, options: .regularExpression) {
+      out.insert("\\", at: out.index(before: r.upperBound))
     }
     return out
   }
@@ -33,7 +41,7 @@ enum Reports {
   /// Text of several lines in Markdown: each line break a hard break (a backslash at the end of
   /// the line), the next line indented to stay in its list item.
   static func mdLines(_ s: String, indent: String) -> String {
-    s.split(separator: "\n", omittingEmptySubsequences: false).map { md(String($0)) }.joined(separator: "\\\n" + indent)
+    s.split(separator: "\n", omittingEmptySubsequences: false).map { md(String($0), block: true) }.joined(separator: "\\\n" + indent)
   }
 
   static func markdown(_ ctx: ShellContext, teams: [Team], lang: Lang) -> String {
@@ -79,7 +87,8 @@ enum Reports {
       case .curve(let labels, _) where labels.isEmpty:
         continue
       case .curve(let labels, let values):
-        out += "| " + labels.map(md).joined(separator: " | ") + " |\n|" + Array(repeating: " --- |", count: labels.count).joined() + "\n"
+        out +=
+          "| " + labels.map { md($0) }.joined(separator: " | ") + " |\n|" + Array(repeating: " --- |", count: labels.count).joined() + "\n"
         out += "| " + values.map { $0.map { $0 > 0 ? "+\($0)" : String($0) } ?? "·" }.joined(separator: " | ") + " |\n\n"
       }
     }
@@ -226,12 +235,29 @@ enum Reports {
 
   // MARK: Mermaid
 
-  /// Text Mermaid accepts in a section or task name (no `:`, `#`, `;`, line breaks).
-  static func mermaidText(_ s: String) -> String {
-    var t = s.replacingOccurrences(of: ":", with: " -").replacingOccurrences(of: "#", with: "n.º ")
-      .replacingOccurrences(of: ";", with: ",")
-    t = t.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-    t = Text.clean(t)
+  /// Text that stays text in a Mermaid journey (its grammar: `journey.jison`): one line; `#`, `:`
+  /// and `;` as Mermaid's entity codes; a keyword the lexer would take at the start of a line
+  /// (`section`, `title`, `journey`, `accTitle`, `accDescr`, `%%`) with its first letter as an
+  /// entity code too; commas (which separate actors) only where `commas` allows them.
+  static func mermaidText(_ s: String, commas: Bool = true) -> String {
+    var t = Text.clean(s.split(whereSeparator: { $0.isNewline }).joined(separator: " "))
+    var out = ""
+    for ch in t {
+      switch ch {
+      case "#": out += "#35;"
+      case ":": out += "#58;"
+      case ";": out += "#59;"
+      case "," where !commas: out += "#44;"
+      default: out.append(ch)
+      }
+    }
+    t = out
+    let lower = t.lowercased()
+    // (Over-escaping is harmless: the entity reads back as the same letter.)
+    let keyword = ["section", "title", "journey", "acctitle", "accdescr"].contains { lower.hasPrefix($0) }
+    if keyword || t.hasPrefix("%%"), let first = t.unicodeScalars.first {
+      t = "#\(first.value);" + String(t.unicodeScalars.dropFirst())
+    }
     return t.isEmpty ? "-" : t
   }
 
@@ -241,16 +267,20 @@ enum Reports {
     else { throw .refused(Message.reportNoJourney) }
     let sheet = try ctx.store.sheet(teamID: team.id, exercise: def.id)
     let persona = sheet.values["persona"]?.stringValue.map { String($0.split(separator: ",").first ?? "") }
-    let actor = mermaidText(persona.flatMap { $0.isEmpty ? nil : $0 } ?? Message.reportCustomer.text(lang))
+    let actor = mermaidText(persona.flatMap { $0.isEmpty ? nil : $0 } ?? Message.reportCustomer.text(lang), commas: false)
     let scenario = sheet.values["escenario"]?.stringValue ?? def.title.text(lang)
     var out = "journey\n    title \(mermaidText(scenario))\n"
     let nameField = list.fields.first { $0.id == "nombre" }
     for stage in sheet.items(list.id) {
       let name = stage.values["nombre"]?.stringValue.map { nameField?.shown($0, lang) ?? $0 } ?? "?"
       out += "    section \(mermaidText(name))\n"
-      let score = (stage.values["emocion"]?.intValue.map { Int($0) + 3 }) ?? 3
-      let task = stage.values["acciones"]?.stringValue ?? name
-      out += "      \(mermaidText(task)): \(min(5, max(1, score))): \(actor)\n"
+      let task = mermaidText(stage.values["acciones"]?.stringValue ?? name)
+      // Scores are emotion + 3 (1…5); a stage with no emotion has no score, not a neutral one.
+      guard let emotion = stage.values["emocion"]?.intValue else {
+        out += "      %% \(task): \(Message.reportNoEmotion.text(lang))\n"
+        continue
+      }
+      out += "      \(task): \(min(5, max(1, Int(emotion) + 3))): \(actor)\n"
     }
     return out
   }

@@ -669,7 +669,7 @@ enum SessionView {
   /// Markdown that pastes well into a forum: people's text escaped so it is shown as typed.
   static func markdown(_ s: SessionSummary) -> String {
     let lang = s.lang
-    let md = Reports.md
+    let md = { (s: String) in Reports.md(s) }
     var out = "## \(md(s.title))\n\n\(md(s.when))\n\n"
     out += boldLabel(md(Message.sessionShowPresent(names: s.present).text(lang)))
     if let a = s.absent { out += "  \n" + boldLabel(md(Message.sessionShowAbsent(names: a).text(lang))) }

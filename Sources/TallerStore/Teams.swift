@@ -54,7 +54,7 @@ extension TallerStore {
       var t = t
       t.members.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
       return t
-    }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+    }.sorted { Text.naturallyBefore(($0.name, $0.id), ($1.name, $1.id)) }
   }
 
   /// The winning value of the given fields for every entity: entity → field → value.

@@ -60,8 +60,32 @@ enum OptionalTool {
 @Suite("Exports")
 struct ExportTests {
   func export(_ shell: Shell, _ format: String) -> String {
-    let r = shell.execute("export \(format)", renderer: Renderer(style: .plain))
+    let r = shell.execute("export \(format) -", renderer: Renderer(style: .plain))
     return r.output
+  }
+
+  @Test("a report never tells its reader to start an exercise (the terminal does)")
+  func noInstructionsInReports() throws {
+    let shell = try makeShell()
+    _ = shell.execute("team create X", renderer: Renderer(style: .plain))
+    for format in ["md", "html"] {
+      let text = export(shell, format)
+      #expect(text.contains("(sin respuestas todavía)") && !text.contains("empezar "), "\(format)")
+    }
+    #expect(shell.execute("ver marca-peruana", renderer: Renderer(style: .plain)).output.contains("empezar marca-peruana"))
+  }
+
+  @Test("export html without a file name writes TEAM.html in the current folder, and does not overwrite it")
+  func htmlToAFile() throws {
+    let dir = try TempDir()
+    let env = ["XDG_DATA_HOME": dir.file("xdg")]
+    _ = try runTaller(["--db", dir.file("t.sqlite"), "-c", "team create Los Incas"], env: env)
+    let r = try runTaller(["--db", dir.file("t.sqlite"), "--lang", "en", "-c", "export html"], env: env, cwd: dir.path)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stdout.contains("<html"), "no markup on the terminal")
+    #expect(FileManager.default.fileExists(atPath: dir.file("los-incas.html")), "\(r.stdout)")
+    let again = try runTaller(["--db", dir.file("t.sqlite"), "--lang", "en", "-c", "export html"], env: env, cwd: dir.path)
+    #expect(again.status == 1 && again.stderr.contains("--force"), "\(again.stderr)")
   }
 
   @Test("Markdown, HTML and Mermaid of a team's whole work match their golden files", arguments: [Lang.es, .en])
@@ -118,28 +142,80 @@ struct ExportTests {
     #expect(html.contains("<!DOCTYPE html>") && html.contains("@media print"))
   }
 
-  @Test("Mermaid follows the journey grammar: sections, tasks with a score 1–5 and actors, no forbidden characters")
+  /// Answers a student may type that Mermaid's lexer would take for syntax.
+  static let hostile = [
+    "section Compra", "Title: hola", "journeys", "%% nada", "accTitle: x", "a # b", "uno; dos", "a: 5: b", "Sección, coma",
+    "  section con espacios",
+  ]
+
+  @Test("Mermaid: hostile answers parse (a parser written from journey.jison) and read back as typed; no emotion, no score")
   func mermaidGrammar() throws {
-    let (shell, _) = try filledShell(.es)
-    _ = shell.execute("set mapa-viaje.escenario Comprar: 1; #2", renderer: Renderer(style: .plain))
-    let text = export(shell, "mermaid")
-    let lines = text.split(separator: "\n").map(String.init)
-    #expect(lines.first == "journey")
-    var sections = 0
-    for l in lines.dropFirst() {
-      if l.hasPrefix("    title ") {
-        #expect(!l.dropFirst(10).contains { ":;#".contains($0) }, "title: \(l)")
-      } else if l.hasPrefix("    section ") {
-        sections += 1
-        #expect(!l.dropFirst(12).contains { ":;#".contains($0) }, "section: \(l)")
-      } else {
-        let parts = l.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
-        #expect(parts.count == 3, "task: \(l)")
-        #expect(l.hasPrefix("      ") && (1...5).contains(Int(parts[1].trimmingCharacters(in: .whitespaces)) ?? 0), "score: \(l)")
-        #expect(!parts[0].contains("#") && !parts[0].contains(";"))
-      }
+    let shell = try makeShell()
+    let run = { (line: String) in _ = shell.execute(line, renderer: Renderer(style: .plain)) }
+    run("team create X")
+    run("set mapa-viaje.escenario Comprar: 1; #2")
+    run("set mapa-viaje.persona Rosa; #1, 34")
+    for (i, h) in Self.hostile.enumerated() {
+      let emotion = i == 3 ? "" : " emocion=\((i % 5) - 2)"
+      run("add mapa-viaje.etapas nombre=\"\(h)\" acciones=\"\(h) \(i)\"" + emotion)
     }
-    #expect(sections == 5)
+    let text = export(shell, "mermaid")
+    let parsed = try MermaidJourneyParser.parse(text)
+    #expect(parsed.title == "Comprar: 1; #2")
+    let sheet = try shell.context.store.sheet(teamID: try #require(shell.session.teamID), exercise: "mapa-viaje")
+    let stages = sheet.items("etapas")
+    #expect(
+      parsed.sections == stages.map { Text.clean($0.values["nombre"]?.stringValue ?? "") }.map { $0 == "Conocer el producto" ? $0 : $0 })
+    // The suggested stages have no actions or emotion: no task, a comment instead.
+    let scored = stages.filter { $0.values["emocion"]?.intValue != nil }
+    #expect(parsed.tasks.count == scored.count, "\(text)")
+    for (task, stage) in zip(parsed.tasks, scored) {
+      #expect(task.name == Text.clean(stage.values["acciones"]?.stringValue ?? ""), "\(text)")
+      #expect(task.score == Int(stage.values["emocion"]?.intValue ?? 0) + 3)
+      #expect(task.actors == ["Rosa; #1"], "commas inside the actor are not a second actor")
+    }
+    #expect(text.contains("%% "), "a stage without emotion is a comment")
+  }
+
+  @Test("Markdown: an answer stays text — list markers, rules, strike-through and pipes are escaped")
+  func markdownEscapes() throws {
+    for (typed, written) in [
+      ("- no es lista", "\\- no es lista"), ("+ tampoco", "\\+ tampoco"), ("1. ni esta", "1\\. ni esta"), ("2) ni esta", "2\\) ni esta"),
+      ("---", "\\---"), ("===", "\\==="), ("~~tachado~~", "\\~\\~tachado\\~\\~"), ("a | b", "a \\| b"), ("# título", "\\# título"),
+      ("normal, 2 + 2", "normal, 2 + 2"),
+    ] {
+      #expect(Reports.md(typed, block: true) == written, "\(typed)")
+    }
+    // In a table cell, only inline markers.
+    #expect(Reports.md("3. Envase") == "3. Envase")
+    // Several lines: each one escaped as a line start.
+    #expect(Reports.mdLines("uno\n- dos", indent: "  ") == "uno\\\n  \\- dos")
+  }
+
+  @Test("teams are listed in natural order: Equipo 2 before Equipo 10, accents and case aside")
+  func naturalOrder() throws {
+    let shell = try makeShell()
+    for name in ["Equipo 10", "equipo 2", "Équipo 1", "Equipo 1b", "Alfa"] {
+      _ = shell.execute("team create \(name)", renderer: Renderer(style: .plain))
+    }
+    #expect(try shell.context.store.teams().map(\.name) == ["Alfa", "Équipo 1", "Equipo 1b", "equipo 2", "Equipo 10"])
+  }
+
+  @Test("CSV: an answer a spreadsheet would run as a formula is neutralised; numbers stay numbers")
+  func csvInjection() throws {
+    for (typed, written) in [
+      ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("@SUM(A1)", "'@SUM(A1)"), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"),
+      ("\tx", "'\tx"), ("-2", "-2"), ("+2", "+2"), ("4.5", "4.5"), ("a=b", "a=b"),
+    ] {
+      #expect(CSV.row([typed]) == written + "\r\n", "\(typed)")
+    }
+    let shell = try makeShell()
+    _ = shell.execute("team create X", renderer: Renderer(style: .plain))
+    _ = shell.execute("add mapa-viaje.etapas nombre=Uno acciones==1+1 emocion=-2", renderer: Renderer(style: .plain))
+    let dir = try TempDir()
+    _ = shell.execute("export csv \(dir.path)/out", renderer: Renderer(style: .plain))
+    let text = try String(contentsOfFile: dir.path + "/out/mapa-viaje-etapas.csv", encoding: .utf8)
+    #expect(text.contains(",'=1+1,") && text.contains(",-2,"), "\(text)")
   }
 
   @Test("CSV files: one per list and one of grades, UTF-8 with a BOM, read back by a CSV parser with accents intact")
