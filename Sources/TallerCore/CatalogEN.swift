@@ -259,7 +259,7 @@ let catalogEN: [L: String] = [
   .timerShow: "⏱ {step}: {left} left of {minutes} min",
   .confirmYes: "yes",
   .drawEmpty: "(no answers yet: \"start {exercise}\")",
-  .drawMatrixLegend: "(n) = rating 1–5 · ⚑ moment of truth · \"·\" = no touchpoint",
+  .drawMatrixLegend: "(n) = rating 1–5 · ✖ red zone (≤ 2) · ⚑ moment of truth · \"·\" = no touchpoint",
   .drawSatisfied: "satisfied",
   .drawDissatisfied: "dissatisfied",
   .drawDelighted: "delighted",
@@ -578,4 +578,7 @@ let catalogEN: [L: String] = [
   .guideListOne: "One per line; an empty Enter ends the list ({count} so far).",
   .reportNoEmotion: "no emotion: not scored",
   .reportEmpty: "(no answers yet)",
+  .drawMean: "Mean",
+  .drawRedZones: "Red zones: {count} of {total} ({names}).",
+  .flagDetail: "every item with all its fields",
 ]

@@ -265,7 +265,7 @@ let catalogES: [L: String] = [
   .timerShow: "⏱ {step}: quedan {left} de {minutes} min",
   .confirmYes: "sí",
   .drawEmpty: "(sin respuestas todavía: «empezar {exercise}»)",
-  .drawMatrixLegend: "(n) = valoración 1–5 · ⚑ momento de la verdad · «·» = sin punto de contacto",
+  .drawMatrixLegend: "(n) = valoración 1–5 · ✖ zona roja (≤ 2) · ⚑ momento de la verdad · «·» = sin punto de contacto",
   .drawSatisfied: "satisfecho",
   .drawDissatisfied: "insatisfecho",
   .drawDelighted: "complacido",
@@ -587,4 +587,7 @@ let catalogES: [L: String] = [
   .guideListOne: "Uno por línea; Enter vacío termina la lista (ya hay {count}).",
   .reportNoEmotion: "sin emoción: no se puntúa",
   .reportEmpty: "(sin respuestas todavía)",
+  .drawMean: "Media",
+  .drawRedZones: "Zonas rojas: {count} de {total} ({names}).",
+  .flagDetail: "cada elemento con todos sus campos",
 ]

@@ -534,6 +534,12 @@ extension Message {
   public static var reportNoEmotion: Message { Message(.reportNoEmotion, [:]) }
   /// (sin respuestas todavía)
   public static var reportEmpty: Message { Message(.reportEmpty, [:]) }
+  /// Media
+  public static var drawMean: Message { Message(.drawMean, [:]) }
+  /// Zonas rojas: {count} de {total} ({names}).
+  public static func drawRedZones(count countValue: some CustomStringConvertible, names namesValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.drawRedZones, ["count": String(describing: countValue), "names": String(describing: namesValue), "total": String(describing: totalValue)]) }
+  /// cada elemento con todos sus campos
+  public static var flagDetail: Message { Message(.flagDetail, [:]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}
@@ -560,7 +566,7 @@ extension Message {
   public static var confirmYes: Message { Message(.confirmYes, [:]) }
   /// (sin respuestas todavía: «empezar {exercise}»)
   public static func drawEmpty(exercise exerciseValue: some CustomStringConvertible) -> Message { Message(.drawEmpty, ["exercise": String(describing: exerciseValue)]) }
-  /// (n) = valoración 1–5 · ⚑ momento de la verdad · «·» = sin punto de contacto
+  /// (n) = valoración 1–5 · ✖ zona roja (≤ 2) · ⚑ momento de la verdad · «·» = sin punto de contacto
   public static var drawMatrixLegend: Message { Message(.drawMatrixLegend, [:]) }
   /// satisfecho
   public static var drawSatisfied: Message { Message(.drawSatisfied, [:]) }

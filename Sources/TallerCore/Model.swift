@@ -81,6 +81,8 @@ public enum Field {
 public enum Course {
   /// Team size where neither the team nor a class it is enrolled in says another.
   public static let defaultTeamSize = 3
+  /// A touchpoint rated at most this (on 1–5) is in the red zone (the course's matrix).
+  public static let redZone: Int64 = 2
 }
 
 /// A team, as the shell sees it.

@@ -64,12 +64,19 @@ public struct Flag: Sendable, Hashable {
   public var help: L
   /// For a flag that takes a value (`--team NAME`): the value's name in usage lines.
   public var value: L?
+  /// The flag's Spanish spelling, if it has one (`--detalle` for `--detail`): accepted always,
+  /// shown in Spanish usage lines.
+  public var spanish: String?
 
-  public init(_ name: String, _ help: L, value: L? = nil) {
+  public init(_ name: String, _ help: L, value: L? = nil, spanish: String? = nil) {
     self.name = name
     self.help = help
     self.value = value
+    self.spanish = spanish
   }
+
+  /// The spelling shown in a language.
+  public func shown(_ lang: Lang) -> String { lang == .es ? spanish ?? name : name }
 }
 
 /// The words typed after a command's name, bound to its parameters and flags: what a command's
@@ -206,7 +213,7 @@ public struct CommandSpec: Sendable {
       let n = Message(p.name).text(lang)
       parts.append(p.optional ? "[\(n)]" : n)
     }
-    for f in flags { parts.append("[--\(f.name)" + (f.value.map { " " + Message($0).text(lang) } ?? "") + "]") }
+    for f in flags { parts.append("[--\(f.shown(lang))" + (f.value.map { " " + Message($0).text(lang) } ?? "") + "]") }
     return parts.joined(separator: " ")
   }
 }
@@ -427,7 +434,7 @@ public struct CommandTable: Sendable {
           inline = String(name[name.index(after: eq)...])
           name = String(name[..<eq])
         }
-        guard let f = spec.flags.first(where: { $0.name == name }) else {
+        guard let f = spec.flags.first(where: { $0.name == name || $0.spanish == name }) else {
           throw .unknownFlag(spec.id, t)
         }
         flags.insert(f.name)

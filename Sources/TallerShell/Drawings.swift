@@ -59,6 +59,25 @@ enum Drawings {
     return lines
   }
 
+  /// Every item of every list of an exercise with every field it collects (`ver … --detalle`):
+  /// one table per list, drawn as records where it does not fit the width.
+  static func detail(_ ctx: ShellContext, team: Team, def: ExerciseDef, lang: Lang) -> [Line] {
+    guard let sheet = try? ctx.store.sheet(teamID: team.id, exercise: def.id) else { return [] }
+    var lines: [Line] = [.heading("\(team.name) · \(def.title.text(lang))")]
+    let lists = def.fields.filter { $0.kind == .list }
+    if lists.isEmpty { return draw(ctx, team: team, def: def, lang: lang) }
+    for list in lists {
+      let items = sheet.items(list.id)
+      lines.append(.text(list.prompt.text(lang) + " (\(items.count))"))
+      guard !items.isEmpty else { continue }
+      let rows = items.enumerated().map { i, item in
+        [String(i + 1)] + list.fields.map { value(ctx, team: team, field: $0, item.values[$0.id], lang: lang) }
+      }
+      lines.append(.table(TableSpec(header: ["#"] + list.fields.map { $0.shortName(lang).capitalized }, rows: rows, markEmpty: true)))
+    }
+    return lines
+  }
+
   /// Touchpoint matrix: channel kinds × before/during/after, each cell the touchpoints and ratings.
   static func matrix(_ ctx: ShellContext, team: Team, def: ExerciseDef, sheet: Sheet, lang: Lang) -> [Line] {
     guard let list = def.fields.first(where: { $0.kind == .list }),
@@ -76,25 +95,45 @@ enum Drawings {
         for f in motList.fields where f.kind == .ref { if let id = m.values[f.id]?.stringValue { motIDs.insert(id) } }
       }
     }
+    // Ratings: a red zone (≤ 2) is marked ✖, whatever the colours; means by row and by column.
+    func rating(_ item: Item) -> Int64? { item.values["valoracion"]?.intValue }
+    func mean(_ rs: [Int64]) -> String {
+      guard !rs.isEmpty else { return "" }
+      let tenths = (rs.reduce(0, +) * 10 + Int64(rs.count) / 2) / Int64(rs.count)
+      return GradeMath.text(Int(tenths)).replacingOccurrences(of: ".", with: lang == .es ? "," : ".")
+    }
+    func placed(_ s: Option?, _ k: Option?) -> [(Int, Item)] {
+      items.enumerated().filter { e in
+        (s.map { e.element.values["momento"]?.stringValue == $0.id } ?? true)
+          && (k.map { e.element.values["tipo"]?.stringValue == $0.id } ?? true)
+      }.map { ($0.offset, $0.element) }
+    }
     var rows: [[String]] = []
     for k in kind.options {
       var row = [k.label.text(lang).capitalized]
       for s in stage.options {
-        let cell = items.enumerated().filter {
-          $0.element.values["momento"]?.stringValue == s.id && $0.element.values["tipo"]?.stringValue == k.id
-        }.map { i, item -> String in
+        let cell = placed(s, k).map { i, item -> String in
           let name = item.values["nombre"]?.stringValue ?? "?"
-          let rating = item.values["valoracion"]?.intValue.map { " (\($0))" } ?? ""
-          return "\(i + 1). \(name)\(rating)" + (motIDs.contains(item.id) ? " ⚑" : "")
+          let r = rating(item).map { " (\($0)" + ($0 <= Course.redZone ? "✖" : "") + ")" } ?? ""
+          return "\(i + 1). \(name)\(r)" + (motIDs.contains(item.id) ? " ⚑" : "")
         }
         row.append(cell.joined(separator: "\n"))
       }
+      row.append(mean(placed(nil, k).compactMap { rating($0.1) }))
       rows.append(row)
     }
+    let meanLabel = Message.drawMean.text(lang)
+    rows.append(
+      [meanLabel] + stage.options.map { s in mean(placed(s, nil).compactMap { rating($0.1) }) } + [mean(items.compactMap(rating))])
     var lines: [Line] = [
-      .table(TableSpec(header: [""] + stage.options.map { $0.label.text(lang).capitalized }, rows: rows, markEmpty: true))
+      .table(TableSpec(header: [""] + stage.options.map { $0.label.text(lang).capitalized } + [meanLabel], rows: rows, markEmpty: true))
     ]
     lines.append(.dim(Message.drawMatrixLegend.text(lang)))
+    let red = items.filter { (rating($0) ?? 99) <= Course.redZone }
+    if !red.isEmpty {
+      let names = red.map { $0.values["nombre"]?.stringValue ?? "?" }.joined(separator: ", ")
+      lines.append(.text(Message.drawRedZones(count: String(red.count), names: names, total: String(items.count)).text(lang)))
+    }
     let unplaced = items.enumerated().filter { $0.element.values["momento"] == nil || $0.element.values["tipo"] == nil }
     for (i, item) in unplaced { lines.append(.item("\(i + 1). " + (item.values["nombre"]?.stringValue ?? "?"), note: "?")) }
     return lines

@@ -153,7 +153,7 @@ extension CommandTable {
         return try Guide.resume(ctx, &session, team: team, number: args.number)
       }),
     CommandSpec(
-      [Word("show", ["ver", "mostrar"])], summary: .cmdShow, arguments: OptionalExerciseArgs.self, walk: true,
+      [Word("show", ["ver", "mostrar"])], summary: .cmdShow, arguments: ShowArgs.self, walk: true,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         let def: ExerciseDef
@@ -164,6 +164,7 @@ extension CommandTable {
         } else {
           def = try findExercise(ctx, "", lang: session.lang)
         }
+        if args.detail { return Reply(lines: Drawings.detail(ctx, team: team, def: def, lang: session.lang)) }
         return Reply(lines: Drawings.draw(ctx, team: team, def: def, lang: session.lang))
       }),
     CommandSpec(
@@ -328,6 +329,19 @@ struct OptionalExerciseArgs: CommandArguments {
   static let parameters = [exerciseParam]
   let exercise: String?
   init(_ b: BoundArguments) { exercise = b[optional: Self.exerciseParam] }
+}
+
+struct ShowArgs: CommandArguments {
+  static let exerciseParam = Param(.argExercise, .exercise, optional: true)
+  static let detailFlag = Flag("detail", .flagDetail, spanish: "detalle")
+  static let parameters = [exerciseParam]
+  static let flags = [detailFlag]
+  let exercise: String?
+  let detail: Bool
+  init(_ b: BoundArguments) {
+    exercise = b[optional: Self.exerciseParam]
+    detail = b.has(Self.detailFlag)
+  }
 }
 
 struct SessionNumberArgs: CommandArguments {

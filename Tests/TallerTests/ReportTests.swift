@@ -64,6 +64,32 @@ struct ExportTests {
     return r.output
   }
 
+  @Test("the touchpoint matrix marks and counts red zones, gives means by row and column; --detalle shows every field")
+  func matrixHeatAndDetail() throws {
+    let shell = try makeShell()
+    for line in [
+      "team create X",
+      "add puntos-contacto.puntos nombre=Cajero momento=durante tipo=humano valoracion=2 canal=cajas area=Tienda nota=\"colas\"",
+      "add puntos-contacto.puntos nombre=Web momento=antes tipo=digital valoracion=1",
+      "add puntos-contacto.puntos nombre=Envase momento=durante tipo=estático valoracion=5",
+    ] {
+      #expect(!shell.execute(line, renderer: Renderer(style: .plain)).failed, "\(line)")
+    }
+    let wide = Renderer(style: Style(color: false, unicode: true, width: 120))
+    let out = shell.execute("ver puntos-contacto", renderer: wide).output
+    #expect(out.contains("1. Cajero (2✖)") && out.contains("2. Web (1✖)") && out.contains("3. Envase (5)"), "\(out)")
+    #expect(out.contains("Zonas rojas: 2 de 3 (Cajero, Web)."), "\(out)")
+    #expect(out.contains("Media"), "\(out)")
+    // Durante: (2 + 5) / 2 = 3,5; all: 8 / 3 = 2,7.
+    #expect(out.contains("3,5") && out.contains("2,7"), "\(out)")
+    #expect(shell.execute("ver puntos-contacto", renderer: Renderer(style: .plain)).output.contains("1. Cajero (2X)"))
+    for flag in ["--detalle", "--detail"] {
+      let d = shell.execute("ver puntos-contacto \(flag)", renderer: wide).output
+      #expect(d.contains("cajas") && d.contains("Tienda") && d.contains("colas"), "\(flag): \(d)")
+    }
+    #expect(CommandTable.standard.commands.first { $0.words[0].name == "show" }?.usage(.es).contains("--detalle") == true)
+  }
+
   @Test("a report never tells its reader to start an exercise (the terminal does)")
   func noInstructionsInReports() throws {
     let shell = try makeShell()

@@ -368,7 +368,21 @@ struct UpgradeTests {
         if !seen.contains(w) { seen.append(w) }
         return String((seen.firstIndex(of: w) ?? 0) + 1)
       }
-      #expect(renumbered == words(shown), "\(command): \(r.stdout)")
+      if command.hasPrefix("show puntos-contacto") {
+        // The matrix gained a means column, red-zone marks and a count: every old word is still
+        // there, in order (a red zone's "(2)" now reads "(2X)").
+        let new = renumbered.map { $0.replacingOccurrences(of: "X)", with: ")") }
+        var rest = new[...]
+        for w in words(shown) {
+          guard let i = rest.firstIndex(of: w) else {
+            Issue.record("\(command): \(w) missing in \(r.stdout)")
+            break
+          }
+          rest = rest[(i + 1)...]
+        }
+      } else {
+        #expect(renumbered == words(shown), "\(command): \(r.stdout)")
+      }
     }
     let r = try runTaller(["--db", path, "-c", "export json \(dir.file("new.json"))"], env: env)
     #expect(r.status == 0, "\(r.stderr)")
