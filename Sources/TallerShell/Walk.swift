@@ -177,7 +177,32 @@ extension Guide {
       return entry(def, sheet, i, details: false, mode: g.mode) ?? WalkPosition(exercise: def.id, field: i, mode: g.mode)
     }
     let f = def.fields[g.field]
-    if f.kind == .list, !g.details {
+    if g.details {
+      // Inside the details: the optional field before, else the offer of the step's details.
+      var p = g
+      if f.kind == .list, isMain(def, g.field) {
+        let extras = extraFields(def, f).compactMap { e in f.fields.firstIndex { $0.id == e.id } }
+        let items = sheet.items(f.id)
+        if let sub = g.sub, let k = extras.firstIndex(of: sub), k > 0 {
+          p.sub = extras[k - 1]
+          return p
+        }
+        if let i = items.firstIndex(where: { $0.id == g.item }), i > 0, let last = extras.last {
+          p.item = items[i - 1].id
+          p.sub = last
+          return p
+        }
+      }
+      let first = stepFirstField(def, g.field)
+      var j = g.field - 1
+      while j >= first {
+        if isDetail(def, j), let e = entry(def, sheet, j, details: true, mode: g.mode) { return e }
+        j -= 1
+      }
+      let last = first + def.steps[stepIndex(def, g.field)].fields.count - 1
+      return WalkPosition(exercise: def.id, field: last, mode: g.mode, offering: true)
+    }
+    if f.kind == .list {
       let items = sheet.items(f.id)
       if g.mode == .fields, let sub = g.sub {
         let quick = quickFields(def, f).compactMap { q in f.fields.firstIndex { $0.id == q.id } }

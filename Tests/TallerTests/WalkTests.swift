@@ -119,6 +119,14 @@ struct WalkTests {
     #expect(first.values["nombre"] == "Cashier" && first.values["valoracion"] == 2 && first.values["nota"] == nil)
     #expect(first.values["etapa"] == "compra" && first.values["canal"] == "cajas" && first.values["area"] == "Store operations")
     #expect(try shell.context.store.walk(team: try #require(shell.session.teamID))?.mode == .line)
+    // Back inside the details (now at item 2's stage): item 1's last field, the fields before
+    // it, then the offer again.
+    let back = run(shell, ["back", "back", "back", "back"])
+    #expect(back[0].output.contains("touchpoint 1 - Cashier") && back[0].output.contains("Owner area"), "\(back[0].output)")
+    #expect(back[1].output.contains("Channel"), "\(back[1].output)")
+    #expect(back[2].output.contains("Stage of the experience"), "\(back[2].output)")
+    #expect(back[3].output.contains("More details?"), "\(back[3].output)")
+    #expect(run(shell, [""])[0].output.contains("End of \"Touchpoint mapping\""), "Enter at the offer goes on")
   }
 
   @Test(
