@@ -497,7 +497,7 @@ enum Guide {
     n.mode = mode
     let field = def.fields[g.field]
     if field.kind == .list && !g.details {
-      n.sub = mode == .fields ? quickFields(def, field).first.flatMap { q in field.fields.firstIndex { $0.id == q.id } } : nil
+      n.sub = mode == .fields ? quickIndices(def, field).first : nil
     }
     let note = Message(mode == .fields ? .guideModeFields : .guideModeLine).text(lang)
     var old = g

@@ -43,6 +43,15 @@ extension Guide {
     return fields.isEmpty ? list.fields : fields
   }
 
+  /// Where the quick fields and the optional (details) fields of a list sit in its fields.
+  static func quickIndices(_ def: ExerciseDef, _ list: FieldDef) -> [Int] {
+    quickFields(def, list).compactMap { q in list.fields.firstIndex { $0.id == q.id } }
+  }
+
+  static func extraIndices(_ def: ExerciseDef, _ list: FieldDef) -> [Int] {
+    extraFields(def, list).compactMap { e in list.fields.firstIndex { $0.id == e.id } }
+  }
+
   /// The item fields left for the details.
   static func extraFields(_ def: ExerciseDef, _ list: FieldDef) -> [FieldDef] {
     let quick = Set(quickFields(def, list).map(\.id))
@@ -84,17 +93,14 @@ extension Guide {
     let items = sheet.items(f.id)
     if details && isMain(def, i) {
       // An item's optional fields, item by item.
-      let extras = extraFields(def, f)
-      guard let first = extras.first, let item = items.first,
-        let sub = f.fields.firstIndex(where: { $0.id == first.id })
-      else { return nil }
+      guard let sub = extraIndices(def, f).first, let item = items.first else { return nil }
       g.item = item.id
       g.sub = sub
       return g
     }
     // Lists that start with suggested items (journey stages) walk those first.
     g.item = f.defaults.isEmpty ? nil : items.first?.id
-    if mode == .fields { g.sub = quickFields(def, f).first.flatMap { q in f.fields.firstIndex { $0.id == q.id } } }
+    if mode == .fields { g.sub = quickIndices(def, f).first }
     return g
   }
 
@@ -140,7 +146,7 @@ extension Guide {
     var n = g
     if g.details && isMain(def, g.field) {
       // The next optional field of this item, else the next item's first.
-      let extras = extraFields(def, f).compactMap { e in f.fields.firstIndex { $0.id == e.id } }
+      let extras = extraIndices(def, f)
       if let sub = g.sub, let k = extras.firstIndex(of: sub), k + 1 < extras.count {
         n.sub = extras[k + 1]
         return n
@@ -153,7 +159,7 @@ extension Guide {
       return after(def, sheet, field: g.field, details: true, mode: g.mode, lang: lang)
     }
     if g.mode == .fields, let sub = g.sub {
-      let quick = quickFields(def, f).compactMap { q in f.fields.firstIndex { $0.id == q.id } }
+      let quick = quickIndices(def, f)
       if let k = quick.firstIndex(of: sub), k + 1 < quick.count, g.item != nil {
         n.sub = quick[k + 1]
         return n
@@ -181,7 +187,7 @@ extension Guide {
       // Inside the details: the optional field before, else the offer of the step's details.
       var p = g
       if f.kind == .list, isMain(def, g.field) {
-        let extras = extraFields(def, f).compactMap { e in f.fields.firstIndex { $0.id == e.id } }
+        let extras = extraIndices(def, f)
         let items = sheet.items(f.id)
         if let sub = g.sub, let k = extras.firstIndex(of: sub), k > 0 {
           p.sub = extras[k - 1]
@@ -205,7 +211,7 @@ extension Guide {
     if f.kind == .list {
       let items = sheet.items(f.id)
       if g.mode == .fields, let sub = g.sub {
-        let quick = quickFields(def, f).compactMap { q in f.fields.firstIndex { $0.id == q.id } }
+        let quick = quickIndices(def, f)
         if let k = quick.firstIndex(of: sub), k > 0 {
           var p = g
           p.sub = quick[k - 1]
@@ -216,7 +222,7 @@ extension Guide {
       if i > 0 {
         var p = g
         p.item = items[i - 1].id
-        if g.mode == .fields { p.sub = quickFields(def, f).first.flatMap { q in f.fields.firstIndex { $0.id == q.id } } }
+        if g.mode == .fields { p.sub = quickIndices(def, f).first }
         return p
       }
     }

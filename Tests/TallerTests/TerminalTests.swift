@@ -52,24 +52,7 @@ final class PTYSession {
 
   /// Reads until `text` shows up after the previous match (or 10 s pass); returns whether it did.
   @discardableResult
-  func expect(_ text: String, within seconds: Double = 10) -> Bool {
-    let needle = Array(text.utf8)
-    let deadline = Date().addingTimeInterval(seconds)
-    while true {
-      if let end = find(needle) {
-        consumed = end
-        return true
-      }
-      if Date() >= deadline { return false }
-      var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-      if poll(&fds, 1, 100) > 0 {
-        var buf = [UInt8](repeating: 0, count: 4096)
-        let n = read(master, &buf, buf.count)
-        if n <= 0 { return false }
-        bytes += buf[0..<n]
-      }
-    }
-  }
+  func expect(_ text: String, within seconds: Double = 10) -> Bool { expectAny([text], within: seconds) }
 
   /// Reads until one of `texts` shows up after the previous match (or `seconds` pass).
   @discardableResult
