@@ -71,7 +71,7 @@ let package = Package(
     .testTarget(
       name: "TallerTests",
       dependencies: ["TallerCore", "TallerStore", "TallerShell", "TallerTerminal", "TallerTestSupport", "taller"],
-      exclude: ["Golden", "Fixtures"]
+      exclude: ["Golden", "Fixtures", "Tools"]
     ),
   ],
   swiftLanguageModes: [.v6]

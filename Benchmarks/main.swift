@@ -72,6 +72,14 @@ if args.count == 4 && args[1] == "gen", let n = Int(args[2]) {
   exit(0)
 }
 
+// `taller-bench class N FILE`: writes an instructor's database with a class of N teams, every
+// exercise done (for looking at the class views and exports by hand).
+if args.count == 4 && args[1] == "class", let n = Int(args[2]) {
+  let store = try TallerStore.open(path: args[3])
+  _ = try ClassFixture.build(into: store, content: try BuiltinContent.content.get(), teams: n)
+  exit(0)
+}
+
 // Child processes: one measurement each, so peak memory is that measurement's alone.
 if args.count >= 2 && args[1] == "child" {
   let what = args[2]

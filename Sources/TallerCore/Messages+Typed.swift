@@ -540,6 +540,34 @@ extension Message {
   public static func drawRedZones(count countValue: some CustomStringConvertible, names namesValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.drawRedZones, ["count": String(describing: countValue), "names": String(describing: namesValue), "total": String(describing: totalValue)]) }
   /// cada elemento con todos sus campos
   public static var flagDetail: Message { Message(.flagDetail, [:]) }
+  /// Etapas {from}–{to} de {total}
+  public static func drawStagesPage(from fromValue: some CustomStringConvertible, to toValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.drawStagesPage, ["from": String(describing: fromValue), "to": String(describing: toValue), "total": String(describing: totalValue)]) }
+  /// ● emoción de la etapa · ◆ momento de la verdad · sin punto = etapa sin emoción
+  public static var drawJourneyLegend: Message { Message(.drawJourneyLegend, [:]) }
+  /// sin emoción
+  public static var drawNoEmotion: Message { Message(.drawNoEmotion, [:]) }
+  /// Curva emocional de {count} etapas, de −2 a +2: {points}.
+  public static func drawCurveDesc(count countValue: some CustomStringConvertible, points pointsValue: some CustomStringConvertible) -> Message { Message(.drawCurveDesc, ["count": String(describing: countValue), "points": String(describing: pointsValue)]) }
+  /// (continúa)
+  public static var drawContinued: Message { Message(.drawContinued, [:]) }
+  /// Diseñado para
+  public static var reportDesignedFor: Message { Message(.reportDesignedFor, [:]) }
+  /// Diseñado por
+  public static var reportDesignedBy: Message { Message(.reportDesignedBy, [:]) }
+  /// Fecha
+  public static var reportDate: Message { Message(.reportDate, [:]) }
+  /// Versión
+  public static var reportVersion: Message { Message(.reportVersion, [:]) }
+  /// Contenido
+  public static var reportContents: Message { Message(.reportContents, [:]) }
+  /// Estado de la clase
+  public static var reportClassStatus: Message { Message(.reportClassStatus, [:]) }
+  /// Notas
+  public static var reportGrades: Message { Message(.reportGrades, [:]) }
+  /// {teams} equipos · exportado el {date}
+  public static func reportCover(date dateValue: some CustomStringConvertible, teams teamsValue: some CustomStringConvertible) -> Message { Message(.reportCover, ["date": String(describing: dateValue), "teams": String(describing: teamsValue)]) }
+  /// Etapa {n} de {total}
+  public static func drawStagePage(n nValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.drawStagePage, ["n": String(describing: nValue), "total": String(describing: totalValue)]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

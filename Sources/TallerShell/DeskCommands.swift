@@ -335,17 +335,27 @@ enum Desk {
     let chosen = teams ?? []
     // Every sheet of the class read in one snapshot.
     return try ctx.store.inOneRead { () throws(TallerError) -> Reply in
-      try write(ctx, format: format, teams: teams, chosen: chosen, args: args, lang: lang)
+      try write(ctx, session, format: format, teams: teams, chosen: chosen, args: args, lang: lang)
     }
   }
 
   static func write(
-    _ ctx: ShellContext, format: String, teams: [Team]?, chosen: [Team], args: ExportFileArgs, lang: Lang
+    _ ctx: ShellContext, _ session: Session, format: String, teams: [Team]?, chosen: [Team], args: ExportFileArgs, lang: Lang
   ) throws(TallerError) -> Reply {
     let text: String
     switch format {
     case "md": text = Reports.markdown(ctx, teams: chosen, lang: lang)
-    case "html": text = Reports.html(ctx, teams: chosen, lang: lang)
+    case "html":
+      var front: Reports.ClassFront?
+      if args.wholeClass {
+        // The instructor's report opens with what the instructor's commands show.
+        var session = session
+        let status = try statusInOneRead(ctx, session, ClassStatusArgs(team: nil, exercise: nil, sort: nil))
+        let grades = try grades(ctx, &session, GradesArgs(file: nil, csv: false, force: false))
+        let name = try ctx.store.classes().first { $0.mine }?.name
+        front = Reports.ClassFront(title: name ?? ctx.content.agenda.title.text(lang), status: status.lines, grades: grades.lines)
+      }
+      text = Reports.html(ctx, teams: chosen, lang: lang, front: front)
     case "mermaid":
       guard chosen.count == 1 else { throw .refused(Message.exportOneTeam) }
       text = try Reports.mermaid(ctx, team: chosen[0], lang: lang)
@@ -380,6 +390,11 @@ struct ClassStatusArgs: CommandArguments {
   let team: String?
   let exercise: String?
   let sort: String?
+  init(team: String?, exercise: String?, sort: String?) {
+    self.team = team
+    self.exercise = exercise
+    self.sort = sort
+  }
   init(_ b: BoundArguments) {
     team = b.value(Self.teamFlag)
     exercise = b.value(Self.exerciseFlag)
@@ -416,6 +431,11 @@ struct GradesArgs: CommandArguments {
   let file: String?
   let csv: Bool
   let force: Bool
+  init(file: String?, csv: Bool, force: Bool) {
+    self.file = file
+    self.csv = csv
+    self.force = force
+  }
   init(_ b: BoundArguments) {
     file = b[optional: Self.fileParam]
     csv = b.has(Self.csvFlag)

@@ -52,11 +52,20 @@ enum Drawings {
           shown = pv
           note = Message.drawPrefilled(source: p).text(lang)
         }
-        if sheet.conflicts.contains(f.id) { note = Message.drawConflict.text(lang) }
+        if sheet.conflicts.contains(f.id) { note = conflictNote(ctx, team: team, sheet: sheet, field: f, lang: lang) }
         lines.append(.item(f.prompt.text(lang) + ": " + (shown.isEmpty ? "·" : shown), note: note))
       }
     }
     return lines
+  }
+
+  /// A conflicting field's note: every value it holds, the winner first (a reader decides, not
+  /// the merge).
+  static func conflictNote(_ ctx: ShellContext, team: Team, sheet: Sheet, field: FieldDef, lang: Lang) -> String {
+    let values = ((try? ctx.store.conflicts()) ?? []).first { $0.entity == sheet.id && $0.field == field.id }?.values ?? []
+    let shown = values.map { "«" + value(ctx, team: team, field: field, $0.value, lang: lang) + "»" }
+    guard shown.count > 1 else { return Message.drawConflict.text(lang) }
+    return Message.drawConflict.text(lang) + ": " + shown.joined(separator: " / ")
   }
 
   /// Every item of every list of an exercise with every field it collects (`ver … --detalle`):
@@ -108,8 +117,16 @@ enum Drawings {
           && (k.map { e.element.values["tipo"]?.stringValue == $0.id } ?? true)
       }.map { ($0.offset, $0.element) }
     }
+    func tone(_ rs: [Int64]) -> Tone? {
+      rs.isEmpty ? nil : Tone.rating((rs.reduce(0, +) * 2 + Int64(rs.count)) / (2 * Int64(rs.count)))
+    }
     var rows: [[String]] = []
+    var tones: [[Tone?]] = []
     for k in kind.options {
+      // A cell is as hot as its worst touchpoint; a mean as its rounded value.
+      tones.append(
+        [nil] + stage.options.map { s in placed(s, k).compactMap { rating($0.1) }.min().map(Tone.rating) }
+          + [tone(placed(nil, k).compactMap { rating($0.1) })])
       var row = [k.label.text(lang).capitalized]
       for s in stage.options {
         let cell = placed(s, k).map { i, item -> String in
@@ -125,8 +142,11 @@ enum Drawings {
     let meanLabel = Message.drawMean.text(lang)
     rows.append(
       [meanLabel] + stage.options.map { s in mean(placed(s, nil).compactMap { rating($0.1) }) } + [mean(items.compactMap(rating))])
+    tones.append([nil] + stage.options.map { s in tone(placed(s, nil).compactMap { rating($0.1) }) } + [tone(items.compactMap(rating))])
     var lines: [Line] = [
-      .table(TableSpec(header: [""] + stage.options.map { $0.label.text(lang).capitalized } + [meanLabel], rows: rows, markEmpty: true))
+      .table(
+        TableSpec(
+          header: [""] + stage.options.map { $0.label.text(lang).capitalized } + [meanLabel], rows: rows, markEmpty: true, tones: tones))
     ]
     lines.append(.dim(Message.drawMatrixLegend.text(lang)))
     let red = items.filter { (rating($0) ?? 99) <= Course.redZone }
@@ -148,15 +168,20 @@ enum Drawings {
       f["estrategia"]?.prompt.text(lang) ?? "",
     ]
     var rows: [[String]] = []
+    var tones: [[Tone?]] = []
     for (i, item) in sheet.items(list.id).enumerated() {
       let e = item.values["expectativa"]?.intValue
       let r = item.values["desempeno"]?.intValue
       var s = ""
+      var tone: Tone?
       if let e, let r {
         let d = r - e
         let word = d < 0 ? Message.drawDissatisfied : d == 0 ? Message.drawSatisfied : Message.drawDelighted
-        s = (d > 0 ? "+\(d)" : String(d)) + " " + word.text(lang)
+        // The sign three ways: a symbol, the number with its sign, a bar either side of zero.
+        s = (d < 0 ? "▼ −\(-d)" : d == 0 ? "● 0" : "▲ +\(d)") + " " + word.text(lang) + "\n" + signBar(d)
+        tone = Tone.sign(d)
       }
+      tones.append([nil, nil, nil, nil, nil, tone, nil])
       let kind = [
         value(ctx, team: team, field: f["tipo"], item.values["tipo"], lang: lang),
         value(ctx, team: team, field: f["encuentro"], item.values["encuentro"], lang: lang),
@@ -172,27 +197,37 @@ enum Drawings {
         strategy.joined(separator: ": "),
       ])
     }
-    return [.table(TableSpec(header: header, rows: rows))]
+    return [.table(TableSpec(header: header, rows: rows, tones: tones))]
   }
 
-  /// The empathy-map canvas: who and goal, then see | say, do | hear, think and feel, pains | gains.
+  /// S = R − E as a bar either side of a zero line, four places a side: `░░██│░░░░` for −2.
+  static func signBar(_ d: Int64) -> String {
+    let n = Int(min(4, max(-4, d)))
+    let left = String(repeating: "░", count: 4 - max(0, -n)) + String(repeating: "█", count: max(0, -n))
+    let right = String(repeating: "█", count: max(0, n)) + String(repeating: "░", count: 4 - max(0, n))
+    return left + "│" + right
+  }
+
+  /// The empathy-map canvas (Gray's): who and goal, see / say / do / hear around the head that
+  /// holds think and feel, pains and gains.
   static func canvas(_ ctx: ShellContext, team: Team, def: ExerciseDef, sheet: Sheet, lang: Lang) -> [Line] {
-    func box(_ id: String) -> String {
-      guard let f = def.field(id) else { return "" }
-      let title = f.prompt.text(lang).uppercased()
-      let body: String
+    func box(_ id: String, _ number: Int) -> CanvasBox {
+      guard let f = def.field(id) else { return CanvasBox(number: number, title: id, question: "", notes: [], bulleted: false) }
+      let notes: [String]
       if f.kind == .list {
-        body = sheet.items(id).map { "• " + ($0.values["nota"]?.stringValue ?? "") }.joined(separator: "\n")
+        notes = sheet.items(id).compactMap { $0.values["nota"]?.stringValue }.filter { !$0.isEmpty }
       } else {
-        body = value(ctx, team: team, field: f, sheet.values[id], lang: lang)
+        let v = value(ctx, team: team, field: f, sheet.values[id], lang: lang)
+        notes = v.isEmpty ? [] : [v]
       }
-      return title + "\n" + (body.isEmpty ? "·" : body)
+      return CanvasBox(
+        number: number, title: f.prompt.text(lang).uppercased(), question: f.help.text(lang), notes: notes, bulleted: f.kind == .list)
     }
     return [
-      .table(TableSpec(header: [], rows: [[box("quien"), box("meta")]])),
-      .table(TableSpec(header: [], rows: [[box("ve"), box("dice")], [box("hace"), box("oye")]])),
-      .table(TableSpec(header: [], rows: [[box("piensa")]])),
-      .table(TableSpec(header: [], rows: [[box("dolores"), box("ganancias")]])),
+      .canvas(
+        CanvasSpec(
+          who: box("quien", 1), goal: box("meta", 2), see: box("ve", 3), say: box("dice", 4), does: box("hace", 5),
+          hear: box("oye", 6), head: box("piensa", 7), pains: box("dolores", 8), gains: box("ganancias", 9)))
     ]
   }
 
@@ -209,32 +244,27 @@ enum Drawings {
     let rowsDefs = list.fields.filter { $0.id != "nombre" }
     let nameField = list.fields.first { $0.id == "nombre" }
     let stageName = { (item: Item) in item.values["nombre"]?.stringValue.map { nameField?.shown($0, lang) ?? $0 } ?? "?" }
-    let header = [Message.drawStage.text(lang)] + stages.map(stageName)
-    var rows: [[String]] = []
-    for rf in rowsDefs {
-      var row = [rf.prompt.text(lang)]
-      for s in stages {
-        var cell = value(ctx, team: team, field: rf, s.values[rf.id], lang: lang)
-        if rf.id == "mot", !cell.isEmpty { cell = "⚑ " + cell }
-        row.append(cell)
-      }
-      rows.append(row)
+    var lanes: [JourneyLane] = []
+    for rf in rowsDefs where rf.id != "emocion" {
+      lanes.append(
+        JourneyLane(
+          label: rf.prompt.text(lang),
+          cells: stages.map { s in
+            let cell = value(ctx, team: team, field: rf, s.values[rf.id], lang: lang)
+            return rf.id == "mot" && !cell.isEmpty ? "⚑ " + cell : cell
+          }))
     }
-    // Split the stages into chunks that fit the width, each chunk one table.
-    let labelWidth = min(18, rowsDefs.map { $0.prompt.text(lang).count }.max() ?? 10)
-    let perChunk = max(1, (ctx.width - labelWidth - 4) / 20)
-    var start = 0
-    repeat {
-      let end = min(stages.count, start + perChunk)
-      let chunkRows = rows.map { [$0[0]] + Array($0[(start + 1)..<(end + 1)]) }
-      lines.append(.table(TableSpec(header: [header[0]] + Array(header[(start + 1)..<(end + 1)]), rows: chunkRows)))
-      start = end
-    } while start < stages.count
-    lines.append(.heading(Message.drawEmotion.text(lang)))
+    let emotionLabel = list.fields.first { $0.id == "emocion" }.map { $0.shortName(lang).capitalized } ?? Message.drawEmotion.text(lang)
     lines.append(
-      .curve(
-        labels: stages.map(stageName), values: stages.map { $0.values["emocion"]?.intValue.map(Int.init) })
-    )
+      .journey(
+        JourneySpec(
+          stageLabel: Message.drawStage.text(lang), stages: stages.map(stageName), lanes: lanes, emotionLabel: emotionLabel,
+          emotions: stages.map { $0.values["emocion"]?.intValue.map(Int.init) },
+          moments: stages.map { s in
+            !value(ctx, team: team, field: list.fields.first { $0.id == "mot" }, s.values["mot"], lang: lang).isEmpty
+          },
+          lang: lang)))
+    if !stages.isEmpty { lines.append(.dim(Message.drawJourneyLegend.text(lang))) }
     return lines
   }
 }

@@ -29,8 +29,10 @@ public enum Line: Equatable, Sendable {
   case item(String, note: String?)
   /// A grid fitted to the width: box drawing on a terminal, ASCII elsewhere.
   case table(TableSpec)
-  /// An emotion curve across columns (values in -2…+2).
-  case curve(labels: [String], values: [Int?])
+  /// Dave Gray's empathy-map canvas.
+  case canvas(CanvasSpec)
+  /// A journey map: stages as columns, lanes, the emotion curve.
+  case journey(JourneySpec)
 }
 
 /// A table to draw: a header row, rows of cells (a cell may hold several lines), and an optional
@@ -40,11 +42,14 @@ public struct TableSpec: Equatable, Sendable {
   public var rows: [[String]]
   /// Columns whose empty cells show a dot (so gaps stand out).
   public var markEmpty: Bool
+  /// A heat-scale tone per cell (same shape as `rows`; empty for none).
+  public var tones: [[Tone?]]
 
-  public init(header: [String], rows: [[String]], markEmpty: Bool = false) {
+  public init(header: [String], rows: [[String]], markEmpty: Bool = false, tones: [[Tone?]] = []) {
     self.header = header
     self.rows = rows
     self.markEmpty = markEmpty
+    self.tones = tones
   }
 }
 
@@ -75,7 +80,7 @@ public struct Renderer: Sendable {
 
   public init(style: Style) { self.style = style }
 
-  private func paint(_ s: String, _ code: String) -> String {
+  func paint(_ s: String, _ code: String) -> String {
     style.color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
   }
 
@@ -117,8 +122,11 @@ public struct Renderer: Sendable {
       case .table(let t):
         out += drawTable(t)
         continue
-      case .curve(let labels, let values):
-        out += drawCurve(labels: labels, values: values)
+      case .canvas(let c):
+        out += drawCanvas(c)
+        continue
+      case .journey(let j):
+        out += drawJourney(j)
         continue
       }
       out += "\n"
@@ -241,7 +249,7 @@ public struct Renderer: Sendable {
     }
     func fits(_ columns: [Int]) -> Bool { columns.map { measured[$0].word }.reduce(0, +) + 3 * columns.count + 1 <= width }
     let all = Array(0..<cols)
-    if fits(all) { return drawFitted(head: head, cells: cells, columns: all, measured: measured, markEmpty: t.markEmpty) }
+    if fits(all) { return drawFitted(head: head, cells: cells, columns: all, measured: measured, markEmpty: t.markEmpty, tones: t.tones) }
     // Split: the first column names the rows (a header over data, or a row label).
     let rowLabel = cols > 1
     var groups: [[Int]] = []
@@ -256,12 +264,14 @@ public struct Renderer: Sendable {
       }
     }
     if group.count > (rowLabel ? 1 : 0) { groups.append(group) }
-    return groups.map { drawFitted(head: head, cells: cells, columns: $0, measured: measured, markEmpty: t.markEmpty) }
+    return groups.map { drawFitted(head: head, cells: cells, columns: $0, measured: measured, markEmpty: t.markEmpty, tones: t.tones) }
       .joined()
   }
 
   /// A table of some columns that fit: widths from the widest word up to the widest line.
-  func drawFitted(head: [String], cells: [[String]], columns: [Int], measured: [(word: Int, line: Int)], markEmpty: Bool) -> String {
+  func drawFitted(
+    head: [String], cells: [[String]], columns: [Int], measured: [(word: Int, line: Int)], markEmpty: Bool, tones: [[Tone?]]
+  ) -> String {
     let width = max(20, style.width)
     var widths = columns.map { measured[$0].word }
     var room = width - (3 * columns.count + 1) - widths.reduce(0, +)
@@ -274,15 +284,25 @@ public struct Renderer: Sendable {
         room -= 1
       }
     }
+    let pick = { (r: [String]) in columns.map { r[$0] } }
+    let picked = tones.map { r in columns.map { $0 < r.count ? r[$0] : nil } }
+    return drawGrid(
+      head: pick(head), cells: cells.map(pick), widths: widths, markEmpty: markEmpty, tones: picked, labelled: columns.first == 0)
+  }
+
+  /// A table with given column widths (cells wrapped to them); `tones` paints cells where colour
+  /// is on; `labelled`: the first column names the rows (its empty cells get no dot).
+  func drawGrid(head: [String], cells: [[String]], widths: [Int], markEmpty: Bool, tones: [[Tone?]], labelled: Bool = true) -> String {
+    let columns = Array(widths.indices)
     let u = style.unicode
     let v = u ? "│" : "|"
     func rule(_ l: String, _ m: String, _ r: String) -> String {
       (u ? l : "+") + widths.map { String(repeating: u ? "─" : "-", count: $0 + 2) }.joined(separator: u ? m : "+")
         + (u ? r : "+") + "\n"
     }
-    func row(_ r: [String], emptyMark: Bool) -> String {
+    func row(_ r: [String], emptyMark: Bool, tones: [Tone?] = []) -> String {
       let wrapped = columns.enumerated().map { k, c -> [String] in
-        let text = r[c].isEmpty && emptyMark && c > 0 ? "·" : r[c]
+        let text = r[c].isEmpty && emptyMark && (c > 0 || !labelled) ? chrome("·") : r[c]
         return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
           Self.wrap(String($0), widths[k], hanging: Self.hanging($0))
         }
@@ -292,7 +312,8 @@ public struct Renderer: Sendable {
       for line in 0..<height {
         out += v
         for k in columns.indices {
-          out += " " + pad(line < wrapped[k].count ? wrapped[k][line] : "", widths[k]) + " " + v
+          let cell = pad(line < wrapped[k].count ? wrapped[k][line] : "", widths[k])
+          out += " " + (k < tones.count ? tones[k].map { paint(cell, $0.sgr) } ?? cell : cell) + " " + v
         }
         out += "\n"
       }
@@ -304,7 +325,7 @@ public struct Renderer: Sendable {
       out += rule("├", "┼", "┤")
     }
     for (i, r) in cells.enumerated() {
-      out += row(r, emptyMark: markEmpty)
+      out += row(r, emptyMark: markEmpty, tones: i < tones.count ? tones[i] : [])
       if i < cells.count - 1 { out += rule("├", "┼", "┤") }
     }
     out += rule("└", "┴", "┘")
@@ -343,37 +364,6 @@ public struct Renderer: Sendable {
     return out + rule + "\n"
   }
 
-  /// Draws values −2…+2 as a curve: one row per level, one column per stage.
-  func drawCurve(labels: [String], values: [Int?]) -> String {
-    guard !labels.isEmpty else { return "" }
-    let colWidth = max(4, min(14, (style.width - 6) / max(1, labels.count)))
-    var out = ""
-    for level in stride(from: 2, through: -2, by: -1) {
-      var line = (level > 0 ? "+\(level)" : String(level)).padding(toLength: 3, withPad: " ", startingAt: 0) + (style.unicode ? "┤" : "|")
-      for (i, v) in values.enumerated() {
-        var cell = String(repeating: " ", count: colWidth)
-        if v == level {
-          let mark = style.unicode ? (level > 0 ? "●" : level < 0 ? "●" : "●") : "*"
-          cell = String(repeating: " ", count: colWidth / 2) + mark + String(repeating: " ", count: colWidth - colWidth / 2 - 1)
-          // Show the direction to the next stage.
-          if i + 1 < values.count, let next = values[i + 1] {
-            let arrow = style.unicode ? (next > level ? "╱" : next < level ? "╲" : "─") : (next > level ? "/" : next < level ? "\\" : "-")
-            cell = String(cell.prefix(colWidth - 1)) + arrow
-          }
-        } else if level == 0 {
-          cell = String(repeating: style.unicode ? "┄" : ".", count: colWidth)
-        }
-        line += cell
-      }
-      let painted = level > 0 ? paint(line, "32") : level < 0 ? paint(line, "31") : line
-      out += painted + "\n"
-    }
-    var axis = "    "
-    for l in labels { axis += pad(String(chrome(l).prefix(colWidth - 1)), colWidth) }
-    out += axis.trimmingCharacters(in: .whitespaces).isEmpty ? "" : axis + "\n"
-    return out
-  }
-
   /// An error line: `✗ message` on a terminal, the bare message elsewhere; within the width.
   public func renderError(_ text: String) -> String {
     let width = max(20, style.width)
@@ -401,6 +391,7 @@ public struct Renderer: Sendable {
   static let asciiChrome: [Unicode.Scalar: String] = [
     "✓": "ok", "✗": "x", "«": "\"", "»": "\"", "…": "...", "·": "-",
     "⏱": "", "⚑": "!", "›": ">", "—": "-", "–": "-", "→": "->", "✖": "X", "≤": "<=",
+    "▼": "v", "▲": "^", "●": "o", "◆": "*", "░": ".", "█": "#",
   ]
 }
 
