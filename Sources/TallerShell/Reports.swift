@@ -230,7 +230,8 @@ enum Reports {
   }
 
   /// The page's style: the course's red for headings; heat fills from ColorBrewer's RdYlBu,
-  /// light enough for black text; print rules that keep each artefact on its own page(s), wide
+  /// light enough for black text; empty cells a flat grey with a dot (a hatch pattern made a
+  /// class's PDF seven times bigger); print rules that keep each artefact on its own page(s), wide
   /// ones landscape, rows and boxes whole, headings with what follows them.
   static let css = """
     :root { --accent: #a30f36; --ink: #1a1a1a; --line: #6b6b6b; }
@@ -239,11 +240,11 @@ enum Reports {
     h1 { border-bottom: 3px solid var(--accent); padding-bottom: .2rem; }
     h2, h3 { color: var(--accent); }
     table { border-collapse: collapse; margin: .8rem 0; max-width: 100%; }
-    th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+    th, td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top; text-align: left; overflow-wrap: break-word; }
     thead th { background: #f1e6e9; }
     tbody th { background: #faf5f6; }
     thead { display: table-header-group; }
-    td.empty { background: repeating-linear-gradient(45deg, #fff, #fff 4px, #eee 4px, #eee 8px); color: #555; }
+    td.empty { background: #f2f2f2; color: #555; }
     caption { text-align: left; font-style: italic; color: #444; caption-side: top; padding: .2rem 0; }
     .muted { color: #555; font-style: italic; }
     .tone-1 { background: #fbb4b5; } .tone-2 { background: #fdd49e; } .tone-3 { background: #ffffbf; }
@@ -271,7 +272,7 @@ enum Reports {
     @page { margin: 12mm; }
     @page wide { size: landscape; }
     @media print {
-      body { margin: 0; font-size: 10.5pt; }
+      body { margin: 0; font-size: 10pt; }
       main { max-width: none; }
       .exercise.canvas, .exercise.journey, .exercise.matrix, .exercise.mot { page: wide; }
       .team, .chapter, .exercise, .contents { break-before: page; }
@@ -407,8 +408,8 @@ enum Reports {
     // The same drawing width whatever the number of stages, so the curve keeps its height.
     let w = 1000
     let step = w / max(1, page.count)
-    let h = 290
-    func y(_ v: Int) -> Int { 34 + (2 - min(2, max(-2, v))) * 44 }
+    let h = 250
+    func y(_ v: Int) -> Int { 30 + (2 - min(2, max(-2, v))) * 36 }
     let described = page.map { i in j.stages[i] + " " + (j.emotions[i].map(signed) ?? Message.drawNoEmotion.text(lang)) }
     var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\">"
     out += "<title id=\"\(id)-t\">\(esc(Message.drawEmotion.text(lang)))</title>"
@@ -440,7 +441,7 @@ enum Reports {
       let x = k * step + step / 2
       let name = wrapLabel(j.stages[i], step / 12)
       for (n, l) in name.enumerated() {
-        out += "<text x=\"\(x)\" y=\"\(h - 52 + n * 21)\" font-size=\"19\" text-anchor=\"middle\" fill=\"#1a1a1a\">\(esc(l))</text>\n"
+        out += "<text x=\"\(x)\" y=\"\(h - 56 + n * 20)\" font-size=\"19\" text-anchor=\"middle\" fill=\"#1a1a1a\">\(esc(l))</text>\n"
       }
       guard let v = j.emotions[i] else {
         out +=
