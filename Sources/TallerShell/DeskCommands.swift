@@ -339,23 +339,26 @@ enum Desk {
     }
   }
 
+  /// What a class report opens with: what the instructor's `class status` and `grades` show.
+  static func classFront(_ ctx: ShellContext, _ session: Session, _ args: ExportFileArgs, lang: Lang) throws(TallerError)
+    -> Reports.ClassFront?
+  {
+    guard args.wholeClass else { return nil }
+    var session = session
+    session.teamID = nil  // every team of the class, not the one this laptop works on
+    let status = try statusInOneRead(ctx, session, ClassStatusArgs(team: nil, exercise: nil, sort: nil))
+    let grades = try grades(ctx, &session, GradesArgs(file: nil, csv: false, force: false))
+    let name = try ctx.store.classes().first { $0.mine }?.name
+    return Reports.ClassFront(title: name ?? ctx.content.agenda.title.text(lang), status: status.lines, grades: grades.lines)
+  }
+
   static func write(
     _ ctx: ShellContext, _ session: Session, format: String, teams: [Team]?, chosen: [Team], args: ExportFileArgs, lang: Lang
   ) throws(TallerError) -> Reply {
     let text: String
     switch format {
-    case "md": text = Reports.markdown(ctx, teams: chosen, lang: lang)
-    case "html":
-      var front: Reports.ClassFront?
-      if args.wholeClass {
-        // The instructor's report opens with what the instructor's commands show.
-        var session = session
-        let status = try statusInOneRead(ctx, session, ClassStatusArgs(team: nil, exercise: nil, sort: nil))
-        let grades = try grades(ctx, &session, GradesArgs(file: nil, csv: false, force: false))
-        let name = try ctx.store.classes().first { $0.mine }?.name
-        front = Reports.ClassFront(title: name ?? ctx.content.agenda.title.text(lang), status: status.lines, grades: grades.lines)
-      }
-      text = Reports.html(ctx, teams: chosen, lang: lang, front: front)
+    case "md": text = Reports.markdown(ctx, teams: chosen, lang: lang, front: try classFront(ctx, session, args, lang: lang))
+    case "html": text = Reports.html(ctx, teams: chosen, lang: lang, front: try classFront(ctx, session, args, lang: lang))
     case "mermaid":
       guard chosen.count == 1 else { throw .refused(Message.exportOneTeam) }
       text = try Reports.mermaid(ctx, team: chosen[0], lang: lang)

@@ -54,8 +54,16 @@ enum Reports {
     s.split(separator: "\n", omittingEmptySubsequences: false).map { md(String($0), block: true) }.joined(separator: "\\\n" + indent)
   }
 
-  static func markdown(_ ctx: ShellContext, teams: [Team], lang: Lang) -> String {
+  static func markdown(_ ctx: ShellContext, teams: [Team], lang: Lang, front: ClassFront? = nil) -> String {
     var out = ""
+    if let front {
+      let today = Clock.date(ctx.now(), zone: ctx.timeZone)
+      out += "# \(md(front.title))\n\n_" + md(Message.reportCover(date: today, teams: teams.count).text(lang)) + "_\n\n"
+      out += "## \(md(Message.reportClassStatus.text(lang)))\n\n"
+      out += markdown(front.status.filter { if case .heading = $0 { false } else { true } })
+      let (title, grades) = ClassFront.chapter(front.grades, Message.reportGrades.text(lang))
+      out += "## \(md(title))\n\n" + markdown(grades)
+    }
     for team in teams {
       out += "# \(md(team.name))\n\n"
       if !team.members.isEmpty {
@@ -148,6 +156,12 @@ enum Reports {
     var title: String
     var status: [Line]
     var grades: [Line]
+
+    /// A chapter's title (its lines' heading, else `fallback`) and its other lines.
+    static func chapter(_ lines: [Line], _ fallback: String) -> (String, [Line]) {
+      guard case .heading(let t)? = lines.first else { return (fallback, lines) }
+      return (t, Array(lines.dropFirst()))
+    }
   }
 
   /// One self-contained page: each artefact drawn as the course draws it, on its own printed
@@ -178,8 +192,9 @@ enum Reports {
       body += "</ol>\n</nav>\n"
       body += "<section class=\"chapter\" id=\"estado\">\n<h2>\(esc(Message.reportClassStatus.text(lang)))</h2>\n"
       body += html(front.status.filter { if case .heading = $0 { false } else { true } }, level: 3) + "</section>\n"
-      body += "<section class=\"chapter\" id=\"notas\">\n<h2>\(esc(Message.reportGrades.text(lang)))</h2>\n"
-      body += html(front.grades, level: 3) + "</section>\n"
+      let (gradesTitle, grades) = ClassFront.chapter(front.grades, Message.reportGrades.text(lang))
+      body += "<section class=\"chapter\" id=\"notas\">\n<h2>\(esc(gradesTitle))</h2>\n"
+      body += html(grades, level: 3) + "</section>\n"
     }
     for (team, id) in zip(teams, ids) {
       body += "<section class=\"team\" id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n<h\(top) id=\"\(id)-h\">\(esc(team.name))</h\(top)>\n"

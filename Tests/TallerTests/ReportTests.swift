@@ -126,6 +126,27 @@ struct ExportTests {
     try assertGolden(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, "export-\(lang.rawValue)-etapas.csv")
   }
 
+  @Test("the class's HTML, Markdown and JSON match their golden files: cover, contents, status, grades, teams in natural order")
+  func classGoldens() throws {
+    let (shell, clock) = try filledShell(.es)
+    for name in ["Equipo 10", "Equipo 2"] {
+      clock.advance(60_000)
+      _ = shell.execute("equipo crear \(name)", renderer: Renderer(style: .plain))
+    }
+    clock.advance(60_000)
+    _ = shell.execute("set marca-peruana.marca Sublime", renderer: Renderer(style: .plain))
+    let html = export(shell, "html --class")
+    let order = ["<h1>", "Contenido", "Estado de la clase", "Notas", "Equipo 2", "Equipo 10", "Los Incas"].map {
+      html.range(of: $0)?.lowerBound
+    }
+    #expect(order.allSatisfy { $0 != nil } && order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "\(order)")
+    try assertGolden(html, "export-class-es.html")
+    let md = export(shell, "md --class")
+    #expect(md.hasPrefix("# Customer Experience Management (CEM)\n\n_3 equipos"), "\(md.prefix(200))")
+    try assertGolden(md, "export-class-es.md")
+    try assertGolden(export(shell, "json --team \"Los Incas\""), "export-es.json")
+  }
+
   @Test("an answer of several lines keeps its line breaks on screen, in Markdown and in HTML, in lists and in tables")
   func lineBreaks() throws {
     let shell = try makeShell(lang: .es)
