@@ -595,4 +595,10 @@ let catalogEN: [L: String] = [
   .reportGrades: "Grades",
   .reportCover: "{teams} teams · exported on {date}",
   .drawStagePage: "Stage {n} of {total}",
+  .sealedNoRecipients: "No laptop may read team {team}'s data: nothing was sealed.",
+  .sealedBadKey: "Laptop {laptop}'s encryption key is not valid.",
+  .sealedDamaged: "The sealed bundle is damaged or was altered ({reason}); nothing was applied.",
+  .sealedBadSignature: "The sealed bundle's signature is not from laptop {laptop}, which it claims wrote it; nothing was applied.",
+  .sealedNotForMe: "This laptop cannot read team {team}'s data: the bundle is not sealed for it.",
+  .sealedWrongTeam: "The bundle belongs to team {found}, not to team {expected} of this folder; nothing was applied.",
 ]

@@ -604,4 +604,10 @@ let catalogES: [L: String] = [
   .reportGrades: "Notas",
   .reportCover: "{teams} equipos · exportado el {date}",
   .drawStagePage: "Etapa {n} de {total}",
+  .sealedNoRecipients: "No hay ningún portátil que pueda leer los datos del equipo {team}: no se selló nada.",
+  .sealedBadKey: "La clave de cifrado del portátil {laptop} no es válida.",
+  .sealedDamaged: "El paquete sellado está dañado o fue alterado ({reason}); no se aplicó nada.",
+  .sealedBadSignature: "La firma del paquete sellado no es del portátil {laptop} que dice haberlo escrito; no se aplicó nada.",
+  .sealedNotForMe: "Este portátil no puede leer los datos del equipo {team}: el paquete no está sellado para él.",
+  .sealedWrongTeam: "El paquete es del equipo {found}, no del equipo {expected} de esta carpeta; no se aplicó nada.",
 ]

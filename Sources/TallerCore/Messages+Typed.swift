@@ -568,6 +568,18 @@ extension Message {
   public static func reportCover(date dateValue: some CustomStringConvertible, teams teamsValue: some CustomStringConvertible) -> Message { Message(.reportCover, ["date": String(describing: dateValue), "teams": String(describing: teamsValue)]) }
   /// Etapa {n} de {total}
   public static func drawStagePage(n nValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.drawStagePage, ["n": String(describing: nValue), "total": String(describing: totalValue)]) }
+  /// No hay ningún portátil que pueda leer los datos del equipo {team}: no se selló nada.
+  public static func sealedNoRecipients(team teamValue: some CustomStringConvertible) -> Message { Message(.sealedNoRecipients, ["team": String(describing: teamValue)]) }
+  /// La clave de cifrado del portátil {laptop} no es válida.
+  public static func sealedBadKey(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.sealedBadKey, ["laptop": String(describing: laptopValue)]) }
+  /// El paquete sellado está dañado o fue alterado ({reason}); no se aplicó nada.
+  public static func sealedDamaged(reason reasonValue: some CustomStringConvertible) -> Message { Message(.sealedDamaged, ["reason": String(describing: reasonValue)]) }
+  /// La firma del paquete sellado no es del portátil {laptop} que dice haberlo escrito; no se aplicó nada.
+  public static func sealedBadSignature(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.sealedBadSignature, ["laptop": String(describing: laptopValue)]) }
+  /// Este portátil no puede leer los datos del equipo {team}: el paquete no está sellado para él.
+  public static func sealedNotForMe(team teamValue: some CustomStringConvertible) -> Message { Message(.sealedNotForMe, ["team": String(describing: teamValue)]) }
+  /// El paquete es del equipo {found}, no del equipo {expected} de esta carpeta; no se aplicó nada.
+  public static func sealedWrongTeam(expected expectedValue: some CustomStringConvertible, found foundValue: some CustomStringConvertible) -> Message { Message(.sealedWrongTeam, ["expected": String(describing: expectedValue), "found": String(describing: foundValue)]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

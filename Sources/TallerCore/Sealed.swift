@@ -1,0 +1,269 @@
+import Crypto
+import Foundation
+
+/// Sealed bundles (format 3, `sync/PROTOCOL.md` §7): a bundle's bytes encrypted for exactly the
+/// laptops that may read them, in the manner of age (C2SP's age spec). A fresh file key per
+/// bundle, wrapped once per recipient with HPKE (RFC 9180: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256,
+/// ChaCha20-Poly1305, base mode); a header MAC under that key commits every recipient to the
+/// same key; the payload is encrypted in 64 KiB chunks (age's STREAM) under a key derived from
+/// the file key and the header's nonce; the writer's Ed25519 signature covers everything, so a
+/// relay (a shared folder, a USB stick, a git remote) verifies, stores and forwards a bundle
+/// without reading it. Pure functions: no files, no database.
+public enum Sealed {
+  public static let format = "taller-sealed"
+  public static let version = 3
+  public static let suite = "hpke-x25519-sha256-chacha20poly1305"
+  static var ciphersuite: HPKE.Ciphersuite { .Curve25519_SHA256_ChachaPoly }
+  static let chunkSize = 64 * 1024
+
+  /// A reader of a sealed bundle: a laptop's id and its X25519 public key (64 hex digits).
+  public struct Recipient: Equatable, Sendable {
+    public var id: String
+    public var publicKey: String
+    public init(id: String, publicKey: String) {
+      self.id = id
+      self.publicKey = publicKey
+    }
+  }
+
+  /// What anyone can read of a sealed bundle without a key: who wrote it, for which team, for
+  /// whom, and how big it is (never what was typed).
+  public struct Header: Equatable, Sendable {
+    public var writer: String
+    public var team: String
+    public var recipients: [String]
+    public var payloadBytes: Int
+  }
+
+  // MARK: Keys
+
+  /// A fresh X25519 private key, as 64 hex digits.
+  public static func newPrivateKey() -> String { Hex.encode(Curve25519.KeyAgreement.PrivateKey().rawRepresentation) }
+
+  /// The public key (64 hex digits) of an X25519 private key, or `nil` if it is not one.
+  public static func publicKey(ofPrivate priv: String) -> String? {
+    guard let raw = Signing.data(hex: priv), let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {
+      return nil
+    }
+    return Hex.encode(key.publicKey.rawRepresentation)
+  }
+
+  // MARK: Sealing
+
+  /// Seals `payload` (a bundle's bytes) for `recipients`, signed by the writer's Ed25519 key.
+  /// `random` gives the file key and the nonce (tests pass a fixed source).
+  public static func seal(
+    _ payload: Data, writer: String, team: String, recipients: [Recipient], signingKey: String,
+    random: (Int) -> Data = { n in Data((0..<n).map { _ in UInt8.random(in: 0...255) }) }
+  ) throws(TallerError) -> Data {
+    guard !recipients.isEmpty else { throw .refused(Message.sealedNoRecipients(team: team)) }
+    let fileKey = SymmetricKey(data: random(32))
+    let nonce = random(16)
+    var out = Data()
+    let header = line([
+      ("format", .string(format)), ("nonce", .string(Hex.encode(nonce))), ("suite", .string(suite)), ("team", .string(team)),
+      ("v", .int(Int64(version))), ("writer", .string(writer)),
+    ])
+    out += header
+    let fileKeyBytes = fileKey.withUnsafeBytes { Data($0) }
+    for r in recipients.sorted(by: { $0.id < $1.id }) {
+      guard let raw = Signing.data(hex: r.publicKey), let pk = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw) else {
+        throw .refused(Message.sealedBadKey(laptop: r.id))
+      }
+      do {
+        var sender = try HPKE.Sender(recipientKey: pk, ciphersuite: ciphersuite, info: info(team: team))
+        let wrapped = try sender.seal(fileKeyBytes, authenticating: stanzaAAD(header: header, to: r.id))
+        out += line([
+          ("enc", .string(Hex.encode(sender.encapsulatedKey))), ("to", .string(r.id)), ("wrap", .string(Hex.encode(wrapped))),
+        ])
+      } catch {
+        throw .refused(Message.sealedBadKey(laptop: r.id))
+      }
+    }
+    out += line([("mac", .string(Hex.encode(HMAC<SHA256>.authenticationCode(for: out, using: macKey(fileKey, nonce)))))])
+    let key = payloadKey(fileKey, nonce)
+    var chunks = stride(from: 0, to: payload.count, by: chunkSize).map {
+      payload[payload.startIndex + $0..<payload.startIndex + min(payload.count, $0 + chunkSize)]
+    }
+    if chunks.isEmpty { chunks = [Data()[...]] }
+    for (i, chunk) in chunks.enumerated() {
+      guard let box = try? ChaChaPoly.seal(chunk, using: key, nonce: chunkNonce(i, last: i == chunks.count - 1)) else {
+        throw .refused(Message.sealedDamaged(reason: "payload"))
+      }
+      out += line([("p", .string((box.ciphertext + box.tag).base64EncodedString()))])
+    }
+    guard let sig = Signing.sign(signedMessage(out), privateKey: signingKey) else {
+      throw .refused(Message.sealedDamaged(reason: "signing key"))
+    }
+    out += line([("sig", .string(sig))])
+    out += line([("end", .bool(true)), ("sha256", .string(Hex.encode(SHA256.hash(data: out))))])
+    return out
+  }
+
+  // MARK: Reading
+
+  /// The parts of a sealed file, checked for shape and completeness (not yet for who signed it).
+  struct Parsed {
+    var header: Header
+    var headerLine: Data
+    var nonce: Data
+    var stanzas: [(to: String, enc: Data, wrap: Data)]
+    /// The bytes the MAC covers (header and stanzas) and the MAC.
+    var macked: Data
+    var mac: Data
+    var chunks: [Data]
+    /// The bytes the signature covers, and the signature.
+    var signed: Data
+    var signature: String
+  }
+
+  /// Whether some bytes look like a sealed bundle (its first line names the format).
+  public static func isSealed(_ data: Data) -> Bool {
+    data.prefix(64).range(of: Data("{\"format\":\"\(format)\"".utf8)) != nil
+  }
+
+  static func parse(_ data: Data) throws(TallerError) -> Parsed {
+    // Lines with their line ends (LF; a CR before it is dropped, as mail and git may add one).
+    var lines: [Data] = []
+    var start = data.startIndex
+    for i in data.indices where data[i] == 0x0A {
+      var l = data[start..<i]
+      if l.last == 0x0D { l = l.dropLast() }
+      lines.append(Data(l) + Data([0x0A]))
+      start = i + 1
+    }
+    if start < data.endIndex { throw .refused(Message.sealedDamaged(reason: "truncated")) }
+    func object(_ l: Data) throws(TallerError) -> [String: JSONValue] {
+      guard let text = String(data: l.dropLast(), encoding: .utf8), case .object(let o)? = try? StrictJSONParser.parse(text) else {
+        throw .refused(Message.sealedDamaged(reason: "line"))
+      }
+      return o
+    }
+    guard lines.count >= 5 else { throw .refused(Message.sealedDamaged(reason: "truncated")) }
+    // The end line: everything before it, hashed.
+    guard let end = try? object(lines[lines.count - 1]), end["end"] == .bool(true) else {
+      throw .refused(Message.sealedDamaged(reason: "truncated"))
+    }
+    let before = Data(lines.dropLast().joined())
+    guard end["sha256"]?.stringValue == Hex.encode(SHA256.hash(data: before)) else {
+      throw .refused(Message.sealedDamaged(reason: "altered"))
+    }
+    let h = try object(lines[0])
+    guard h["format"]?.stringValue == format else { throw .refused(Message.sealedDamaged(reason: "format")) }
+    guard h["v"]?.intValue == Int64(version), h["suite"]?.stringValue == suite else {
+      throw .refused(Message.sealedDamaged(reason: "version"))
+    }
+    guard let writer = h["writer"]?.stringValue, let team = h["team"]?.stringValue, let nonceHex = h["nonce"]?.stringValue,
+      let nonce = Signing.data(hex: nonceHex), nonce.count == 16
+    else { throw .refused(Message.sealedDamaged(reason: "header")) }
+    var i = 1
+    var stanzas: [(String, Data, Data)] = []
+    while i < lines.count, let o = try? object(lines[i]), o["to"] != nil {
+      guard let to = o["to"]?.stringValue, let enc = o["enc"]?.stringValue.flatMap(Signing.data(hex:)),
+        let wrap = o["wrap"]?.stringValue.flatMap(Signing.data(hex:))
+      else { throw .refused(Message.sealedDamaged(reason: "recipient")) }
+      stanzas.append((to, enc, wrap))
+      i += 1
+    }
+    guard !stanzas.isEmpty, i < lines.count, let mac = try object(lines[i])["mac"]?.stringValue.flatMap(Signing.data(hex:)) else {
+      throw .refused(Message.sealedDamaged(reason: "recipient"))
+    }
+    let macked = Data(lines[0..<i].joined())
+    i += 1
+    var chunks: [Data] = []
+    var payloadBytes = 0
+    while i < lines.count - 2 {
+      guard let p = try object(lines[i])["p"]?.stringValue, let c = Data(base64Encoded: p) else {
+        throw .refused(Message.sealedDamaged(reason: "payload"))
+      }
+      chunks.append(c)
+      payloadBytes += max(0, c.count - 16)
+      i += 1
+    }
+    guard !chunks.isEmpty, i == lines.count - 2, let sig = try object(lines[i])["sig"]?.stringValue else {
+      throw .refused(Message.sealedDamaged(reason: "signature"))
+    }
+    return Parsed(
+      header: Header(writer: writer, team: team, recipients: stanzas.map(\.0), payloadBytes: payloadBytes), headerLine: lines[0],
+      nonce: nonce, stanzas: stanzas, macked: macked, mac: mac, chunks: chunks, signed: Data(lines[0..<i].joined()), signature: sig)
+  }
+
+  /// What a relay checks without any key but the writer's public one: the file is whole, well
+  /// formed, and signed by its writer. Returns what it may know (team, recipients, size).
+  public static func verify(_ data: Data, writerKey: (String) -> String?) throws(TallerError) -> Header {
+    let p = try parse(data)
+    guard let key = writerKey(p.header.writer), Signing.verify(signedMessage(p.signed), signature: p.signature, publicKey: key) else {
+      throw .refused(Message.sealedBadSignature(laptop: p.header.writer))
+    }
+    return p.header
+  }
+
+  /// Opens a sealed bundle as laptop `me` with its X25519 private key: checks the signature,
+  /// unwraps the file key from `me`'s stanza, checks the header MAC and decrypts the payload.
+  /// `team`: the team whose folder it was found in, when there is one (a bundle moved to another
+  /// team's folder is refused).
+  public static func open(
+    _ data: Data, me: String, privateKey: String, writerKey: (String) -> String?, team expected: String? = nil
+  ) throws(TallerError) -> (header: Header, payload: Data) {
+    let header = try verify(data, writerKey: writerKey)
+    let p = try parse(data)
+    if let expected, expected != header.team { throw .refused(Message.sealedWrongTeam(expected: expected, found: header.team)) }
+    guard let stanza = p.stanzas.first(where: { $0.to == me }) else { throw .refused(Message.sealedNotForMe(team: header.team)) }
+    guard let raw = Signing.data(hex: privateKey), let sk = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {
+      throw .refused(Message.sealedBadKey(laptop: me))
+    }
+    let fileKey: SymmetricKey
+    do {
+      var recipient = try HPKE.Recipient(
+        privateKey: sk, ciphersuite: ciphersuite, info: info(team: header.team), encapsulatedKey: stanza.enc)
+      fileKey = SymmetricKey(data: try recipient.open(stanza.wrap, authenticating: stanzaAAD(header: p.headerLine, to: me)))
+    } catch {
+      throw .refused(Message.sealedDamaged(reason: "recipient"))
+    }
+    guard HMAC<SHA256>.isValidAuthenticationCode(p.mac, authenticating: p.macked, using: macKey(fileKey, p.nonce)) else {
+      throw .refused(Message.sealedDamaged(reason: "mac"))
+    }
+    let key = payloadKey(fileKey, p.nonce)
+    var payload = Data()
+    for (i, c) in p.chunks.enumerated() {
+      guard c.count >= 16,
+        let box = try? ChaChaPoly.SealedBox(
+          nonce: chunkNonce(i, last: i == p.chunks.count - 1), ciphertext: c.dropLast(16), tag: c.suffix(16)),
+        let plain = try? ChaChaPoly.open(box, using: key)
+      else { throw .refused(Message.sealedDamaged(reason: "payload")) }
+      payload += plain
+    }
+    return (header, payload)
+  }
+
+  // MARK: Derivations (PROTOCOL.md §7)
+
+  static func info(team: String) -> Data { Data("taller-sealed v3\n\(team)".utf8) }
+  /// A stanza is bound to its bundle's header (its nonce is fresh) and to its recipient.
+  static func stanzaAAD(header: Data, to: String) -> Data { header + Data("to:\(to)".utf8) }
+  static func macKey(_ fileKey: SymmetricKey, _ nonce: Data) -> SymmetricKey {
+    HKDF<SHA256>.deriveKey(inputKeyMaterial: fileKey, salt: nonce, info: Data("taller-sealed header".utf8), outputByteCount: 32)
+  }
+  static func payloadKey(_ fileKey: SymmetricKey, _ nonce: Data) -> SymmetricKey {
+    HKDF<SHA256>.deriveKey(inputKeyMaterial: fileKey, salt: nonce, info: Data("taller-sealed payload".utf8), outputByteCount: 32)
+  }
+  /// age's STREAM nonce: an 11-byte big-endian chunk counter and a last-chunk flag.
+  static func chunkNonce(_ i: Int, last: Bool) -> ChaChaPoly.Nonce {
+    var bytes = [UInt8](repeating: 0, count: 12)
+    var n = UInt64(i)
+    for k in stride(from: 10, through: 3, by: -1) {
+      bytes[k] = UInt8(n & 0xFF)
+      n >>= 8
+    }
+    bytes[11] = last ? 1 : 0
+    // 12 bytes is ChaChaPoly's nonce size: this cannot fail.
+    return (try? ChaChaPoly.Nonce(data: bytes)) ?? ChaChaPoly.Nonce()
+  }
+  /// What the writer signs: the hash of every byte before the signature line.
+  static func signedMessage(_ bytes: Data) -> String { "taller-sealed\n" + Hex.encode(SHA256.hash(data: bytes)) }
+
+  /// One JSON object, canonical (keys sorted), and its line end.
+  static func line(_ pairs: [(String, JSONValue)]) -> Data {
+    Data((CanonicalJSON.encode(.object(Dictionary(pairs, uniquingKeysWith: { a, _ in a }))) + "\n").utf8)
+  }
+}
