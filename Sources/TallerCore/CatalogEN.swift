@@ -601,4 +601,10 @@ let catalogEN: [L: String] = [
   .sealedBadSignature: "The sealed bundle's signature is not from laptop {laptop}, which it claims wrote it; nothing was applied.",
   .sealedNotForMe: "This laptop cannot read team {team}'s data: the bundle is not sealed for it.",
   .sealedWrongTeam: "The bundle belongs to team {found}, not to team {expected} of this folder; nothing was applied.",
+  .keysTooOpen:
+    "{file} has permissions {mode}: others can read this laptop's keys, so they are not used. Set it to {wanted} (chmod {wanted} {file}).",
+  .keysUnreadable: "The key file {file} cannot be read or is damaged; it was not used.",
+  .keysCannotWrite: "Could not save this laptop's key in {folder}: {reason}.",
+  .dbCopyWithoutKey:
+    "This database was copied from another laptop and its key is not here: everything it held shows, but it writes under a new identity ({replica}). To change a team's data, join the team with an invitation (\"team invite\" on a laptop of the team, \"team join FILE\" here).",
 ]

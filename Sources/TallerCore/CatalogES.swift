@@ -610,4 +610,10 @@ let catalogES: [L: String] = [
   .sealedBadSignature: "La firma del paquete sellado no es del portátil {laptop} que dice haberlo escrito; no se aplicó nada.",
   .sealedNotForMe: "Este portátil no puede leer los datos del equipo {team}: el paquete no está sellado para él.",
   .sealedWrongTeam: "El paquete es del equipo {found}, no del equipo {expected} de esta carpeta; no se aplicó nada.",
+  .keysTooOpen:
+    "{file} tiene permisos {mode}: otros pueden leer las claves de este portátil, así que no se usan. Déjelo en {wanted} (chmod {wanted} {file}).",
+  .keysUnreadable: "El archivo de claves {file} no se puede leer o está dañado; no se usó.",
+  .keysCannotWrite: "No se pudo guardar la clave de este portátil en {folder}: {reason}.",
+  .dbCopyWithoutKey:
+    "Esta base de datos fue copiada de otra laptop y su clave no está aquí: se ve todo lo que tenía, pero escribe con una identidad nueva ({replica}). Para cambiar los datos de un equipo, únanse a él con una invitación («equipo invitar» en una laptop del equipo, «equipo unirse ARCHIVO» aquí).",
 ]

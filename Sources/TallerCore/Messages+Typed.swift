@@ -580,6 +580,14 @@ extension Message {
   public static func sealedNotForMe(team teamValue: some CustomStringConvertible) -> Message { Message(.sealedNotForMe, ["team": String(describing: teamValue)]) }
   /// El paquete es del equipo {found}, no del equipo {expected} de esta carpeta; no se aplicó nada.
   public static func sealedWrongTeam(expected expectedValue: some CustomStringConvertible, found foundValue: some CustomStringConvertible) -> Message { Message(.sealedWrongTeam, ["expected": String(describing: expectedValue), "found": String(describing: foundValue)]) }
+  /// {file} tiene permisos {mode}: otros pueden leer las claves de este portátil, así que no se usan. Déjelo en {wanted} (chmod {wanted} {file}).
+  public static func keysTooOpen(file fileValue: some CustomStringConvertible, mode modeValue: some CustomStringConvertible, wanted wantedValue: some CustomStringConvertible) -> Message { Message(.keysTooOpen, ["file": String(describing: fileValue), "mode": String(describing: modeValue), "wanted": String(describing: wantedValue)]) }
+  /// El archivo de claves {file} no se puede leer o está dañado; no se usó.
+  public static func keysUnreadable(file fileValue: some CustomStringConvertible) -> Message { Message(.keysUnreadable, ["file": String(describing: fileValue)]) }
+  /// No se pudo guardar la clave de este portátil en {folder}: {reason}.
+  public static func keysCannotWrite(folder folderValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.keysCannotWrite, ["folder": String(describing: folderValue), "reason": String(describing: reasonValue)]) }
+  /// Esta base de datos fue copiada de otra laptop y su clave no está aquí: se ve todo lo que tenía, pero escribe con una identidad nueva ({replica}). Para cambiar los datos de un equipo, únanse a él con una invitación («equipo invitar» en una laptop del equipo, «equipo unirse ARCHIVO» aquí).
+  public static func dbCopyWithoutKey(replica replicaValue: some CustomStringConvertible) -> Message { Message(.dbCopyWithoutKey, ["replica": String(describing: replicaValue)]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

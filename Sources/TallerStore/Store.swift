@@ -15,12 +15,20 @@ public struct ReplicaInfo: Equatable, Sendable {
   public var label: String
   /// When this open found the file copied from elsewhere: the id it had before.
   public var copiedFrom: String?
-  /// And that identity's private key, to hand its rights on to this one (see `inherit`).
+  /// And that identity's private key, to hand its rights on to this one (see `inherit`): only
+  /// where that key is (this laptop's key folder, or a file of an older release).
   var copiedFromKey: String?
-  /// The Ed25519 private key this replica signs with (never leaves the database).
+  /// Whether this copy carries its origin's rights on.
+  public var inherits: Bool { copiedFromKey != nil }
+  /// The Ed25519 private key this replica signs with (kept in its key file, never in the
+  /// database: ``KeyFolder``).
   var signingKey: String {
     didSet { publicKey = Signing.publicKey(ofPrivate: signingKey) ?? "" }
   }
+  /// The X25519 private key that opens bundles sealed for this replica.
+  var encryptionKey: String = Sealed.newPrivateKey()
+  /// Its public half (64 hex digits).
+  public var encryptionPublicKey: String { Sealed.publicKey(ofPrivate: encryptionKey) ?? "" }
 
   /// The public half of the signing key (64 hex digits).
   public private(set) var publicKey: String
@@ -82,8 +90,11 @@ public final class TallerStore: Sendable {
   /// version can read. A file that is refused is left exactly as it was.
   /// `createFolder`: make the file's folder when it is missing (the default place); a path the
   /// person typed must name an existing folder (a typo should not leave stray folders behind).
+  /// `keys`: where this laptop's private keys are (``KeyFolder``); a database whose identity has
+  /// no key there (copied, handed in, restored elsewhere) gets a new identity to write with.
   public static func open(
-    path: String, label: String? = nil, createFolder: Bool = true, now: @escaping @Sendable () -> Int64 = systemClock
+    path: String, label: String? = nil, createFolder: Bool = true, now: @escaping @Sendable () -> Int64 = systemClock,
+    keys: KeyFolder = .standard
   ) throws(TallerError) -> TallerStore {
     let url = URL(fileURLWithPath: path)
     let fm = FileManager.default
@@ -116,29 +127,30 @@ public final class TallerStore: Sendable {
     } catch {
       throw map(error, file: path)
     }
-    return try finishOpening(writer: pool, path: path, label: label, fingerprint: fingerprint(path: path), now: now)
+    return try finishOpening(writer: pool, path: path, label: label, fingerprint: fingerprint(path: path), now: now, keys: keys)
   }
 
   /// An empty database in memory, for tests.
   public static func inMemory(
     replicaID: String? = nil, label: String = "test", now: @escaping @Sendable () -> Int64 = systemClock,
-    newID: (@Sendable () -> String)? = nil, signingKey: String? = nil
+    newID: (@Sendable () -> String)? = nil, signingKey: String? = nil, encryptionKey: String? = nil
   ) throws(TallerError) -> TallerStore {
     let queue: DatabaseQueue
     do { queue = try DatabaseQueue() } catch { throw map(error, file: ":memory:") }
     // A given key without a given id: the id bound to that key.
     let forced = replicaID ?? signingKey.flatMap(Signing.publicKey(ofPrivate:)).map { ReplicaID.make(publicKey: $0) }
     let store = try finishOpening(
-      writer: queue, path: ":memory:", label: label, fingerprint: "memory", now: now, forcedID: forced)
+      writer: queue, path: ":memory:", label: label, fingerprint: "memory", now: now, keys: .memory, forcedID: forced)
     var info = store.replica
     if let signingKey { info.signingKey = signingKey }
-    guard newID != nil || signingKey != nil else { return store }
+    if let encryptionKey { info.encryptionKey = encryptionKey }
+    guard newID != nil || signingKey != nil || encryptionKey != nil else { return store }
     return TallerStore(writer: queue, path: store.path, replica: info, now: now, newID: newID ?? store.newID)
   }
 
   private static func finishOpening(
     writer: any DatabaseWriter, path: String, label: String?, fingerprint: String,
-    now: @escaping @Sendable () -> Int64, forcedID: String? = nil
+    now: @escaping @Sendable () -> Int64, keys folder: KeyFolder, forcedID: String? = nil
   ) throws(TallerError) -> TallerStore {
     do {
       let applied = try writer.read { try Schema.migrator.appliedIdentifiers($0) }
@@ -153,6 +165,7 @@ public final class TallerStore: Sendable {
       } else {
         try Schema.migrator.migrate(writer)
       }
+      var vacuum = false
       let info = try writer.write { db -> ReplicaInfo in
         var meta: [String: String] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT key, value FROM replica_meta")) {
@@ -164,22 +177,43 @@ public final class TallerStore: Sendable {
             sql: "INSERT INTO replica_meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             arguments: [k, v])
         }
+        // Releases before key files kept the private key in the database: it moves out (to the
+        // key folder, if this is still its laptop) and the file is vacuumed after.
+        let legacy = meta["signing_key"].flatMap { Signing.publicKey(ofPrivate: $0) != nil ? $0 : nil }
+        if meta["signing_key"] != nil {
+          try db.execute(sql: "DELETE FROM replica_meta WHERE key = 'signing_key'")
+          vacuum = true
+        }
+        func publish(_ info: ReplicaInfo) throws {
+          if meta["public_key"] != info.publicKey { try put("public_key", info.publicKey) }
+          if meta["encryption_key"] != info.encryptionPublicKey { try put("encryption_key", info.encryptionPublicKey) }
+        }
         if let id = meta["replica_id"], meta["fingerprint"] == fingerprint {
-          if meta["label"] != label { try put("label", label) }
-          // Databases from before signatures get their key now.
-          var key = meta["signing_key"] ?? ""
-          if Signing.publicKey(ofPrivate: key) == nil {
-            key = Signing.newPrivateKey()
-            try put("signing_key", key)
+          // This laptop's own file: its keys are in the key folder (or, from an older release,
+          // still in the file; databases from before signatures get keys now).
+          var keys = try folder.read(id)
+          if keys == nil, meta["public_key"] == nil {
+            keys = LaptopKeys(signing: legacy ?? Signing.newPrivateKey(), encryption: Sealed.newPrivateKey())
+            try folder.write(id, keys!)
           }
-          return ReplicaInfo(id: id, label: label, copiedFrom: nil, signingKey: key)
+          if let keys {
+            if meta["label"] != label { try put("label", label) }
+            var info = ReplicaInfo(id: id, label: label, copiedFrom: nil, signingKey: keys.signing)
+            info.encryptionKey = keys.encryption
+            try publish(info)
+            return info
+          }
+          // Its keys are not here (the key folder was lost, or the file restored from a copy):
+          // that identity is read-only; a new one writes.
         }
         // First open, or the file now lives somewhere else (copied to another laptop or folder):
         // a new identity, so two copies never write changes under one id. A new identity signs
         // with a new key (a copy can never sign as the original), and its id is bound to that
         // key (``ReplicaID``): nobody can claim it with another.
-        let key = Signing.newPrivateKey()
+        let fresh = LaptopKeys.fresh()
+        let key = fresh.signing
         let newID = forcedID ?? ReplicaID.make(publicKey: Signing.publicKey(ofPrivate: key) ?? key)
+        try folder.write(newID, fresh)
         let previous = meta["replica_id"]
         if let previous {
           var history = meta["previous_ids"].map { $0.split(separator: ",").map(String.init) } ?? []
@@ -191,10 +225,20 @@ public final class TallerStore: Sendable {
         try put("replica_id", newID)
         try put("fingerprint", fingerprint)
         try put("label", label)
-        try put("signing_key", key)
         var info = ReplicaInfo(id: newID, label: label, copiedFrom: previous, signingKey: key)
-        info.copiedFromKey = meta["signing_key"]
+        info.encryptionKey = fresh.encryption
+        try publish(info)
+        // The origin's rights pass to this copy only where its key is: in this laptop's key
+        // folder (a file moved or copied on the same laptop), or in a file of an older release.
+        if let previous { info.copiedFromKey = try folder.read(previous)?.signing ?? legacy }
         return info
+      }
+      if vacuum, writer is DatabasePool {
+        // No page of the file, free ones included, keeps the old key; nor does the WAL.
+        try writer.writeWithoutTransaction { db in
+          try db.execute(sql: "VACUUM")
+          _ = try db.checkpoint(.truncate)
+        }
       }
       let store = TallerStore(writer: writer, path: path, replica: info, now: now)
       if let previous = info.copiedFrom, let key = info.copiedFromKey { try store.inherit(from: previous, key: key) }

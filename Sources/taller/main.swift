@@ -238,9 +238,11 @@ let scriptStyle = Style(color: false, unicode: false, width: context.width)
 let out: (String) -> Void = { writeAll(fd: 1, $0) }
 let err: (String) -> Void = { writeAll(fd: 2, $0) }
 
-if let copied = store.replica.copiedFrom {
-  _ = copied
-  err(Message.dbCopyDetected(replica: String(store.replica.id.prefix(8))).text(shell.session.lang) + "\n")
+if store.replica.copiedFrom != nil {
+  let id = String(store.replica.id.prefix(8))
+  // Rights pass to a copy only where the origin's key is (the same laptop).
+  let m = store.replica.inherits ? Message.dbCopyDetected(replica: id) : Message.dbCopyWithoutKey(replica: id)
+  err(m.text(shell.session.lang) + "\n")
 }
 
 if let line = oneCommand {

@@ -92,7 +92,8 @@ struct ListMergeTests {
       let env = ["XDG_DATA_HOME": dir.file("xdg"), "TZ": "UTC"]
       let shown = try runTaller(["--db", path, "--lang", "es", "-c", "show puntos-contacto"], env: env, timeout: 30)
       #expect(shown.status == 0, "\(shown.stderr)")
-      let store = try TallerStore.open(path: path)
+      // Opened here with the binary's key folder: the same laptop.
+      let store = try TallerStore.open(path: path, keys: KeyFolder(path: dir.file("xdg") + "/taller/keys"))
       let team = try #require(try store.teams().first).id
       let positions = try store.sheet(teamID: team, exercise: "puntos-contacto").items("puntos").map(\.position)
       #expect(Set(positions).count < positions.count, "the fixture holds equal positions")

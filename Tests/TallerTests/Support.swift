@@ -5,12 +5,23 @@ import Testing
 @testable import TallerShell
 @testable import TallerStore
 
+/// The tests' own data folder (`XDG_DATA_HOME`), set once for the whole test process and the
+/// programs it runs: laptop key files (``KeyFolder/standard``) and default databases go there,
+/// never into the home folder of whoever runs the tests.
+let testDataHome: String = {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taller-test-data-\(getpid())").path
+  try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+  setenv("XDG_DATA_HOME", dir, 1)
+  return dir
+}()
+
 /// A fresh temporary folder, removed when the test ends.
 final class TempDir {
   let url: URL
   var path: String { url.path }
 
   init() throws {
+    _ = testDataHome
     url = FileManager.default.temporaryDirectory.appendingPathComponent("taller-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
@@ -90,6 +101,7 @@ func runTaller(
   p.executableURL = try tallerBinary()
   p.arguments = args
   var environment = ProcessInfo.processInfo.environment
+  environment["XDG_DATA_HOME"] = testDataHome
   environment["TALLER_LANG"] = nil
   environment["TALLER_DB"] = nil
   for (k, v) in env { environment[k] = v }
@@ -138,6 +150,7 @@ final class PipeReader: @unchecked Sendable {
 
 /// A shell on an in-memory store, as scripts see it.
 func makeShell(lang: Lang = .es, clock: TestClock = TestClock()) throws -> Shell {
+  _ = testDataHome
   let store = try TallerStore.inMemory(
     replicaID: "00000000-0000-4000-8000-000000000001", label: "test@lab", now: clock.now,
     newID: TallerStore.sequentialIDs())

@@ -1,0 +1,82 @@
+import Foundation
+import TallerCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A laptop's private keys: Ed25519 to sign its changes, X25519 to open bundles sealed for it.
+public struct LaptopKeys: Equatable, Sendable {
+  public var signing: String
+  public var encryption: String
+
+  public static func fresh() -> LaptopKeys { LaptopKeys(signing: Signing.newPrivateKey(), encryption: Sealed.newPrivateKey()) }
+}
+
+/// Where a laptop's private keys live: one file per identity in a folder of the user's data
+/// (`$XDG_DATA_HOME/taller/keys/`), never in the database that students copy, hand in and may
+/// publish. As ssh does, a folder or file that others can read is refused, not used.
+public struct KeyFolder: Equatable, Sendable {
+  /// The folder; `nil` keeps keys in memory only (databases in memory, for tests).
+  public var path: String?
+
+  public init(path: String?) { self.path = path }
+
+  /// `$XDG_DATA_HOME/taller/keys`, or `~/.local/share/taller/keys`.
+  public static var standard: KeyFolder {
+    let data =
+      ProcessInfo.processInfo.environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
+    return KeyFolder(path: data + "/taller/keys")
+  }
+
+  public static let memory = KeyFolder(path: nil)
+
+  /// The key file of an identity.
+  public func file(_ replica: String) -> String? { path.map { $0 + "/" + replica + ".key" } }
+
+  /// Permission bits of a path, if it exists.
+  static func mode(_ path: String) -> mode_t? {
+    var st = stat()
+    return stat(path, &st) == 0 ? st.st_mode & 0o777 : nil
+  }
+
+  /// The keys of an identity, or `nil` when this folder has none for it.
+  public func read(_ replica: String) throws(TallerError) -> LaptopKeys? {
+    guard let dir = path, let file = file(replica), let fileMode = Self.mode(file) else { return nil }
+    if let m = Self.mode(dir), m & 0o077 != 0 { throw .database(Message.keysTooOpen(file: dir, mode: String(m, radix: 8), wanted: "700")) }
+    if fileMode & 0o077 != 0 { throw .database(Message.keysTooOpen(file: file, mode: String(fileMode, radix: 8), wanted: "600")) }
+    guard let text = try? String(contentsOfFile: file, encoding: .utf8), case .object(let o)? = try? StrictJSONParser.parse(text),
+      let signing = o["ed25519"]?.stringValue, Signing.publicKey(ofPrivate: signing) != nil,
+      let encryption = o["x25519"]?.stringValue, Sealed.publicKey(ofPrivate: encryption) != nil
+    else { throw .database(Message.keysUnreadable(file: file)) }
+    return LaptopKeys(signing: signing, encryption: encryption)
+  }
+
+  /// Writes an identity's keys: the folder made 0700, the file 0600, written whole (a temporary
+  /// file, flushed, then renamed).
+  public func write(_ replica: String, _ keys: LaptopKeys) throws(TallerError) {
+    guard let dir = path, let file = file(replica) else { return }
+    if Self.mode(dir) == nil {
+      do {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      } catch {
+        throw .database(Message.keysCannotWrite(folder: dir, reason: TallerStore.describe(error)))
+      }
+    }
+    if let m = Self.mode(dir), m & 0o077 != 0 { throw .database(Message.keysTooOpen(file: dir, mode: String(m, radix: 8), wanted: "700")) }
+    let text =
+      CanonicalJSON.encode(.object(["ed25519": .string(keys.signing), "replica": .string(replica), "x25519": .string(keys.encryption)]))
+      + "\n"
+    let temp = file + ".tmp-\(getpid())"
+    let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0 else { throw .database(Message.keysCannotWrite(folder: dir, reason: String(cString: strerror(errno)))) }
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    let synced = fsync(fd) == 0
+    close(fd)
+    guard written == bytes.count, synced, rename(temp, file) == 0 else {
+      unlink(temp)
+      throw .database(Message.keysCannotWrite(folder: dir, reason: String(cString: strerror(errno))))
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import TallerCore
+@testable import TallerStore
+
+/// Private keys live in key files beside the user's data, never in the database file that
+/// students copy, hand in and may publish.
+@Suite("Keys out of the database")
+struct KeyTests {
+  /// Every file of a database (the file and its write-ahead log), as bytes.
+  static func bytes(_ path: String) -> Data {
+    ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: path + $0) }.reduce(Data(), +)
+  }
+
+  /// Whether a key shows in some bytes, as hex text or raw.
+  static func holds(_ data: Data, key: String) -> Bool {
+    data.range(of: Data(key.utf8)) != nil || data.range(of: Data(key.uppercased().utf8)) != nil
+      || Signing.data(hex: key).map { data.range(of: $0) != nil } == true
+  }
+
+  @Test("a new database holds public keys only; the private ones are in a 0600 file in a 0700 folder")
+  func newDatabase() throws {
+    let dir = try TempDir()
+    let keys = KeyFolder(path: dir.file("keys"))
+    let path = dir.file("t.sqlite")
+    let store = try TallerStore.open(path: path, keys: keys)
+    _ = try store.createTeam(name: "Los Incas")
+    try store.checkpoint()
+    let file = try #require(keys.file(store.replica.id))
+    #expect(KeyFolder.mode(dir.file("keys")) == 0o700 && KeyFolder.mode(file) == 0o600)
+    #expect(try keys.read(store.replica.id)?.signing == store.replica.signingKey)
+    let data = Self.bytes(path)
+    #expect(!Self.holds(data, key: store.replica.signingKey) && !Self.holds(data, key: store.replica.encryptionKey))
+    #expect(Self.holds(data, key: store.replica.publicKey), "the public key is there, for others")
+    // Opened again: the same identity, from its key file.
+    let again = try TallerStore.open(path: path, keys: keys)
+    #expect(again.replica.id == store.replica.id && again.replica.signingKey == store.replica.signingKey)
+  }
+
+  @Test("a database of the last release moves its key out: no key byte left in any page, free ones included")
+  func migration() throws {
+    let dir = try TempDir()
+    let path = dir.file("old.sqlite")
+    try FileManager.default.copyItem(
+      atPath: packageRoot.appendingPathComponent("Tests/TallerTests/Fixtures/local-state-2026-12-01.sqlite").path, toPath: path)
+    let old = try DatabaseQueue(path: path).read { db in
+      try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE key = 'signing_key'")
+    }
+    let legacy = try #require(old)
+    #expect(Self.holds(Self.bytes(path), key: legacy))
+    let store = try TallerStore.open(path: path, keys: KeyFolder(path: dir.file("keys")))
+    _ = try store.teams()
+    try store.checkpoint()
+    #expect(!Self.holds(Self.bytes(path), key: legacy), "the old key is gone from the file")
+    #expect(!Self.holds(Self.bytes(path), key: store.replica.signingKey))
+    let meta = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT key FROM replica_meta") }
+    #expect(!meta.contains("signing_key") && meta.contains("public_key") && meta.contains("encryption_key"))
+  }
+
+  @Test("a copy opened where its key file is not (another laptop) gets a new identity and cannot sign as the original")
+  func copyWithoutKey() throws {
+    let dir = try TempDir()
+    let original = dir.file("a.sqlite")
+    let store = try TallerStore.open(path: original, keys: KeyFolder(path: dir.file("laptop-a")))
+    let team = try store.createTeam(name: "Los Incas")
+    try store.checkpoint()
+    try FileManager.default.copyItem(atPath: original, toPath: dir.file("b.sqlite"))
+    let copy = try TallerStore.open(path: dir.file("b.sqlite"), keys: KeyFolder(path: dir.file("laptop-b")))
+    #expect(copy.replica.id != store.replica.id && copy.replica.copiedFrom == store.replica.id)
+    #expect(copy.replica.signingKey != store.replica.signingKey)
+    // Without the original's key it inherits nothing: it is not a writer of the team.
+    #expect(try !copy.isWriter(teamID: team.id))
+    #expect(try copy.teams().map(\.name) == ["Los Incas"], "what was there is still readable")
+    // The same copy on the original's laptop (its key folder): the rights pass on, as before.
+    try FileManager.default.copyItem(atPath: original, toPath: dir.file("c.sqlite"))
+    let local = try TallerStore.open(path: dir.file("c.sqlite"), keys: KeyFolder(path: dir.file("laptop-a")))
+    #expect(try local.isWriter(teamID: team.id))
+  }
+
+  @Test("a key file or folder others can read is refused, naming it and the chmod that fixes it")
+  func permissions() throws {
+    let dir = try TempDir()
+    let keys = KeyFolder(path: dir.file("keys"))
+    let path = dir.file("t.sqlite")
+    let store = try TallerStore.open(path: path, keys: keys)
+    let file = try #require(keys.file(store.replica.id))
+    chmod(file, 0o644)
+    #expect(throws: TallerError.database(Message.keysTooOpen(file: file, mode: "644", wanted: "600"))) {
+      _ = try TallerStore.open(path: path, keys: keys)
+    }
+    chmod(file, 0o600)
+    chmod(dir.file("keys"), 0o755)
+    #expect(throws: TallerError.database(Message.keysTooOpen(file: dir.file("keys"), mode: "755", wanted: "700"))) {
+      _ = try TallerStore.open(path: path, keys: keys)
+    }
+    chmod(dir.file("keys"), 0o700)
+    #expect(try TallerStore.open(path: path, keys: keys).replica.id == store.replica.id)
+  }
+}
+
