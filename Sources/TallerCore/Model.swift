@@ -52,6 +52,8 @@ public enum EntityType: String, Sendable, CaseIterable {
 /// Field names of the trust entities (replica keys, classes, invitations, joins, enrollments).
 public enum TrustField {
   public static let key = "key"
+  /// On a replica: its X25519 public key (64 hex), to which sealed bundles are wrapped.
+  public static let sealingKey = "sealing_key"
   public static let label = "label"
   /// On a team or class: `{"replica": founder, "nonce": n}`; the id is `FoundedID` of them.
   public static let founder = "founder"

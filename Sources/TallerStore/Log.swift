@@ -103,12 +103,23 @@ extension TallerStore {
   /// action's (the indexes of the action's creates are part of their ids).
   private func declareKey(_ db: Database, _ draft: inout ChangeDraft) throws {
     let declared = try Trust.value(db, replica.id, TrustField.key)?.stringValue
-    if declared == replica.publicKey { return }
+    let sealing = try Trust.value(db, replica.id, TrustField.sealingKey)?.stringValue
+    if declared == replica.publicKey && sealing == replica.encryptionPublicKey { return }
     if try Trust.lookup(db, replica.id) == nil {
       draft.ops.append(.create(entity: replica.id, type: EntityType.replica.rawValue, parent: nil))
     }
-    try draft.set(replica.id, TrustField.key, .string(replica.publicKey))
-    try draft.set(replica.id, TrustField.label, .string(replica.label))
+    if declared != replica.publicKey {
+      try draft.set(replica.id, TrustField.key, .string(replica.publicKey))
+      try draft.set(replica.id, TrustField.label, .string(replica.label))
+    }
+    // The key others seal this laptop's bundles to (a laptop of an older release declares it
+    // with its next change).
+    try draft.set(replica.id, TrustField.sealingKey, .string(replica.encryptionPublicKey))
+  }
+
+  /// The X25519 key a laptop declared in its log (what bundles for it are sealed to).
+  public func sealingKey(of replica: String) throws(TallerError) -> String? {
+    try read { db in try Trust.value(db, replica, TrustField.sealingKey)?.stringValue }
   }
 
   /// What to tell a person whose laptop may not change a team's data.

@@ -100,3 +100,18 @@ struct KeyTests {
   }
 }
 
+@Suite("Sealing keys in the log")
+struct SealingKeyTests {
+  @Test("each laptop declares its X25519 key in its signed log; another laptop learns it from a bundle")
+  func declared() throws {
+    let a = try TallerStore.inMemory(label: "a")
+    let b = try TallerStore.inMemory(label: "b")
+    _ = try a.createTeam(name: "Los Incas")
+    #expect(try a.sealingKey(of: a.replica.id) == a.replica.encryptionPublicKey)
+    #expect(try b.sealingKey(of: a.replica.id) == nil)
+    let bundle = try #require(try a.exportBundle(after: try b.versionVector()))
+    _ = try b.importBundle(bundle)
+    #expect(try b.sealingKey(of: a.replica.id) == a.replica.encryptionPublicKey)
+    #expect(Sealed.publicKey(ofPrivate: a.replica.encryptionKey) == a.replica.encryptionPublicKey)
+  }
+}

@@ -231,7 +231,7 @@ struct PositionVectorTests {
         newID: { () -> @Sendable () -> String in
           let c = Counter()
           return { String(format: "%08d-0000-4000-8000-%012d", i, c.next()) }
-        }(), signingKey: String(format: "%064d", i))
+        }(), signingKey: String(format: "%064d", i), encryptionKey: String(format: "%064d", 100 + i))
     }
     let a = try laptop(1)
     let b = try laptop(2)

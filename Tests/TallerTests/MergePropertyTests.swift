@@ -125,7 +125,7 @@ struct MergeRun {
         newID: { () -> @Sendable () -> String in
           let c = Counter()
           return { String(format: "%08d-0000-4000-8000-%012d", i, c.next()) }
-        }(), signingKey: String(format: "%064d", i))
+        }(), signingKey: String(format: "%064d", i), encryptionKey: String(format: "%064d", 100 + i))
     }
     team = try stores[0].createTeam(name: "T").id
     joined = [true] + Array(repeating: false, count: n - 1)

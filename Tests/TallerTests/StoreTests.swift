@@ -60,8 +60,9 @@ struct StoreTests {
     #expect(changes[2].prev == Change.hash(ofBody: changes[1].body))
     #expect(changes[0].hlc < changes[1].hlc && changes[1].hlc < changes[2].hlc)
     // The first change founds the team (create, founder, name, size), then declares the
-    // laptop's key (create, key, label): after the action, so its creates keep their indexes.
-    #expect(changes[0].ops.count == 7)
+    // laptop's keys (create, key, label, sealing key): after the action, so its creates keep
+    // their indexes.
+    #expect(changes[0].ops.count == 8)
     // The rename overwrote exactly the value it saw.
     guard case .set(_, "name", _, let pred, _) = changes[2].ops[0] else {
       Issue.record("expected a set")

@@ -239,7 +239,7 @@ struct VectorTests {
         newID: { () -> @Sendable () -> String in
           let c = Counter()
           return { String(format: "%08d-0000-4000-8000-%012d", n, c.next()) }
-        }(), signingKey: String(format: "%064d", n))
+        }(), signingKey: String(format: "%064d", n), encryptionKey: String(repeating: "0", count: 62) + "e\(n)")
       var context = ShellContext(store: store, version: "t", content: try BuiltinContent.content.get(), interactive: false, now: clock.now)
       context.timeZone = TimeZone(identifier: "UTC")!
       return Shell(context: context, session: Session())
