@@ -582,7 +582,7 @@ let catalogEN: [L: String] = [
   .drawRedZones: "Red zones: {count} of {total} ({names}).",
   .flagDetail: "every item with all its fields",
   .drawStagesPage: "Stages {from}–{to} of {total}",
-  .drawJourneyLegend: "● the stage's emotion · ◆ moment of truth · no point = stage without emotion",
+  .drawJourneyLegend: "● the stage's emotion · ◆ moment of truth · no point = stage without emotion · → the curve goes on on another page",
   .drawNoEmotion: "no emotion",
   .drawCurveDesc: "Emotion curve over {count} stages, from −2 to +2: {points}.",
   .drawContinued: "(continued)",

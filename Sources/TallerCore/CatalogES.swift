@@ -591,7 +591,7 @@ let catalogES: [L: String] = [
   .drawRedZones: "Zonas rojas: {count} de {total} ({names}).",
   .flagDetail: "cada elemento con todos sus campos",
   .drawStagesPage: "Etapas {from}–{to} de {total}",
-  .drawJourneyLegend: "● emoción de la etapa · ◆ momento de la verdad · sin punto = etapa sin emoción",
+  .drawJourneyLegend: "● emoción de la etapa · ◆ momento de la verdad · sin punto = etapa sin emoción · → la curva sigue en otra página",
   .drawNoEmotion: "sin emoción",
   .drawCurveDesc: "Curva emocional de {count} etapas, de −2 a +2: {points}.",
   .drawContinued: "(continúa)",

@@ -542,7 +542,7 @@ extension Message {
   public static var flagDetail: Message { Message(.flagDetail, [:]) }
   /// Etapas {from}–{to} de {total}
   public static func drawStagesPage(from fromValue: some CustomStringConvertible, to toValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.drawStagesPage, ["from": String(describing: fromValue), "to": String(describing: toValue), "total": String(describing: totalValue)]) }
-  /// ● emoción de la etapa · ◆ momento de la verdad · sin punto = etapa sin emoción
+  /// ● emoción de la etapa · ◆ momento de la verdad · sin punto = etapa sin emoción · → la curva sigue en otra página
   public static var drawJourneyLegend: Message { Message(.drawJourneyLegend, [:]) }
   /// sin emoción
   public static var drawNoEmotion: Message { Message(.drawNoEmotion, [:]) }

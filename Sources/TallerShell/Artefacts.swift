@@ -332,6 +332,15 @@ extension Renderer {
     for k in values.indices {
       guard let v = values[k] else { continue }
       let y = 2 - min(2, max(-2, v))
+      // The curve goes on to the next page, or comes from the previous one: an arrow at the edge.
+      if k == values.count - 1, page.upperBound < j.emotions.count, j.emotions[page.upperBound] != nil {
+        for x in (centre(k) + 1)..<(total - 1) { g.put(u ? "─" : "-", x: x, y: y, limit: 1) }
+        g.put(u ? "→" : ">", x: total - 1, y: y, limit: 1)
+      }
+      if k == 0, page.lowerBound > 0, j.emotions[page.lowerBound - 1] != nil {
+        g.put(u ? "→" : ">", x: start, y: y, limit: 1)
+        for x in (start + 1)..<centre(0) { g.put(u ? "─" : "-", x: x, y: y, limit: 1) }
+      }
       if k + 1 < values.count, let next = values[k + 1] {
         let y2 = 2 - min(2, max(-2, next))
         let m = border(k)

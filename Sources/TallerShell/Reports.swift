@@ -451,6 +451,16 @@ enum Reports {
       run.append("\(k * step + step / 2),\(y(v))")
     }
     flush()
+    // The curve goes on in the next part, or comes from the previous one: a dashed stub to the edge.
+    if let first = page.first, first > 0, j.emotions[first - 1] != nil, let v = j.emotions[first] {
+      out +=
+        "<line x1=\"0\" y1=\"\(y(v))\" x2=\"\(step / 2)\" y2=\"\(y(v))\" stroke=\"#1a1a1a\" stroke-width=\"3\" stroke-dasharray=\"8 6\"/>\n"
+    }
+    if let last = page.last, last + 1 < j.emotions.count, j.emotions[last + 1] != nil, let v = j.emotions[last] {
+      let x = (page.count - 1) * step + step / 2
+      out +=
+        "<line x1=\"\(x)\" y1=\"\(y(v))\" x2=\"\(w)\" y2=\"\(y(v))\" stroke=\"#1a1a1a\" stroke-width=\"3\" stroke-dasharray=\"8 6\"/>\n"
+    }
     let colours = [1: "#d7191c", 2: "#d7191c", 3: "#4d4d4d", 4: "#2c7bb6", 5: "#2c7bb6"]
     for (k, i) in page.enumerated() {
       let x = k * step + step / 2
