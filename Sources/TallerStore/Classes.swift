@@ -199,3 +199,38 @@ extension TallerStore {
     }
   }
 }
+
+/// Who may read what (issue 17): the readers a team's sealed bundles are wrapped to.
+public struct SealingRecipients: Equatable, Sendable {
+  /// Laptops that may read, with the sealing key each declared.
+  public var recipients: [Sealed.Recipient]
+  /// Laptops that may read but have declared no sealing key yet (an older release that has not
+  /// written since): nothing can be sealed to them until they do.
+  public var missing: [String]
+}
+
+extension TallerStore {
+  /// The laptops that may read a team's data: the team's own (its founder and the laptops that
+  /// joined it) and the instructor's (the founder of a class the team is enrolled in, or a copy
+  /// that carries its rights); for its grades, the instructor's alone. A pure function of the
+  /// applied state, so every laptop holding the same changes computes the same readers.
+  public func sealingRecipients(teamID: String, grades: Bool = false) throws(TallerError) -> SealingRecipients {
+    let team = grades ? [] : try laptops(teamID: teamID)
+    return try read { db in
+      var readers = team
+      for r in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'replica' ORDER BY id"))
+      where !readers.contains(r) {
+        if try Trust.instructor(db, replica: r, team: teamID) { readers.append(r) }
+      }
+      var out = SealingRecipients(recipients: [], missing: [])
+      for r in readers.sorted() {
+        if let key = try Trust.value(db, r, TrustField.sealingKey)?.stringValue, key.count == 64, key.allSatisfy(\.isHexDigit) {
+          out.recipients.append(Sealed.Recipient(id: r, publicKey: key))
+        } else {
+          out.missing.append(r)
+        }
+      }
+      return out
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TallerTestSupport
 import Testing
 
 @testable import TallerCore
@@ -113,5 +114,34 @@ struct SealingKeyTests {
     _ = try b.importBundle(bundle)
     #expect(try b.sealingKey(of: a.replica.id) == a.replica.encryptionPublicKey)
     #expect(Sealed.publicKey(ofPrivate: a.replica.encryptionKey) == a.replica.encryptionPublicKey)
+  }
+
+  @Test("a team's readers are its laptops and its instructor's; its grades', the instructor's alone; never another team's")
+  func recipients() throws {
+    let clock = TestClock()
+    let instructor = try TallerStore.inMemory(label: "docente", now: clock.now)
+    _ = try ClassFixture.build(into: instructor, content: try BuiltinContent.content.get(), teams: 2, laptopsPerTeam: 2, clock: clock.now)
+    let teams = try instructor.teams()
+    let one = try #require(teams.first { $0.name == "Equipo 1" })
+    let two = try #require(teams.first { $0.name == "Equipo 2" })
+    let laptopsOne = try instructor.laptops(teamID: one.id)
+    let laptopsTwo = try instructor.laptops(teamID: two.id)
+    #expect(laptopsOne.count == 2 && laptopsTwo.count == 2 && Set(laptopsOne).isDisjoint(with: laptopsTwo))
+    let readers = try instructor.sealingRecipients(teamID: one.id)
+    #expect(readers.missing.isEmpty)
+    #expect(Set(readers.recipients.map(\.id)) == Set(laptopsOne + [instructor.replica.id]))
+    #expect(readers.recipients.first { $0.id == instructor.replica.id }?.publicKey == instructor.replica.encryptionPublicKey)
+    let grades = try instructor.sealingRecipients(teamID: one.id, grades: true)
+    #expect(grades.recipients.map(\.id) == [instructor.replica.id])
+    // Sealed for Equipo 1: the instructor opens it; no laptop of Equipo 2 is a recipient.
+    let sealed = try Sealed.seal(
+      Data("respuestas".utf8), writer: instructor.replica.id, team: one.id, recipients: readers.recipients,
+      signingKey: instructor.replica.signingKey)
+    let header = try Sealed.verify(sealed, writerKey: { $0 == instructor.replica.id ? instructor.replica.publicKey : nil })
+    #expect(Set(header.recipients).isDisjoint(with: laptopsTwo))
+    let opened = try Sealed.open(
+      sealed, me: instructor.replica.id, privateKey: instructor.replica.encryptionKey,
+      writerKey: { $0 == instructor.replica.id ? instructor.replica.publicKey : nil })
+    #expect(opened.payload == Data("respuestas".utf8))
   }
 }
