@@ -259,6 +259,7 @@ enum Reports {
     thead th { background: #f1e6e9; }
     tbody th { background: #faf5f6; }
     thead { display: table-header-group; }
+    .scroll { overflow-x: auto; max-width: 100%; }
     td.empty { background: #f2f2f2; color: #555; }
     caption { text-align: left; font-style: italic; color: #444; caption-side: top; padding: .2rem 0; }
     .muted { color: #555; font-style: italic; }
@@ -281,6 +282,11 @@ enum Reports {
     table.journey th[scope=row] { width: 9.5rem; }
     table.journey td.curve { padding: 0; }
     table.journey svg { display: block; width: 100%; height: auto; }
+    @media screen and (max-width: 44rem) {
+      body { margin: 1rem; }
+      .canvas-grid { grid-template-columns: 1fr; grid-template-areas: "who" "goal" "see" "say" "does" "hear" "head" "pains" "gains"; }
+      .head { border-radius: 1rem; padding: 1rem; }
+    }
     .cover { text-align: center; padding: 6rem 0 3rem; }
     .cover h1 { border: none; font-size: 2.4rem; }
     .contents ol { columns: 2; }
@@ -296,6 +302,7 @@ enum Reports {
       tr, .box, li, svg { break-inside: avoid; }
       .canvas-grid { break-inside: avoid; }
       a { color: inherit; text-decoration: none; }
+      .scroll { overflow: visible; }
     }
 
     """
@@ -329,7 +336,11 @@ enum Reports {
   }
 
   static func table(_ spec: TableSpec, caption: String? = nil) -> String {
-    var out = "<table>\n" + (caption.map { "<caption>\(esc($0))</caption>\n" } ?? "")
+    // On a narrow screen a wide table scrolls inside its own box (reachable by keyboard), not
+    // the page; on paper it is whole.
+    let label = (caption ?? spec.header.filter { !$0.isEmpty }.joined(separator: ", ")).replacingOccurrences(of: "\n", with: " ")
+    var out = "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(esc(String(label.prefix(80))))\">\n<table>\n"
+    out += caption.map { "<caption>\(esc($0))</caption>\n" } ?? ""
     if !spec.header.isEmpty {
       out +=
         "<thead><tr>" + spec.header.map { $0.isEmpty ? "<td></td>" : "<th scope=\"col\">\(escLines($0))</th>" }.joined() + "</tr></thead>\n"
@@ -350,7 +361,7 @@ enum Reports {
       }
       out += "</tr>\n"
     }
-    return out + "</tbody>\n</table>\n"
+    return out + "</tbody>\n</table>\n</div>\n"
   }
 
   /// A cell's text; a sign bar (`░░██│░░░░`, S = R − E) drawn as a small bar chart beside its
