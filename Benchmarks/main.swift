@@ -104,7 +104,7 @@ if args.count >= 2 && args[1] == "child" {
 }
 
 let quick = args.contains("--quick")
-/// `--only startup|answers|import|class`: one section (the others are skipped).
+/// `--only startup|answers|import|sealed|class`: one section (the others are skipped).
 let only = args.firstIndex(of: "--only").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
 func section(_ name: String) -> Bool { only == nil || only == name }
 final class Report: @unchecked Sendable {
@@ -205,6 +205,41 @@ if section("import") {
     try? FileManager.default.removeItem(atPath: file)
   }
   say("\nTarget: rate ≥ ⅓ (0.333) of plain SQLite; time linear in size; peak memory flat, ≤ 100 MB at 1M.\n")
+}
+
+// 3b. Sealed bundles (issue 17): what sealing a bundle for a team's readers, and opening it, adds
+// to its import (target: opening within 10% of the import's time per change).
+if section("sealed") {
+  let sizes = quick ? [10_000] : [10_000, 100_000]
+  say("## Sealed bundles\n")
+  say(
+    "| changes | bundle | sealed (4 readers) | seal | open (verify, unwrap, decrypt) | import (same bundle) | open / import |\n| --- | --- | --- | --- | --- | --- | --- |"
+  )
+  let writer = Signing.newPrivateKey()
+  let readers = (1...4).map { i in (id: "laptop-\(i)", key: Sealed.newPrivateKey()) }
+  let recipients = readers.map { Sealed.Recipient(id: $0.id, publicKey: Sealed.publicKey(ofPrivate: $0.key) ?? "") }
+  for n in sizes {
+    let file = work + "/s\(n).taller.jsonl"
+    try TallerStore.writeSyntheticBundle(path: file, count: n)
+    let data = try Data(contentsOf: URL(fileURLWithPath: file))
+    var t = now()
+    let sealed = try Sealed.seal(data, writer: "w", team: "t", recipients: recipients, signingKey: writer)
+    let sealTime = now() - t
+    t = now()
+    let opened = try Sealed.open(
+      sealed, me: readers[2].id, privateKey: readers[2].key, writerKey: { _ in Signing.publicKey(ofPrivate: writer) })
+    let openTime = now() - t
+    precondition(opened.payload == data, "the sealed bundle opened to other bytes")
+    let (_, out) = try run(me.path, ["child", "import", file, work + "/sealed-import\(n).sqlite"])
+    let importTime = out.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }.first ?? .nan
+    func mb(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+    say(
+      "| \(n) | \(mb(data.count)) | \(mb(sealed.count)) | \(String(format: "%.2f", sealTime)) s | \(String(format: "%.2f", openTime)) s | \(String(format: "%.2f", importTime)) s | \(String(format: "%.1f", openTime / importTime * 100))% |"
+    )
+  }
+  say(
+    "\nOpening is measured in memory (the file already read); the sealed file is base64 inside JSON lines (4/3 of the bundle). Target: open ≤ 10% of the import.\n"
+  )
 }
 
 // 4. Rendering and exports of a class of 40 teams with every exercise done.

@@ -112,8 +112,8 @@ public enum Sealed {
     var macked: Data
     var mac: Data
     var chunks: [Data]
-    /// The bytes the signature covers, and the signature.
-    var signed: Data
+    /// The hash of the bytes the signature covers, and the signature.
+    var signedHash: String
     var signature: String
   }
 
@@ -122,21 +122,21 @@ public enum Sealed {
     data.prefix(64).range(of: Data("{\"format\":\"\(format)\"".utf8)) != nil
   }
 
-  static func parse(_ data: Data) throws(TallerError) -> Parsed {
-    // Lines with their line ends (LF; a CR before it is dropped, as mail and git may add one).
-    var lines: [Data] = []
+  static func parse(_ raw: Data) throws(TallerError) -> Parsed {
+    // A CR before each LF (mail and git may add one) is dropped, once, before anything else.
+    let data = raw.contains(0x0D) ? Self.withoutCR(raw) : raw
+    // Lines as ranges of `data`, each with its LF: nothing is copied but what is decoded.
+    var lines: [Range<Data.Index>] = []
     var start = data.startIndex
-    for i in data.indices where data[i] == 0x0A {
-      var l = data[start..<i]
-      if l.last == 0x0D { l = l.dropLast() }
-      lines.append(Data(l) + Data([0x0A]))
-      start = i + 1
+    while let nl = data[start...].firstIndex(of: 0x0A) {
+      lines.append(start..<(nl + 1))
+      start = nl + 1
     }
     if start < data.endIndex { throw .refused(Message.sealedDamaged(reason: "truncated")) }
-    func object(_ l: Data) throws(TallerError) -> [String: JSONValue] {
-      guard let text = String(data: l.dropLast(), encoding: .utf8), case .object(let o)? = try? StrictJSONParser.parse(text) else {
-        throw .refused(Message.sealedDamaged(reason: "line"))
-      }
+    func object(_ r: Range<Data.Index>) throws(TallerError) -> [String: JSONValue] {
+      guard r.count < 4096, let text = String(data: data[r.lowerBound..<(r.upperBound - 1)], encoding: .utf8),
+        case .object(let o)? = try? StrictJSONParser.parse(text)
+      else { throw .refused(Message.sealedDamaged(reason: "line")) }
       return o
     }
     guard lines.count >= 5 else { throw .refused(Message.sealedDamaged(reason: "truncated")) }
@@ -144,7 +144,7 @@ public enum Sealed {
     guard let end = try? object(lines[lines.count - 1]), end["end"] == .bool(true) else {
       throw .refused(Message.sealedDamaged(reason: "truncated"))
     }
-    let before = Data(lines.dropLast().joined())
+    let before = data[data.startIndex..<lines[lines.count - 1].lowerBound]
     guard end["sha256"]?.stringValue == Hex.encode(SHA256.hash(data: before)) else {
       throw .refused(Message.sealedDamaged(reason: "altered"))
     }
@@ -168,14 +168,20 @@ public enum Sealed {
     guard !stanzas.isEmpty, i < lines.count, let mac = try object(lines[i])["mac"]?.stringValue.flatMap(Signing.data(hex:)) else {
       throw .refused(Message.sealedDamaged(reason: "recipient"))
     }
-    let macked = Data(lines[0..<i].joined())
+    let macked = Data(data[data.startIndex..<lines[i].lowerBound])
     i += 1
+    // Payload lines are exactly `{"p":"<base64>"}`: matched by their bytes, not parsed as JSON
+    // (they are most of the file).
+    let open = Array("{\"p\":\"".utf8)
+    let close = Array("\"}\n".utf8)
     var chunks: [Data] = []
     var payloadBytes = 0
     while i < lines.count - 2 {
-      guard let p = try object(lines[i])["p"]?.stringValue, let c = Data(base64Encoded: p) else {
-        throw .refused(Message.sealedDamaged(reason: "payload"))
-      }
+      let r = lines[i]
+      guard r.count > open.count + close.count, data[r.lowerBound..<(r.lowerBound + open.count)].elementsEqual(open),
+        data[(r.upperBound - close.count)..<r.upperBound].elementsEqual(close),
+        let c = Data(base64Encoded: data[(r.lowerBound + open.count)..<(r.upperBound - close.count)])
+      else { throw .refused(Message.sealedDamaged(reason: "payload")) }
       chunks.append(c)
       payloadBytes += max(0, c.count - 16)
       i += 1
@@ -184,17 +190,35 @@ public enum Sealed {
       throw .refused(Message.sealedDamaged(reason: "signature"))
     }
     return Parsed(
-      header: Header(writer: writer, team: team, recipients: stanzas.map(\.0), payloadBytes: payloadBytes), headerLine: lines[0],
-      nonce: nonce, stanzas: stanzas, macked: macked, mac: mac, chunks: chunks, signed: Data(lines[0..<i].joined()), signature: sig)
+      header: Header(writer: writer, team: team, recipients: stanzas.map(\.0), payloadBytes: payloadBytes),
+      headerLine: Data(data[lines[0]]), nonce: nonce, stanzas: stanzas, macked: macked, mac: mac, chunks: chunks,
+      signedHash: Hex.encode(SHA256.hash(data: data[data.startIndex..<lines[i].lowerBound])), signature: sig)
+  }
+
+  /// The bytes with each CR that precedes an LF removed.
+  static func withoutCR(_ data: Data) -> Data {
+    var out = Data(capacity: data.count)
+    var previous: UInt8?
+    for b in data {
+      if let p = previous, !(p == 0x0D && b == 0x0A) { out.append(p) }
+      previous = b
+    }
+    if let p = previous { out.append(p) }
+    return out
+  }
+
+  /// The writer's signature checked against a parsed file.
+  static func checkSignature(_ p: Parsed, writerKey: (String) -> String?) throws(TallerError) {
+    guard let key = writerKey(p.header.writer),
+      Signing.verify("taller-sealed\n" + p.signedHash, signature: p.signature, publicKey: key)
+    else { throw .refused(Message.sealedBadSignature(laptop: p.header.writer)) }
   }
 
   /// What a relay checks without any key but the writer's public one: the file is whole, well
   /// formed, and signed by its writer. Returns what it may know (team, recipients, size).
   public static func verify(_ data: Data, writerKey: (String) -> String?) throws(TallerError) -> Header {
     let p = try parse(data)
-    guard let key = writerKey(p.header.writer), Signing.verify(signedMessage(p.signed), signature: p.signature, publicKey: key) else {
-      throw .refused(Message.sealedBadSignature(laptop: p.header.writer))
-    }
+    try checkSignature(p, writerKey: writerKey)
     return p.header
   }
 
@@ -205,8 +229,9 @@ public enum Sealed {
   public static func open(
     _ data: Data, me: String, privateKey: String, writerKey: (String) -> String?, team expected: String? = nil
   ) throws(TallerError) -> (header: Header, payload: Data) {
-    let header = try verify(data, writerKey: writerKey)
     let p = try parse(data)
+    try checkSignature(p, writerKey: writerKey)
+    let header = p.header
     if let expected, expected != header.team { throw .refused(Message.sealedWrongTeam(expected: expected, found: header.team)) }
     guard let stanza = p.stanzas.first(where: { $0.to == me }) else { throw .refused(Message.sealedNotForMe(team: header.team)) }
     guard let raw = Signing.data(hex: privateKey), let sk = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {

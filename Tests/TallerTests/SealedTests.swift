@@ -74,6 +74,9 @@ struct SealedTests {
     // The right id with the wrong key opens nothing.
     #expect(throws: TallerError.self) { try Sealed.open(sealed, me: "alfa-1", privateKey: Self.beta.key, writerKey: Self.writerPublic) }
     #expect(Sealed.isSealed(sealed) && !Sealed.isSealed(Self.payload()))
+    // Line ends rewritten to CRLF on the way (mail, git) still open.
+    let crlf = Data(String(decoding: sealed, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+    #expect(try open(crlf, as: Self.alfa2) == Self.payload())
   }
 
   @Test("a flipped byte anywhere is refused, by name, before anything is read")
