@@ -209,8 +209,7 @@ public enum Sealed {
 
   /// The writer's signature checked against a parsed file.
   static func checkSignature(_ p: Parsed, writerKey: (String) -> String?) throws(TallerError) {
-    guard let key = writerKey(p.header.writer),
-      Signing.verify("taller-sealed\n" + p.signedHash, signature: p.signature, publicKey: key)
+    guard let key = writerKey(p.header.writer), Signing.verify(signedMessage(hash: p.signedHash), signature: p.signature, publicKey: key)
     else { throw .refused(Message.sealedBadSignature(laptop: p.header.writer)) }
   }
 
@@ -285,7 +284,8 @@ public enum Sealed {
     return (try? ChaChaPoly.Nonce(data: bytes)) ?? ChaChaPoly.Nonce()
   }
   /// What the writer signs: the hash of every byte before the signature line.
-  static func signedMessage(_ bytes: Data) -> String { "taller-sealed\n" + Hex.encode(SHA256.hash(data: bytes)) }
+  static func signedMessage(_ bytes: Data) -> String { signedMessage(hash: Hex.encode(SHA256.hash(data: bytes))) }
+  static func signedMessage(hash: String) -> String { "taller-sealed\n" + hash }
 
   /// One JSON object, canonical (keys sorted), and its line end.
   static func line(_ pairs: [(String, JSONValue)]) -> Data {

@@ -62,7 +62,7 @@ enum Drawings {
   /// A conflicting field's note: every value it holds, the winner first (a reader decides, not
   /// the merge).
   static func conflictNote(_ ctx: ShellContext, team: Team, sheet: Sheet, field: FieldDef, lang: Lang) -> String {
-    let values = ((try? ctx.store.conflicts()) ?? []).first { $0.entity == sheet.id && $0.field == field.id }?.values ?? []
+    let values = ((try? ctx.store.conflict(entity: sheet.id, field: field.id)) ?? nil)?.values ?? []
     let shown = values.map { "«" + value(ctx, team: team, field: field, $0.value, lang: lang) + "»" }
     guard shown.count > 1 else { return Message.drawConflict.text(lang) }
     return Message.drawConflict.text(lang) + ": " + shown.joined(separator: " / ")

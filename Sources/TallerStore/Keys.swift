@@ -23,10 +23,12 @@ public struct KeyFolder: Equatable, Sendable {
   public init(path: String?) { self.path = path }
 
   /// `$XDG_DATA_HOME/taller/keys`, or `~/.local/share/taller/keys`.
-  public static var standard: KeyFolder {
-    let data =
-      ProcessInfo.processInfo.environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")
-    return KeyFolder(path: data + "/taller/keys")
+  public static var standard: KeyFolder { KeyFolder(path: dataFolder() + "/keys") }
+
+  /// taller's folder of the user's data: `$XDG_DATA_HOME/taller`, or `~/.local/share/taller`
+  /// (the default database and the key files live there).
+  public static func dataFolder(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    (environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")) + "/taller"
   }
 
   public static let memory = KeyFolder(path: nil)

@@ -318,31 +318,48 @@ extension TallerStore {
       return try groups.compactMap { g -> Conflict? in
         // Long text whose concurrent edits merge cleanly is not a conflict.
         if try Self.mergedText(db, entity: g["entity"], field: g["field"]) != nil { return nil }
-        // Each value's author from its change (the op id names it): a lookup by key per value.
-        let rows = try Row.fetchAll(
-          db.cachedStatement(
-            sql: """
-              SELECT op, value, hlc_ms, hlc_c FROM field_value
-              WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC
-              """), arguments: [g["entity"], g["field"]])
-        var seen = Set<String>()
-        var values: [Conflict.Value] = []
-        for r in rows {
-          let text: String = r["value"]
-          if seen.contains(text) { continue }
-          seen.insert(text)
-          guard let id = OpID(r["op"] as String) else { continue }
-          let author =
-            try String.fetchOne(
-              db.cachedStatement(sql: "SELECT author FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq]) ?? ""
-          values.append(
-            Conflict.Value(
-              op: r["op"], value: try StrictJSONParser.parse(text), author: author, replica: id.replica,
-              hlc: HLC(millis: r["hlc_ms"], counter: r["hlc_c"])))
-        }
-        return Conflict(entity: g["entity"], field: g["field"], values: values)
+        return Conflict(entity: g["entity"], field: g["field"], values: try Self.conflictValues(db, entity: g["entity"], field: g["field"]))
       } + (try Self.memberConflicts(db))
     }
+  }
+
+  /// One field's conflict, if it holds one (looked up by key, not by scanning every field).
+  public func conflict(entity: String, field: String) throws(TallerError) -> Conflict? {
+    try read { db in
+      let distinct =
+        try Int.fetchOne(
+          db.cachedStatement(sql: "SELECT count(DISTINCT value) FROM field_value WHERE entity = ? AND field = ?"),
+          arguments: [entity, field]) ?? 0
+      guard distinct > 1, try Self.mergedText(db, entity: entity, field: field) == nil else { return nil }
+      return Conflict(entity: entity, field: field, values: try Self.conflictValues(db, entity: entity, field: field))
+    }
+  }
+
+  /// A conflicting field's distinct values, the winner first, each with who wrote it.
+  static func conflictValues(_ db: Database, entity: String, field: String) throws -> [Conflict.Value] {
+    // Each value's author from its change (the op id names it): a lookup by key per value.
+    let rows = try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT op, value, hlc_ms, hlc_c FROM field_value
+          WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC
+          """), arguments: [entity, field])
+    var seen = Set<String>()
+    var values: [Conflict.Value] = []
+    for r in rows {
+      let text: String = r["value"]
+      if seen.contains(text) { continue }
+      seen.insert(text)
+      guard let id = OpID(r["op"] as String) else { continue }
+      let author =
+        try String.fetchOne(
+          db.cachedStatement(sql: "SELECT author FROM change_log WHERE replica = ? AND seq = ?"), arguments: [id.replica, id.seq]) ?? ""
+      values.append(
+        Conflict.Value(
+          op: r["op"], value: try StrictJSONParser.parse(text), author: author, replica: id.replica,
+          hlc: HLC(millis: r["hlc_ms"], counter: r["hlc_c"])))
+    }
+    return values
   }
 
   /// The value a conflict's values all replaced (their common base), when there is one.

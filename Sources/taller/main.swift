@@ -172,10 +172,7 @@ if options.command != nil && options.file != nil {
 let dbPath: String = {
   if let p = options.db, !p.isEmpty { return p }
   if let p = environment["TALLER_DB"], !p.isEmpty { return p }
-  let data =
-    environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-    ?? (NSHomeDirectory() + "/.local/share")
-  return data + "/taller/taller.sqlite"
+  return KeyFolder.dataFolder(environment) + "/taller.sqlite"
 }()
 
 /// Leaves the process after folding the write-ahead log into the database file, so that the
