@@ -349,7 +349,12 @@ enum Desk {
     let status = try statusInOneRead(ctx, session, ClassStatusArgs(team: nil, exercise: nil, sort: nil))
     let grades = try grades(ctx, &session, GradesArgs(file: nil, csv: false, force: false))
     let name = try ctx.store.classes().first { $0.mine }?.name
-    return Reports.ClassFront(title: name ?? ctx.content.agenda.title.text(lang), status: status.lines, grades: grades.lines)
+    return Reports.ClassFront(
+      title: name ?? ctx.content.agenda.title.text(lang),
+      chapters: [
+        .init(id: "estado", name: Message.reportClassStatus.text(lang), reply: status.lines, keepName: true),
+        .init(id: "notas", name: Message.reportGrades.text(lang), reply: grades.lines),
+      ])
   }
 
   static func write(

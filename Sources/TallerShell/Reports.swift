@@ -59,10 +59,7 @@ enum Reports {
     if let front {
       let today = Clock.date(ctx.now(), zone: ctx.timeZone)
       out += "# \(md(front.title))\n\n_" + md(Message.reportCover(date: today, teams: teams.count).text(lang)) + "_\n\n"
-      out += "## \(md(Message.reportClassStatus.text(lang)))\n\n"
-      out += markdown(front.status.filter { if case .heading = $0 { false } else { true } })
-      let (title, grades) = ClassFront.chapter(front.grades, Message.reportGrades.text(lang))
-      out += "## \(md(title))\n\n" + markdown(grades)
+      for c in front.chapters { out += "## \(md(c.title))\n\n" + markdown(c.lines) }
     }
     for team in teams {
       out += "# \(md(team.name))\n\n"
@@ -150,18 +147,33 @@ enum Reports {
   /// `+1`, `0`, `−2`.
   static func signed(_ v: Int) -> String { v > 0 ? "+\(v)" : v < 0 ? "−\(-v)" : "0" }
 
-  /// The class's front matter for `export html --class`: the status and grades tables, as the
-  /// instructor's commands draw them.
+  /// The class's front matter for `export html|md --class`: chapters that come before the
+  /// teams' (the status and grades tables, as the instructor's commands draw them).
   struct ClassFront {
-    var title: String
-    var status: [Line]
-    var grades: [Line]
+    struct Chapter {
+      /// Its anchor, its name in the contents, its heading and what it shows.
+      var id: String
+      var name: String
+      var title: String
+      var lines: [Line]
 
-    /// A chapter's title (its lines' heading, else `fallback`) and its other lines.
-    static func chapter(_ lines: [Line], _ fallback: String) -> (String, [Line]) {
-      guard case .heading(let t)? = lines.first else { return (fallback, lines) }
-      return (t, Array(lines.dropFirst()))
+      /// A command's reply as a chapter: headed by the reply's own heading (`name` if it has
+      /// none, or when `keepName`).
+      init(id: String, name: String, reply lines: [Line], keepName: Bool = false) {
+        self.id = id
+        self.name = name
+        if case .heading(let t)? = lines.first {
+          title = keepName ? name : t
+          self.lines = Array(lines.dropFirst())
+        } else {
+          title = name
+          self.lines = lines
+        }
+      }
     }
+
+    var title: String
+    var chapters: [Chapter]
   }
 
   /// One self-contained page: each artefact drawn as the course draws it, on its own printed
@@ -186,15 +198,12 @@ enum Reports {
       body += "<p>\(esc(Message.reportCover(date: today, teams: teams.count).text(lang)))</p>\n</header>\n"
       body +=
         "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">\(esc(Message.reportContents.text(lang)))</h2>\n<ol>\n"
-      body += "<li><a href=\"#estado\">\(esc(Message.reportClassStatus.text(lang)))</a></li>\n"
-      body += "<li><a href=\"#notas\">\(esc(Message.reportGrades.text(lang)))</a></li>\n"
+      for c in front.chapters { body += "<li><a href=\"#\(c.id)\">\(esc(c.name))</a></li>\n" }
       for (t, id) in zip(teams, ids) { body += "<li><a href=\"#\(id)\">\(esc(t.name))</a></li>\n" }
       body += "</ol>\n</nav>\n"
-      body += "<section class=\"chapter\" id=\"estado\">\n<h2>\(esc(Message.reportClassStatus.text(lang)))</h2>\n"
-      body += html(front.status.filter { if case .heading = $0 { false } else { true } }, level: 3) + "</section>\n"
-      let (gradesTitle, grades) = ClassFront.chapter(front.grades, Message.reportGrades.text(lang))
-      body += "<section class=\"chapter\" id=\"notas\">\n<h2>\(esc(gradesTitle))</h2>\n"
-      body += html(grades, level: 3) + "</section>\n"
+      for c in front.chapters {
+        body += "<section class=\"chapter\" id=\"\(c.id)\">\n<h2>\(esc(c.title))</h2>\n" + html(c.lines, level: 3) + "</section>\n"
+      }
     }
     for (team, id) in zip(teams, ids) {
       body += "<section class=\"team\" id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n<h\(top) id=\"\(id)-h\">\(esc(team.name))</h\(top)>\n"

@@ -68,18 +68,11 @@ enum RichExport {
   /// Every word of every answer a team gave that the terminal shows (`ver` and `ver --detalle`):
   /// what must reach the paper.
   static func words(_ shell: Shell) throws -> Set<String> {
-    let id = try #require(shell.session.teamID)
-    let team = try #require(try shell.context.store.team(id: id))
     var words = Set<String>()
-    for def in shell.context.content.ordered {
-      let sheet = try shell.context.store.sheet(teamID: team.id, exercise: def.id)
-      var values = Array(sheet.values.values)
-      for items in sheet.lists.values { for it in items { values += it.values.values } }
-      for case .string(let s) in values {
-        for w in s.split(whereSeparator: { $0.isWhitespace }) {
-          let core = w.trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
-          if core.count > 2 { words.insert(core) }
-        }
+    for s in try answerTexts(shell) {
+      for w in s.split(whereSeparator: { $0.isWhitespace }) {
+        let core = w.trimmingCharacters(in: CharacterSet.alphanumerics.inverted)
+        if core.count > 2 { words.insert(core) }
       }
     }
     var screen = ""
@@ -129,7 +122,7 @@ struct ExportCheckTests {
   }
 
   /// Prints a page with headless Chromium; the PDF's pages as text (pdftotext) and sizes.
-  func print(_ html: String, paper: String?, in dir: TempDir, name: String) throws -> (pages: [String], sizes: [String]) {
+  func printPDF(_ html: String, paper: String?, in dir: TempDir, name: String) throws -> (pages: [String], sizes: [String]) {
     var page = html
     if let paper {
       // The reader's paper: what a browser's print dialog would choose.
@@ -167,7 +160,7 @@ struct ExportCheckTests {
     let words = try RichExport.words(shell)
     let titles = shell.context.content.ordered.map { $0.title.text(.es) }
     for (paper, name) in [("A4", "a4"), ("letter", "letter")] {
-      let (pages, sizes) = try print(html, paper: paper, in: dir, name: name)
+      let (pages, sizes) = try printPDF(html, paper: paper, in: dir, name: name)
       let all = pages.joined(separator: "\n").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
       let tokens = Set(all.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet.alphanumerics.inverted) })
       for w in words { #expect(tokens.contains(w) || all.contains(w), "\(paper): «\(w)» is not on paper") }
@@ -193,7 +186,7 @@ struct ExportCheckTests {
   func classPrints() throws {
     let dir = try TempDir()
     let shell = try classShell()
-    let (pages, _) = try print(RichExport.html(shell, "--class"), paper: "A4", in: dir, name: "class")
+    let (pages, _) = try printPDF(RichExport.html(shell, "--class"), paper: "A4", in: dir, name: "class")
     #expect(pages.count > 3)
     #expect(pages[0].contains("10 equipos"), "\(pages[0])")
     let text = pages.joined(separator: "\n")

@@ -20,6 +20,19 @@ func filledShell(_ lang: Lang) throws -> (Shell, TestClock) {
   return (shell, clock)
 }
 
+/// Every text the current team typed: its answers and its list items' fields.
+func answerTexts(_ shell: Shell) throws -> [String] {
+  let id = try #require(shell.session.teamID)
+  var texts: [String] = []
+  for def in shell.context.content.ordered {
+    let sheet = try shell.context.store.sheet(teamID: id, exercise: def.id)
+    var values = Array(sheet.values.values)
+    for items in sheet.lists.values { for it in items { values += it.values.values } }
+    for case .string(let s) in values { texts.append(s) }
+  }
+  return texts
+}
+
 /// Runs a program with arguments and standard input; its output, error and status.
 func runTool(_ tool: String, _ args: [String], input: String = "") throws -> RunResult {
   let p = Process()
@@ -434,15 +447,8 @@ struct WidthTests {
     let teamID = try #require(shell.session.teamID)
     let team = try #require(try shell.context.store.team(id: teamID))
     var words = Set<String>()
-    for def in shell.context.content.ordered {
-      let sheet = try shell.context.store.sheet(teamID: team.id, exercise: def.id)
-      var values = Array(sheet.values.values)
-      for items in sheet.lists.values { for it in items { values += it.values.values } }
-      for v in values {
-        if case .string(let s) = v {
-          for w in s.split(whereSeparator: { $0.isWhitespace }) where w.count > 2 && w.count < 20 { words.insert(String(w)) }
-        }
-      }
+    for s in try answerTexts(shell) {
+      for w in s.split(whereSeparator: { $0.isWhitespace }) where w.count > 2 && w.count < 20 { words.insert(String(w)) }
     }
     // The words the drawings show at all (at a width where nothing is wrapped).
     var wide = ""
