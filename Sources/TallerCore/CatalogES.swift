@@ -604,16 +604,16 @@ let catalogES: [L: String] = [
   .reportGrades: "Notas",
   .reportCover: "{teams} equipos · exportado el {date}",
   .drawStagePage: "Etapa {n} de {total}",
-  .sealedNoRecipients: "No hay ningún portátil que pueda leer los datos del equipo {team}: no se selló nada.",
-  .sealedBadKey: "La clave de cifrado del portátil {laptop} no es válida.",
+  .sealedNoRecipients: "No hay ninguna laptop que pueda leer los datos del equipo {team}: no se selló nada.",
+  .sealedBadKey: "La clave de cifrado de la laptop {laptop} no es válida.",
   .sealedDamaged: "El paquete sellado está dañado o fue alterado ({reason}); no se aplicó nada.",
-  .sealedBadSignature: "La firma del paquete sellado no es del portátil {laptop} que dice haberlo escrito; no se aplicó nada.",
-  .sealedNotForMe: "Este portátil no puede leer los datos del equipo {team}: el paquete no está sellado para él.",
+  .sealedBadSignature: "La firma del paquete sellado no es de la laptop {laptop} que dice haberlo escrito; no se aplicó nada.",
+  .sealedNotForMe: "Esta laptop no puede leer los datos del equipo {team}: el paquete no está sellado para ella.",
   .sealedWrongTeam: "El paquete es del equipo {found}, no del equipo {expected} de esta carpeta; no se aplicó nada.",
   .keysTooOpen:
-    "{file} tiene permisos {mode}: otros pueden leer las claves de este portátil, así que no se usan. Déjelo en {wanted} (chmod {wanted} {file}).",
+    "{file} tiene permisos {mode}: otros pueden leer las claves de esta laptop, así que no se usan. Déjalo en {wanted} (chmod {wanted} {file}).",
   .keysUnreadable: "El archivo de claves {file} no se puede leer o está dañado; no se usó.",
-  .keysCannotWrite: "No se pudo guardar la clave de este portátil en {folder}: {reason}.",
+  .keysCannotWrite: "No se pudo guardar la clave de esta laptop en {folder}: {reason}.",
   .dbCopyWithoutKey:
     "Esta base de datos fue copiada de otra laptop y su clave no está aquí: se ve todo lo que tenía, pero escribe con una identidad nueva ({replica}). Para cambiar los datos de un equipo, únanse a él con una invitación («equipo invitar» en una laptop del equipo, «equipo unirse ARCHIVO» aquí).",
 ]

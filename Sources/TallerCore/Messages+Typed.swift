@@ -568,23 +568,23 @@ extension Message {
   public static func reportCover(date dateValue: some CustomStringConvertible, teams teamsValue: some CustomStringConvertible) -> Message { Message(.reportCover, ["date": String(describing: dateValue), "teams": String(describing: teamsValue)]) }
   /// Etapa {n} de {total}
   public static func drawStagePage(n nValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.drawStagePage, ["n": String(describing: nValue), "total": String(describing: totalValue)]) }
-  /// No hay ningún portátil que pueda leer los datos del equipo {team}: no se selló nada.
+  /// No hay ninguna laptop que pueda leer los datos del equipo {team}: no se selló nada.
   public static func sealedNoRecipients(team teamValue: some CustomStringConvertible) -> Message { Message(.sealedNoRecipients, ["team": String(describing: teamValue)]) }
-  /// La clave de cifrado del portátil {laptop} no es válida.
+  /// La clave de cifrado de la laptop {laptop} no es válida.
   public static func sealedBadKey(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.sealedBadKey, ["laptop": String(describing: laptopValue)]) }
   /// El paquete sellado está dañado o fue alterado ({reason}); no se aplicó nada.
   public static func sealedDamaged(reason reasonValue: some CustomStringConvertible) -> Message { Message(.sealedDamaged, ["reason": String(describing: reasonValue)]) }
-  /// La firma del paquete sellado no es del portátil {laptop} que dice haberlo escrito; no se aplicó nada.
+  /// La firma del paquete sellado no es de la laptop {laptop} que dice haberlo escrito; no se aplicó nada.
   public static func sealedBadSignature(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.sealedBadSignature, ["laptop": String(describing: laptopValue)]) }
-  /// Este portátil no puede leer los datos del equipo {team}: el paquete no está sellado para él.
+  /// Esta laptop no puede leer los datos del equipo {team}: el paquete no está sellado para ella.
   public static func sealedNotForMe(team teamValue: some CustomStringConvertible) -> Message { Message(.sealedNotForMe, ["team": String(describing: teamValue)]) }
   /// El paquete es del equipo {found}, no del equipo {expected} de esta carpeta; no se aplicó nada.
   public static func sealedWrongTeam(expected expectedValue: some CustomStringConvertible, found foundValue: some CustomStringConvertible) -> Message { Message(.sealedWrongTeam, ["expected": String(describing: expectedValue), "found": String(describing: foundValue)]) }
-  /// {file} tiene permisos {mode}: otros pueden leer las claves de este portátil, así que no se usan. Déjelo en {wanted} (chmod {wanted} {file}).
+  /// {file} tiene permisos {mode}: otros pueden leer las claves de esta laptop, así que no se usan. Déjalo en {wanted} (chmod {wanted} {file}).
   public static func keysTooOpen(file fileValue: some CustomStringConvertible, mode modeValue: some CustomStringConvertible, wanted wantedValue: some CustomStringConvertible) -> Message { Message(.keysTooOpen, ["file": String(describing: fileValue), "mode": String(describing: modeValue), "wanted": String(describing: wantedValue)]) }
   /// El archivo de claves {file} no se puede leer o está dañado; no se usó.
   public static func keysUnreadable(file fileValue: some CustomStringConvertible) -> Message { Message(.keysUnreadable, ["file": String(describing: fileValue)]) }
-  /// No se pudo guardar la clave de este portátil en {folder}: {reason}.
+  /// No se pudo guardar la clave de esta laptop en {folder}: {reason}.
   public static func keysCannotWrite(folder folderValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.keysCannotWrite, ["folder": String(describing: folderValue), "reason": String(describing: reasonValue)]) }
   /// Esta base de datos fue copiada de otra laptop y su clave no está aquí: se ve todo lo que tenía, pero escribe con una identidad nueva ({replica}). Para cambiar los datos de un equipo, únanse a él con una invitación («equipo invitar» en una laptop del equipo, «equipo unirse ARCHIVO» aquí).
   public static func dbCopyWithoutKey(replica replicaValue: some CustomStringConvertible) -> Message { Message(.dbCopyWithoutKey, ["replica": String(describing: replicaValue)]) }
