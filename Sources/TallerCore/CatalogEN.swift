@@ -60,7 +60,8 @@ let catalogEN: [L: String] = [
   .teamCreated: "✓ Team \"{team}\" created; it is the current team.",
   .teamExists: "A team called \"{team}\" already exists. Choose another name or type \"team use {team}\".",
   .teamNotFound: "There is no team \"{team}\". Create one with \"team create NAME\".",
-  .teamNotFoundKnown: "There is no team \"{team}\". Teams: {teams}.",
+  .teamNotFoundKnown:
+    "There is no team \"{team}\" on this laptop. Teams you can see: {teams}. Other teams' work arrives sealed for their laptops: it cannot be read here.",
   .teamUsing: "✓ Working with team \"{team}\".",
   .teamRenamed: "✓ Team \"{old}\" is now called \"{team}\".",
   .teamNone: "No teams yet. Create one with \"team create NAME\".",
@@ -607,4 +608,9 @@ let catalogEN: [L: String] = [
   .keysCannotWrite: "Could not save this laptop's key in {folder}: {reason}.",
   .dbCopyWithoutKey:
     "This database was copied from another laptop and its key is not here: everything it held shows, but it writes under a new identity ({replica}). To change a team's data, join the team with an invitation (\"team invite\" on a laptop of the team, \"team join FILE\" here).",
+  .syncExportedSealed: "✓ {count} change(s) of \"{team}\" in {file}, sealed for {readers} laptop(s)",
+  .syncReaderNoKey:
+    "Laptop {laptop} has not declared its reading key yet: it can read what was exported once it writes something and syncs.",
+  .syncPassedOver: "{count} file(s) sealed for other teams: this laptop cannot read them and stored nothing of them.",
+  .syncInstructorData: "the instructor's data of {class}",
 ]

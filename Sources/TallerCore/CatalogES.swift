@@ -62,7 +62,8 @@ let catalogES: [L: String] = [
   .teamCreated: "✓ Equipo «{team}» creado; es el equipo actual.",
   .teamExists: "Ya existe un equipo llamado «{team}». Elige otro nombre o usa «equipo usar {team}».",
   .teamNotFound: "No hay ningún equipo «{team}». Crea uno con «equipo crear NOMBRE».",
-  .teamNotFoundKnown: "No hay ningún equipo «{team}». Equipos: {teams}.",
+  .teamNotFoundKnown:
+    "No hay ningún equipo «{team}» en esta laptop. Equipos que puedes ver: {teams}. El trabajo de otros equipos llega sellado para sus laptops: aquí no se puede leer.",
   .teamUsing: "✓ Trabajando con el equipo «{team}».",
   .teamRenamed: "✓ El equipo «{old}» ahora se llama «{team}».",
   .teamNone: "Todavía no hay equipos. Crea uno con «equipo crear NOMBRE».",
@@ -616,4 +617,8 @@ let catalogES: [L: String] = [
   .keysCannotWrite: "No se pudo guardar la clave de esta laptop en {folder}: {reason}.",
   .dbCopyWithoutKey:
     "Esta base de datos fue copiada de otra laptop y su clave no está aquí: se ve todo lo que tenía, pero escribe con una identidad nueva ({replica}). Para cambiar los datos de un equipo, únanse a él con una invitación («equipo invitar» en una laptop del equipo, «equipo unirse ARCHIVO» aquí).",
+  .syncExportedSealed: "✓ {count} cambio(s) de «{team}» en {file}, sellados para {readers} laptop(s)",
+  .syncReaderNoKey: "La laptop {laptop} aún no declaró su llave de lectura: podrá leer lo exportado cuando escriba algo y sincronice.",
+  .syncPassedOver: "{count} archivo(s) sellado(s) para otros equipos: esta laptop no puede leerlos y no guardó nada de ellos.",
+  .syncInstructorData: "datos del docente de {class}",
 ]

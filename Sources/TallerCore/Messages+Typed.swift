@@ -108,7 +108,7 @@ extension Message {
   public static func teamExists(team teamValue: some CustomStringConvertible) -> Message { Message(.teamExists, ["team": String(describing: teamValue)]) }
   /// No hay ningún equipo «{team}». Crea uno con «equipo crear NOMBRE».
   public static func teamNotFound(team teamValue: some CustomStringConvertible) -> Message { Message(.teamNotFound, ["team": String(describing: teamValue)]) }
-  /// No hay ningún equipo «{team}». Equipos: {teams}.
+  /// No hay ningún equipo «{team}» en esta laptop. Equipos que puedes ver: {teams}. El trabajo de otros equipos llega sellado para sus laptops: aquí no se puede leer.
   public static func teamNotFoundKnown(team teamValue: some CustomStringConvertible, teams teamsValue: some CustomStringConvertible) -> Message { Message(.teamNotFoundKnown, ["team": String(describing: teamValue), "teams": String(describing: teamsValue)]) }
   /// ✓ Trabajando con el equipo «{team}».
   public static func teamUsing(team teamValue: some CustomStringConvertible) -> Message { Message(.teamUsing, ["team": String(describing: teamValue)]) }
@@ -588,6 +588,14 @@ extension Message {
   public static func keysCannotWrite(folder folderValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.keysCannotWrite, ["folder": String(describing: folderValue), "reason": String(describing: reasonValue)]) }
   /// Esta base de datos fue copiada de otra laptop y su clave no está aquí: se ve todo lo que tenía, pero escribe con una identidad nueva ({replica}). Para cambiar los datos de un equipo, únanse a él con una invitación («equipo invitar» en una laptop del equipo, «equipo unirse ARCHIVO» aquí).
   public static func dbCopyWithoutKey(replica replicaValue: some CustomStringConvertible) -> Message { Message(.dbCopyWithoutKey, ["replica": String(describing: replicaValue)]) }
+  /// ✓ {count} cambio(s) de «{team}» en {file}, sellados para {readers} laptop(s)
+  public static func syncExportedSealed(count countValue: some CustomStringConvertible, file fileValue: some CustomStringConvertible, readers readersValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.syncExportedSealed, ["count": String(describing: countValue), "file": String(describing: fileValue), "readers": String(describing: readersValue), "team": String(describing: teamValue)]) }
+  /// La laptop {laptop} aún no declaró su llave de lectura: podrá leer lo exportado cuando escriba algo y sincronice.
+  public static func syncReaderNoKey(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.syncReaderNoKey, ["laptop": String(describing: laptopValue)]) }
+  /// {count} archivo(s) sellado(s) para otros equipos: esta laptop no puede leerlos y no guardó nada de ellos.
+  public static func syncPassedOver(count countValue: some CustomStringConvertible) -> Message { Message(.syncPassedOver, ["count": String(describing: countValue)]) }
+  /// datos del docente de {class}
+  public static func syncInstructorData(class classValue: some CustomStringConvertible) -> Message { Message(.syncInstructorData, ["class": String(describing: classValue)]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

@@ -13,6 +13,14 @@ public enum Sealed {
   public static let format = "taller-sealed"
   public static let version = 3
   public static let suite = "hpke-x25519-sha256-chacha20poly1305"
+  /// File-name suffix of sealed bundles.
+  public static let suffix = ".taller-sealed.jsonl"
+
+  /// `taller-<writer>-<hash>.taller-sealed.jsonl`: the hash is of what was sealed and for whom
+  /// (`content`), so sealing the same changes for the same readers again names the same file.
+  public static func fileName(writer: String, content: String) -> String {
+    "taller-\(writer.prefix(8))-\(Hex.encode(SHA256.hash(data: Data(content.utf8))).prefix(16))\(suffix)"
+  }
   static var ciphersuite: HPKE.Ciphersuite { .Curve25519_SHA256_ChachaPoly }
   static let chunkSize = 64 * 1024
 
@@ -33,6 +41,9 @@ public enum Sealed {
     public var team: String
     public var recipients: [String]
     public var payloadBytes: Int
+    /// The writer's Ed25519 public key, when the header carries it (a reader that does not know
+    /// the writer yet takes it only if the writer's id certifies it).
+    public var key: String? = nil
   }
 
   // MARK: Keys
@@ -53,17 +64,19 @@ public enum Sealed {
   /// Seals `payload` (a bundle's bytes) for `recipients`, signed by the writer's Ed25519 key.
   /// `random` gives the file key and the nonce (tests pass a fixed source).
   public static func seal(
-    _ payload: Data, writer: String, team: String, recipients: [Recipient], signingKey: String,
+    _ payload: Data, writer: String, team: String, recipients: [Recipient], signingKey: String, writerKey: String? = nil,
     random: (Int) -> Data = { n in Data((0..<n).map { _ in UInt8.random(in: 0...255) }) }
   ) throws(TallerError) -> Data {
     guard !recipients.isEmpty else { throw .refused(Message.sealedNoRecipients(team: team)) }
     let fileKey = SymmetricKey(data: random(32))
     let nonce = random(16)
     var out = Data()
-    let header = line([
+    var fields: [(String, JSONValue)] = [
       ("format", .string(format)), ("nonce", .string(Hex.encode(nonce))), ("suite", .string(suite)), ("team", .string(team)),
       ("v", .int(Int64(version))), ("writer", .string(writer)),
-    ])
+    ]
+    if let writerKey { fields.append(("key", .string(writerKey))) }
+    let header = line(fields)
     out += header
     let fileKeyBytes = fileKey.withUnsafeBytes { Data($0) }
     for r in recipients.sorted(by: { $0.id < $1.id }) {
@@ -190,7 +203,8 @@ public enum Sealed {
       throw .refused(Message.sealedDamaged(reason: "signature"))
     }
     return Parsed(
-      header: Header(writer: writer, team: team, recipients: stanzas.map(\.0), payloadBytes: payloadBytes),
+      header: Header(
+        writer: writer, team: team, recipients: stanzas.map(\.0), payloadBytes: payloadBytes, key: h["key"]?.stringValue),
       headerLine: Data(data[lines[0]]), nonce: nonce, stanzas: stanzas, macked: macked, mac: mac, chunks: chunks,
       signedHash: Hex.encode(SHA256.hash(data: data[data.startIndex..<lines[i].lowerBound])), signature: sig)
   }
@@ -209,7 +223,10 @@ public enum Sealed {
 
   /// The writer's signature checked against a parsed file.
   static func checkSignature(_ p: Parsed, writerKey: (String) -> String?) throws(TallerError) {
-    guard let key = writerKey(p.header.writer), Signing.verify(signedMessage(hash: p.signedHash), signature: p.signature, publicKey: key)
+    // The key known for the writer; else the header's, if the writer's id is bound to it.
+    let given = p.header.key.flatMap { ReplicaID.certifies(p.header.writer, publicKey: $0) ? $0 : nil }
+    guard let key = writerKey(p.header.writer) ?? given,
+      Signing.verify(signedMessage(hash: p.signedHash), signature: p.signature, publicKey: key)
     else { throw .refused(Message.sealedBadSignature(laptop: p.header.writer)) }
   }
 

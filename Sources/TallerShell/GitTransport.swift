@@ -56,12 +56,14 @@ enum GitTransport {
 
   static func push(_ ctx: ShellContext, remote: String, lang: Lang) throws(TallerError) -> Reply {
     let wc = try update(ctx, remote: remote)
-    let sent = try ctx.store.sent(to: .git(remote))
-    guard let bundle = try ctx.store.exportBundle(after: sent) else { return .text(Message.syncNothing.text(lang)) }
-    let name = bundle.fileName()
-    _ = try SyncFiles.write(bundle.encode(), named: name, in: wc + "/" + folder)
-    try git(ctx, ["add", folder + "/" + name], in: wc)
-    let message = "taller: \(bundle.bodies.count) change(s) from \(ctx.store.replica.label)"
+    // Sealed, one folder per team, like `sync export` (what a team may read is all a remote
+    // holds in the clear: ids and sizes).
+    let out = try SyncFiles.writeSealed(ctx, into: wc + "/" + folder, all: false, lang: lang) { _, g in
+      .git(remote + "#" + g.scope + "#" + g.readersTag)
+    }
+    if out.files.isEmpty { return .text(Message.syncNothing.text(lang)) }
+    try git(ctx, ["add", "--"] + out.files, in: wc)
+    let message = "taller: \(out.changes) change(s) from \(ctx.store.replica.label)"
     try git(ctx, ["-c", "user.name=taller", "-c", "user.email=taller@localhost", "commit", "--quiet", "-m", message], in: wc)
     // Someone else may have pushed meanwhile: their bundles are other files, so a rebase always
     // goes through; try a few times.
@@ -76,10 +78,7 @@ enum GitTransport {
         try git(ctx, ["pull", "--quiet", "--rebase", "origin", branch], in: wc)
       }
     }
-    var vector = sent
-    for s in bundle.signatures { vector[s.replica] = max(vector[s.replica] ?? 0, s.seq) }
-    try ctx.store.setSent(to: .git(remote), vector)
-    return .ok(Message.gitPushed(count: String(bundle.bodies.count), remote: remote).text(lang))
+    return .ok(Message.gitPushed(count: String(out.changes), remote: remote).text(lang))
   }
 
   static func pull(_ ctx: ShellContext, remote: String, lang: Lang) throws(TallerError) -> Reply {

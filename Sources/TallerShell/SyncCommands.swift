@@ -186,14 +186,58 @@ enum SyncFiles {
     .folder(URL(fileURLWithPath: dir).standardizedFileURL.resolvingSymlinksInPath().path)
   }
 
+  /// Writes, for each team (and the instructor's class) whose changes this laptop holds, a
+  /// sealed file into the team's own folder under `dir` (sync/PROTOCOL.md §7.1): only the
+  /// team's laptops and its instructor can open it. What each folder already got, for the same
+  /// readers, is not sent again; a new reader (a newcomer) gets everything.
   static func export(_ ctx: ShellContext, to dir: String, all: Bool, lang: Lang) throws(TallerError) -> Reply {
-    let sent = all ? [:] : try ctx.store.sent(to: destination(dir))
-    guard let bundle = try ctx.store.exportBundle(after: sent) else { return .text(Message.syncNothing.text(lang)) }
-    let path = try write(bundle.encode(), named: bundle.fileName(), in: dir)
-    var vector = sent
-    for s in bundle.signatures { vector[s.replica] = max(vector[s.replica] ?? 0, s.seq) }
-    try ctx.store.setSent(to: destination(dir), vector)
-    return .ok(Message.syncExported(count: String(bundle.bodies.count), file: path).text(lang))
+    let out = try writeSealed(ctx, into: dir, all: all, lang: lang) { folder, g in
+      Destination.folder(destination(folder).location + "#" + g.readersTag)
+    }
+    if out.lines.isEmpty { return .text(Message.syncNothing.text(lang)) }
+    return Reply(lines: out.lines)
+  }
+
+  /// The sealed files of an export, written under `dir` (one folder per team); `destination`
+  /// names where what was sent is remembered. Returns what to say, the files and the count.
+  static func writeSealed(
+    _ ctx: ShellContext, into dir: String, all: Bool, lang: Lang, destination: (String, SealedGroup) -> Destination
+  ) throws(TallerError) -> (lines: [Line], files: [String], changes: Int) {
+    var lines: [Line] = []
+    var files: [String] = []
+    var changes = 0
+    let labels = (try? ctx.store.replicaLabels()) ?? [:]
+    // A laptop passes on what it may read itself (a team laptop holds the instructor's chain from
+    // the class invitation, but that is the instructor's to send).
+    let me = ctx.store.replica.id
+    for g in try ctx.store.sealedGroups() where g.readers.recipients.contains(where: { $0.id == me }) {
+      let folder = (dir as NSString).appendingPathComponent(g.scope)
+      let dest = destination(folder, g)
+      let sent = all ? [:] : try ctx.store.sent(to: dest)
+      guard let bundle = try ctx.store.exportBundle(after: sent, only: g.replicas) else { continue }
+      let sealed = try ctx.store.seal(bundle, for: g)
+      let name = Sealed.fileName(writer: ctx.store.replica.id, content: bundle.fileName() + g.readersTag)
+      let path = try write(String(decoding: sealed, as: UTF8.self), named: name, in: folder)
+      files.append(path)
+      changes += bundle.bodies.count
+      var vector = sent
+      for s in bundle.signatures { vector[s.replica] = max(vector[s.replica] ?? 0, s.seq) }
+      try ctx.store.setSent(to: dest, vector)
+      let what: String
+      if g.isClass {
+        let klass = (try? ctx.store.classes().first { $0.id == g.scope }?.name) ?? nil
+        what = Message.syncInstructorData(class: klass ?? String(g.scope.prefix(8))).text(lang)
+      } else {
+        what = (try? ctx.store.team(id: g.scope)?.name) ?? String(g.scope.prefix(8))
+      }
+      lines.append(
+        .success(
+          Message.syncExportedSealed(
+            count: String(bundle.bodies.count), file: path, readers: String(g.readers.recipients.count), team: what
+          ).text(lang)))
+      for m in g.readers.missing { lines.append(.text("⚠ " + Message.syncReaderNoKey(laptop: laptop(m, labels)).text(lang))) }
+    }
+    return (lines, files, changes)
   }
 
   /// Writes a file into a folder (created if needed) under a name unique to its content; an
@@ -209,14 +253,15 @@ enum SyncFiles {
     return path
   }
 
-  /// Files under the given paths (folders recursively) whose names end in the bundle suffix.
-  static func files(_ paths: [String]) -> [String] {
-    var out: [String] = []
+  /// Files under the given paths (folders recursively) whose names end in a bundle suffix, and
+  /// whether each was found in a folder (a sealed one must then be in its team's folder).
+  static func files(_ paths: [String]) -> [(path: String, walked: Bool)] {
+    var out: [(path: String, walked: Bool)] = []
     let fm = FileManager.default
     for p in paths {
       var isDir: ObjCBool = false
       guard fm.fileExists(atPath: p, isDirectory: &isDir) else {
-        out.append(p)  // reported as unreadable
+        out.append((p, false))  // reported as unreadable
         continue
       }
       if isDir.boolValue {
@@ -225,13 +270,13 @@ enum SyncFiles {
         // bundle is passed over.
         while let rel = e?.nextObject() as? String {
           let full = (p as NSString).appendingPathComponent(rel)
-          if rel.hasSuffix(SyncBundle.suffix) && FileKind.isRegular(full) { out.append(full) }
+          if rel.hasSuffix(SyncBundle.suffix) || rel.hasSuffix(Sealed.suffix), FileKind.isRegular(full) { out.append((full, true)) }
         }
       } else {
-        out.append(p)
+        out.append((p, false))
       }
     }
-    return out.sorted()
+    return out.sorted { $0.path < $1.path }
   }
 
   static func importPaths(_ ctx: ShellContext, _ paths: [String], lang: Lang) throws(TallerError) -> Reply {
@@ -240,14 +285,28 @@ enum SyncFiles {
     var total = ImportResult()
     var refused: [String] = []
     var imported = 0
-    for file in list {
+    var passedOver = 0
+    for (file, walked) in list {
       guard FileManager.default.isReadableFile(atPath: file) else {
         refused.append(Message.syncRefusedFile(file: file, reason: Message.fileMissing.text(lang)).text(lang))
         continue
       }
       // Streamed in one pass, in flat memory; a file found wrong on the way rolls back whole.
-      do {
-        let r = try ctx.store.importFile(path: file)
+      do throws(TallerError) {
+        let r: ImportResult
+        if file.hasSuffix(Sealed.suffix) {
+          guard FileKind.isRegular(file) else { throw TallerError.file(Message.syncNotRegular) }
+          let data = try FileInput.read(file, lang: lang)
+          let folder = walked ? ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent : nil
+          switch try ctx.store.importSealed(data, folder: folder) {
+          case .imported(let result, _): r = result
+          case .notForMe:
+            passedOver += 1
+            continue
+          }
+        } else {
+          r = try ctx.store.importFile(path: file)
+        }
         total.quarantined += r.quarantined
         total.newChanges += r.newChanges
         total.duplicates += r.duplicates
@@ -267,6 +326,7 @@ enum SyncFiles {
           replicas: String(total.replicas.count)
         ).text(lang))
     ]
+    if passedOver > 0 { lines.append(.dim(Message.syncPassedOver(count: String(passedOver)).text(lang))) }
     if total.quarantined > 0 {
       lines.append(.text("⚠ " + Message.syncQuarantined(count: String(total.quarantined)).text(lang)))
     }

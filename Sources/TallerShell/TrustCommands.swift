@@ -20,7 +20,12 @@ extension CommandTable {
           throw .refused(Message.teamLaptopsFull(count: String(laptops), limit: String(limit), team: team.name))
         }
         let (invite, secret) = try ctx.store.createInvite(for: team.id)
-        guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message.syncNothing) }
+        // The team's chains and the instructor's (so the newcomer seals for the instructor too),
+        // never another team's.
+        let chains = try ctx.store.sealedGroups().filter { $0.scope == team.id || $0.isClass }.reduce(into: Set<String>()) {
+          $0.formUnion($1.replicas)
+        }
+        guard let bundle = try ctx.store.exportBundle(after: [:], only: chains) else { throw .refused(Message.syncNothing) }
         let inv = Invitation(kind: .team, target: team.id, name: team.name, invite: invite, secret: secret, bundle: bundle)
         let prefix = session.lang == .es ? "invitacion-equipo" : "team-invitation"
         let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args.dir ?? ".")
@@ -56,7 +61,11 @@ extension CommandTable {
       run: { ctx, session, args throws(TallerError) in
         let c = try TrustFiles.myClass(ctx)
         let (invite, secret) = try ctx.store.createInvite(for: c.id)
-        guard let bundle = try ctx.store.exportBundle(after: [:]) else { throw .refused(Message.syncNothing) }
+        // The instructor's own chain (the class and its invitation), never the teams' work.
+        let chains = try ctx.store.sealedGroups().filter { $0.scope == c.id && $0.isClass }.reduce(into: Set<String>()) {
+          $0.formUnion($1.replicas)
+        }
+        guard let bundle = try ctx.store.exportBundle(after: [:], only: chains) else { throw .refused(Message.syncNothing) }
         let inv = Invitation(kind: .class, target: c.id, name: c.name, invite: invite, secret: secret, bundle: bundle)
         let prefix = session.lang == .es ? "invitacion-clase" : "class-invitation"
         let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args.dir ?? ".")

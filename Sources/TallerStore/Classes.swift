@@ -143,22 +143,24 @@ extension TallerStore {
 
   /// The laptops that write a team's data: its founder and those that joined it.
   public func laptops(teamID: String) throws(TallerError) -> [String] {
-    try read { db in
-      var out: [String] = []
-      if let f = try Trust.founder(db, teamID) { out.append(f) }
-      for r in try String.fetchAll(
-        db.cachedStatement(
-          sql:
-            "SELECT DISTINCT f.value FROM entity e JOIN field_value f ON f.entity = e.id AND f.field = 'replica' WHERE e.parent = ? AND e.type = 'join'"
-        ),
-        arguments: [teamID])
-      {
-        if let id = (try? StrictJSONParser.parse(r))?.stringValue, !out.contains(id), try Trust.authority(db, replica: id, team: teamID) {
-          out.append(id)
-        }
+    try read { db in try Self.teamLaptops(db, teamID: teamID) }
+  }
+
+  static func teamLaptops(_ db: Database, teamID: String) throws -> [String] {
+    var out: [String] = []
+    if let f = try Trust.founder(db, teamID) { out.append(f) }
+    for r in try String.fetchAll(
+      db.cachedStatement(
+        sql:
+          "SELECT DISTINCT f.value FROM entity e JOIN field_value f ON f.entity = e.id AND f.field = 'replica' WHERE e.parent = ? AND e.type = 'join'"
+      ),
+      arguments: [teamID])
+    {
+      if let id = (try? StrictJSONParser.parse(r))?.stringValue, !out.contains(id), try Trust.authority(db, replica: id, team: teamID) {
+        out.append(id)
       }
-      return out
     }
+    return out
   }
 
   /// Whether this laptop may change a team's data.
@@ -215,22 +217,6 @@ extension TallerStore {
   /// that carries its rights); for its grades, the instructor's alone. A pure function of the
   /// applied state, so every laptop holding the same changes computes the same readers.
   public func sealingRecipients(teamID: String, grades: Bool = false) throws(TallerError) -> SealingRecipients {
-    let team = grades ? [] : try laptops(teamID: teamID)
-    return try read { db in
-      var readers = team
-      for r in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'replica' ORDER BY id"))
-      where !readers.contains(r) {
-        if try Trust.instructor(db, replica: r, team: teamID) { readers.append(r) }
-      }
-      var out = SealingRecipients(recipients: [], missing: [])
-      for r in readers.sorted() {
-        if let key = try Trust.value(db, r, TrustField.sealingKey)?.stringValue, key.count == 64, key.allSatisfy(\.isHexDigit) {
-          out.recipients.append(Sealed.Recipient(id: r, publicKey: key))
-        } else {
-          out.missing.append(r)
-        }
-      }
-      return out
-    }
+    try read { db in try Self.recipients(db, Self.readerIDs(db, teamID: teamID, grades: grades)) }
   }
 }

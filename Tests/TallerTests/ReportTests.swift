@@ -404,11 +404,21 @@ struct DeskTests {
     let rows = CSV.parse(try String(contentsOfFile: dir.file("grades.csv"), encoding: .utf8))
     #expect(rows.count == 1 + 2 + 3 + 1, "one row per student")
     #expect(rows.first { $0.cells.first == "Los Incas" }?.cells.last == "17.1")
-    // A team laptop sees its grades as feedback, and cannot grade.
+    // The return folder gives a team its own work, never its grades (sealed for the instructor)
+    // nor another team's; and a team laptop cannot grade.
     _ = try run("prof.sqlite", "sync export \(dir.file("back"))\n")
-    r = try run("a.sqlite", "sync import \(dir.file("back"))\ngrades\ngrade Los Incas final 20\n")
-    #expect(r.stdout.contains("17.1"))
+    r = try run("a.sqlite", "sync import \(dir.file("in"))\nsync import \(dir.file("back"))\ngrades\ngrade Los Incas final 20\n")
+    #expect(!r.stdout.contains("17.1"), "\(r.stdout)")
+    let other = try run("a.sqlite", "team use Los Andes\n")
+    #expect(other.status == 1 && other.stderr.contains("Other teams' work arrives sealed for their laptops"), "\(other.stderr)")
+    #expect(r.stdout.contains("sealed for other teams"), "\(r.stdout)")
     #expect(r.status == 1 && r.stderr.contains("Only the instructor grades"))
+    for file in ["a.sqlite", "a.sqlite-wal"] {
+      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: dir.file(file)))) ?? Data()
+      for secret in ["Los Andes", "Rosa", "Los Mochicas", "Very good"] {
+        #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is in \(file)")
+      }
+    }
   }
 }
 

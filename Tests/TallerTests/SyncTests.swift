@@ -214,13 +214,34 @@ struct SyncTests {
     let dir = try TempDir()
     let usb = dir.file("usb")
     _ = try runTaller(
-      ["--db", dir.file("a.sqlite")], input: "team create Los Incas\nset marca-peruana.marca Inca Kola\nsync export \(usb)\n")
+      ["--db", dir.file("a.sqlite")],
+      input: "team create Los Incas\nteam invite \(dir.file("hand"))\nset marca-peruana.marca Inca Kola\nsync export \(usb)\n")
+    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first)
     let r = try runTaller(
-      ["--db", dir.file("b.sqlite"), "--lang", "en"], input: "sync import \(usb)\nteam use Los Incas\nshow marca-peruana\n")
+      ["--db", dir.file("b.sqlite"), "--lang", "en"],
+      input: "team join \(dir.file("hand"))/\(invite)\nsync import \(usb)\nsync export \(usb)\n")
     #expect(r.status == 0, "\(r.stderr)")
-    // The team; then the answer, with the session it began (one change).
-    #expect(r.stdout.contains("1 file(s) - 2 new change(s) from 1 laptop(s)"), "\(r.stdout)")
-    #expect(r.stdout.contains("Inca Kola"))
+    // The answer, with the session it began (one change), sealed for the team's laptops (the
+    // founder knew of no other yet: its next export seals for both).
+    #expect(r.stdout.contains("sealed for other teams"), "\(r.stdout)")
+    let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: usb).first)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: usb + "/" + folder).count == 2)
+    let next = try runTaller(
+      ["--db", dir.file("a.sqlite"), "--lang", "en"], input: "sync import \(usb)\nsync export \(usb)\n", env: ["COLUMNS": "300"])
+    #expect(next.stdout.contains("sealed for 2 laptop(s)"), "\(next.stdout)")
+    let read = try runTaller(["--db", dir.file("b.sqlite"), "--lang", "en"], input: "sync import \(usb)\nshow marca-peruana\n")
+    #expect(read.stdout.contains("Inca Kola"), "\(read.stdout)")
+    // A laptop of no team verifies every file and reads none.
+    let stranger = try runTaller(["--db", dir.file("c.sqlite"), "--lang", "en"], input: "sync import \(usb)\nteam use Los Incas\n")
+    #expect(stranger.stdout.contains("file(s) sealed for other teams"), "\(stranger.stdout)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("c.sqlite"))).range(of: Data("Inca Kola".utf8)) == nil)
+    // A sealed file moved into another team's folder is refused by name.
+    let moved = dir.file("moved/0123")
+    try FileManager.default.createDirectory(atPath: moved, withIntermediateDirectories: true)
+    let sealedFile = try #require(try FileManager.default.contentsOfDirectory(atPath: usb + "/" + folder).sorted().first)
+    try FileManager.default.copyItem(atPath: usb + "/" + folder + "/" + sealedFile, toPath: moved + "/" + sealedFile)
+    let refused = try runTaller(["--db", dir.file("b.sqlite"), "--lang", "en", "sync", "import", dir.file("moved")])
+    #expect(refused.status == 1 && refused.stderr.contains(sealedFile) && refused.stderr.contains("not to team 0123"), "\(refused.stderr)")
     try "not a bundle".write(toFile: usb + "/x.taller.jsonl", atomically: true, encoding: .utf8)
     let again = try runTaller(["--db", dir.file("b.sqlite"), "--lang", "en", "sync", "import", usb])
     #expect(again.status == 1)
@@ -416,11 +437,13 @@ struct SyncScenarioTests {
   func byteForByte() throws {
     let dir = try TempDir()
     let usb = dir.file("usb")
-    _ = try runTaller(
-      ["--db", dir.file("a.sqlite")], input: "team create Los Incas\nset marca-peruana.marca Inca Kola ñandú\nsync export \(usb)\n")
+    _ = try runTaller(["--db", dir.file("a.sqlite")], input: "team create Los Incas\nset marca-peruana.marca Inca Kola ñandú\n")
     _ = try runTaller(["--db", dir.file("b.sqlite")], input: "team create Otro\n")
-    let good = try #require(try FileManager.default.contentsOfDirectory(atPath: usb).first)
-    let text = try String(contentsOfFile: usb + "/" + good, encoding: .utf8)
+    // A plain bundle (as invitations carry, and earlier releases wrote).
+    let bundle = try #require(try TallerStore.open(path: dir.file("a.sqlite")).exportBundle(after: [:]))
+    let good = bundle.fileName()
+    let text = bundle.encode()
+    _ = usb
     let bad = dir.file("bad")
     try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
     let cases: [(String, Data)] = [

@@ -87,14 +87,18 @@ struct TrustTests {
     try FileManager.default.copyItem(atPath: usb, toPath: usb2)
     #expect(try run(usb2, "member add Ana").status == 0)
     #expect(try run(usb2, "sync export \(dir.file("x"))").status == 0)
-    // Nothing of the origin was ever exported by the origin itself: the copies carry it.
-    let imported = try run(fresh, "sync import \(dir.file("x"))")
+    // The copies' changes, and the origin's that only they carry, are accepted where they can
+    // be read: on the origin (the team's founder and the class's instructor).
+    let imported = try run(a, "sync import \(dir.file("x"))")
     #expect(imported.status == 0, "\(imported.stderr)")
     #expect(!imported.stdout.contains("quarantine"), "\(imported.stdout)")
-    #expect(try run(fresh, "team use Los Incas").status == 0)
-    #expect(try run(fresh, "show marca-peruana").stdout.contains("Sublime"))
-    #expect(try run(fresh, "team list").stdout.contains("1 member"))
-    #expect(try run(fresh, "grades").stdout.contains("15"))
+    #expect(try run(a, "show marca-peruana").stdout.contains("Sublime"))
+    #expect(try run(a, "team list").stdout.contains("1 member"))
+    #expect(try run(a, "grades").stdout.contains("15"))
+    // A stranger's laptop verifies the files and reads nothing of them.
+    let stranger = try run(fresh, "sync import \(dir.file("x"))")
+    #expect(stranger.status == 0 && stranger.stdout.contains("sealed for other teams"), "\(stranger.stdout)")
+    #expect(try run(fresh, "team use Los Incas").status == 1)
   }
 
   @Test("a changed change, a missing or moved signature, another key for a known laptop: refused, nothing applied")
@@ -221,7 +225,7 @@ struct TrustTests {
     let dir = try TempDir()
     let share = dir.file("compartida")
     func run(_ db: String, _ script: String) throws -> RunResult {
-      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["TZ": "UTC"])
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["TZ": "UTC", "COLUMNS": "300"])
     }
     var r = try run("teacher.sqlite", "class create CEM 2026-2\nclass invite \(dir.file("hand"))\n")
     #expect(r.status == 0, "\(r.stderr)")
@@ -238,9 +242,13 @@ struct TrustTests {
       #expect(r.status == 0, "\(r.stderr)")
     }
     // Everyone imports the folder (twice: nothing more happens), the instructor merges it.
+    // Laptops 2 and 3 joined apart, so neither sealed for the other: once the founder has read
+    // both and exports again (new readers: everything again), each reads the other's work.
     for db in ["l1.sqlite", "l2.sqlite", "l3.sqlite"] {
       #expect(try run(db, "sync import \(share)\nsync import \(share)\n").status == 0)
     }
+    #expect(try run("l1.sqlite", "sync export \(share)\n").stdout.contains("sealed for 4 laptop(s)"))
+    for db in ["l2.sqlite", "l3.sqlite"] { #expect(try run(db, "sync import \(share)\n").status == 0) }
     r = try run("teacher.sqlite", "class merge \(share)\n")
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("Los Incas"))

@@ -1,0 +1,181 @@
+import Foundation
+import GRDB
+import TallerCore
+
+/// What a change's entity belongs to, for deciding who may read it (sync/PROTOCOL.md §7.1).
+enum ReadScope: Hashable, Comparable {
+  /// A team's data: its laptops and its instructors read it.
+  case team(String)
+  /// A team's grades: its instructors alone.
+  case grades(String)
+  /// A class's own data (the class, its invitations): its instructors alone.
+  case klass(String)
+}
+
+/// One sealed file an export writes: the chains (replicas) whose changes belong to one team or
+/// class, sealed for the laptops that may read every one of them.
+public struct SealedGroup: Equatable, Sendable {
+  /// The team or class whose folder the file goes into (the envelope's `team`).
+  public var scope: String
+  /// The chains it carries.
+  public var replicas: Set<String>
+  public var readers: SealingRecipients
+  /// Whether `scope` is a class (the instructor's own chain) rather than a team.
+  public var isClass: Bool
+
+  /// Names the reader set, so a folder that was sent to other readers is sent everything again
+  /// (a newcomer reads the team's history).
+  public var readersTag: String { String(StableID.make("readers", readers.recipients.map(\.id).joined(separator: ",")).prefix(12)) }
+}
+
+/// What importing a sealed file did.
+public enum SealedImport: Equatable, Sendable {
+  case imported(ImportResult, team: String)
+  /// Verified (whole, signed by its writer) but sealed for other laptops: nothing of it is
+  /// readable here, and nothing was stored.
+  case notForMe(team: String)
+}
+
+extension TallerStore {
+  /// The sealed files an export writes (sync/PROTOCOL.md §7.1): every chain held here goes to
+  /// the team (or class) its changes belong to, sealed for the readers common to everything it
+  /// touches. A team laptop's chain belongs to its team; the instructor's, which touches the
+  /// class and every team's grades, is sealed for the instructors alone. A chain that touches
+  /// nothing private (a laptop that never wrote for a team) is not exported.
+  public func sealedGroups() throws(TallerError) -> [SealedGroup] {
+    try read { db in
+      var scopeCache: [String: ReadScope?] = [:]
+      func scope(_ entity: String) throws -> ReadScope? {
+        if let s = scopeCache[entity] { return s }
+        var current: String? = entity
+        var grade = false
+        var found: ReadScope?
+        for _ in 0..<8 {
+          guard let c = current, let info = try Trust.lookup(db, c) else { break }
+          if info.type == EntityType.grade.rawValue { grade = true }
+          if info.type == EntityType.team.rawValue {
+            found = grade ? .grades(c) : .team(c)
+            break
+          }
+          if info.type == EntityType.class.rawValue {
+            found = .klass(c)
+            break
+          }
+          current = info.parent
+        }
+        scopeCache[entity] = found
+        return found
+      }
+      var scopes: [String: Set<ReadScope>] = [:]
+      for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, body FROM change_log ORDER BY replica, seq")) {
+        let r: String = row["replica"]
+        guard let c = try? Change(body: row["body"] as String) else { continue }
+        for op in c.ops { if let s = try scope(op.entity) { scopes[r, default: []].insert(s) } }
+      }
+      var readerCache: [ReadScope: Set<String>] = [:]
+      func readers(_ s: ReadScope) throws -> Set<String> {
+        if let r = readerCache[s] { return r }
+        let out: Set<String>
+        switch s {
+        case .team(let t): out = try Self.readerIDs(db, teamID: t, grades: false)
+        case .grades(let t): out = try Self.readerIDs(db, teamID: t, grades: true)
+        case .klass(let k):
+          out = Set(
+            try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'replica'")).filter {
+              try Trust.classAuthority(db, replica: $0, k)
+            })
+        }
+        readerCache[s] = out
+        return out
+      }
+      var groups: [String: SealedGroup] = [:]
+      for (r, set) in scopes {
+        let sorted = set.sorted()
+        var common = try readers(sorted[0])
+        for s in sorted.dropFirst() { common.formIntersection(try readers(s)) }
+        // The folder: the team, for a chain of one team; else the class its instructor's data
+        // belongs to; else (a laptop writing for two teams) the first of its teams.
+        var folder: (id: String, isClass: Bool)
+        if sorted.count == 1, case .team(let t) = sorted[0] {
+          folder = (t, false)
+        } else {
+          var classes: [String] = []
+          var teams: [String] = []
+          for s in sorted {
+            switch s {
+            case .klass(let k): classes.append(k)
+            case .team(let t): teams.append(t)
+            case .grades(let t):
+              teams.append(t)
+              if let k = try Self.classes(db, of: t).first { classes.append(k) }
+            }
+          }
+          folder = classes.min().map { ($0, true) } ?? (teams.min() ?? r, false)
+        }
+        let recipients = try Self.recipients(db, common)
+        let key = folder.id + "|" + recipients.recipients.map(\.id).joined(separator: ",")
+        groups[key, default: SealedGroup(scope: folder.id, replicas: [], readers: recipients, isClass: folder.isClass)].replicas.insert(r)
+      }
+      return groups.values.sorted { ($0.scope, $0.readersTag) < ($1.scope, $1.readersTag) }
+    }
+  }
+
+  /// Seals a bundle for a group's readers, signed by this laptop.
+  public func seal(_ bundle: SyncBundle, for group: SealedGroup) throws(TallerError) -> Data {
+    try Sealed.seal(
+      Data(bundle.encode().utf8), writer: replica.id, team: group.scope, recipients: group.readers.recipients,
+      signingKey: replica.signingKey, writerKey: replica.publicKey)
+  }
+
+  /// Imports a sealed file: checks that it is whole and signed by its writer, that it was found
+  /// in its own team's folder (`folder`, when it was found in one), then opens it with this
+  /// laptop's key and imports the bundle inside like any other. A file sealed for other laptops
+  /// is verified and passed over, and nothing of it is stored.
+  public func importSealed(_ data: Data, folder: String?) throws(TallerError) -> SealedImport {
+    let keyOf: (String) -> String? = { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } }
+    let header = try Sealed.verify(data, writerKey: keyOf)
+    if let folder, folder != header.team { throw .refused(Message.sealedWrongTeam(expected: folder, found: header.team)) }
+    guard header.recipients.contains(replica.id) else { return .notForMe(team: header.team) }
+    let opened = try Sealed.open(data, me: replica.id, privateKey: replica.encryptionKey, writerKey: keyOf, team: folder)
+    let bundle: SyncBundle
+    do {
+      bundle = try SyncBundle.decode(opened.payload)
+    } catch {
+      throw .refused(error.message)
+    }
+    return .imported(try importBundle(bundle), team: header.team)
+  }
+
+  /// The classes a team is enrolled in (by its enrollments' `class`).
+  static func classes(_ db: Database, of team: String) throws -> [String] {
+    var out: [String] = []
+    for e in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'enroll'"), arguments: [team]) {
+      if let k = try Trust.value(db, e, TrustField.klass)?.stringValue { out.append(k) }
+    }
+    return out.sorted()
+  }
+
+  /// The laptops that may read a team's data (or its grades), by id: see
+  /// ``sealingRecipients(teamID:grades:)``.
+  static func readerIDs(_ db: Database, teamID: String, grades: Bool) throws -> Set<String> {
+    var readers: Set<String> = grades ? [] : Set(try teamLaptops(db, teamID: teamID))
+    for r in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'replica' ORDER BY id"))
+    where !readers.contains(r) {
+      if try Trust.instructor(db, replica: r, team: teamID) { readers.insert(r) }
+    }
+    return readers
+  }
+
+  /// Readers with the sealing key each declared; those without one listed apart.
+  static func recipients(_ db: Database, _ ids: Set<String>) throws -> SealingRecipients {
+    var out = SealingRecipients(recipients: [], missing: [])
+    for r in ids.sorted() {
+      if let key = try Trust.value(db, r, TrustField.sealingKey)?.stringValue, key.count == 64, key.allSatisfy(\.isHexDigit) {
+        out.recipients.append(Sealed.Recipient(id: r, publicKey: key))
+      } else {
+        out.missing.append(r)
+      }
+    }
+    return out
+  }
+}
