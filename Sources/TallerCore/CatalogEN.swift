@@ -611,6 +611,26 @@ let catalogEN: [L: String] = [
   .syncExportedSealed: "✓ {count} change(s) of \"{team}\" in {file}, sealed for {readers} laptop(s)",
   .syncReaderNoKey:
     "Laptop {laptop} has not declared its reading key yet: it can read what was exported once it writes something and syncs.",
-  .syncPassedOver: "{count} file(s) sealed for other teams: this laptop cannot read them and stored nothing of them.",
+  .syncPassedOver:
+    "{count} file(s) sealed for other laptops (other teams', or the instructor's): this laptop cannot read them and stored nothing of them.",
   .syncInstructorData: "the instructor's data of {class}",
+  .cmdTeamLaptops: "Lists the team's laptops: which founded it, which were removed",
+  .cmdTeamRemoveLaptop: "Removes a laptop from the team: what is exported afterwards is no longer sealed for it",
+  .argLaptop: "LAPTOP",
+  .teamLaptopsHeader: "Laptops of \"{team}\"",
+  .laptopFounderMark: "founder",
+  .laptopRemovedMark: "removed",
+  .laptopMineMark: "this laptop",
+  .laptopRemoved:
+    "Laptop {laptop} is no longer in team \"{team}\": what is exported from now on is not sealed for it. What it already read stays with it.",
+  .laptopNotFound: "\"{laptop}\" is not a laptop of the team. Give the name or the start of the id that \"team laptops\" shows: {laptops}.",
+  .laptopRemoveNotFounder: "Only the laptop that founded the team (or the instructor's) removes laptops.",
+  .laptopRemoveFounder: "The laptop that founded the team cannot be removed. If it was lost, found the team again from another laptop.",
+  .cmdGradesPublish: "Publishes a team's grades: from now on \"sync export\" carries them, sealed for that team",
+  .gradesPublishedTo:
+    "Grades of \"{team}\" published: the next \"sync export\" puts them in the team's folder, sealed for its laptops. Other teams' grades stay yours alone.",
+  .gradesSent: "✓ grades of \"{team}\" in {file}, sealed for {readers} laptop(s)",
+  .gradesReceived: "Your team's grades, published by the instructor on {date}.",
+  .gradesNotFromInstructor: "The grades do not come from this team's instructor; nothing was kept.",
+  .gradesNoneYet: "The instructor has not published your team's grades yet. When they do, they arrive with \"sync import\".",
 ]

@@ -619,6 +619,26 @@ let catalogES: [L: String] = [
     "Esta base de datos fue copiada de otra laptop y su clave no está aquí: se ve todo lo que tenía, pero escribe con una identidad nueva ({replica}). Para cambiar los datos de un equipo, únanse a él con una invitación («equipo invitar» en una laptop del equipo, «equipo unirse ARCHIVO» aquí).",
   .syncExportedSealed: "✓ {count} cambio(s) de «{team}» en {file}, sellados para {readers} laptop(s)",
   .syncReaderNoKey: "La laptop {laptop} aún no declaró su llave de lectura: podrá leer lo exportado cuando escriba algo y sincronice.",
-  .syncPassedOver: "{count} archivo(s) sellado(s) para otros equipos: esta laptop no puede leerlos y no guardó nada de ellos.",
+  .syncPassedOver:
+    "{count} archivo(s) sellado(s) para otras laptops (de otros equipos, o del docente): esta laptop no puede leerlos y no guardó nada de ellos.",
   .syncInstructorData: "datos del docente de {class}",
+  .cmdTeamLaptops: "Lista las laptops del equipo: cuál lo fundó, cuáles se quitaron",
+  .cmdTeamRemoveLaptop: "Quita una laptop del equipo: lo que se exporte después ya no se sella para ella",
+  .argLaptop: "LAPTOP",
+  .teamLaptopsHeader: "Laptops de «{team}»",
+  .laptopFounderMark: "fundadora",
+  .laptopRemovedMark: "quitada",
+  .laptopMineMark: "esta laptop",
+  .laptopRemoved:
+    "La laptop {laptop} ya no es del equipo «{team}»: lo que se exporte desde ahora no se sella para ella. Lo que ya leyó sigue en su poder.",
+  .laptopNotFound: "«{laptop}» no es una laptop del equipo. Escribe el nombre o el inicio del id que muestra «equipo laptops»: {laptops}.",
+  .laptopRemoveNotFounder: "Solo la laptop que fundó el equipo (o la del docente) quita laptops.",
+  .laptopRemoveFounder: "La laptop que fundó el equipo no se puede quitar. Si se perdió, funda el equipo de nuevo desde otra laptop.",
+  .cmdGradesPublish: "Publica las notas de un equipo: desde ahora «sincronizar exportar» se las lleva selladas para ese equipo",
+  .gradesPublishedTo:
+    "Notas de «{team}» publicadas: el próximo «sincronizar exportar» las deja en la carpeta del equipo, selladas para sus laptops. Las notas de otros equipos siguen siendo solo tuyas.",
+  .gradesSent: "✓ notas de «{team}» en {file}, selladas para {readers} laptop(s)",
+  .gradesReceived: "Notas de tu equipo publicadas por el docente el {date}.",
+  .gradesNotFromInstructor: "Las notas no vienen del docente de este equipo; no se guardó nada.",
+  .gradesNoneYet: "El docente aún no publicó las notas de tu equipo. Cuando lo haga, llegarán con «sincronizar importar».",
 ]

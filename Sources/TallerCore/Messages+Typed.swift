@@ -592,10 +592,44 @@ extension Message {
   public static func syncExportedSealed(count countValue: some CustomStringConvertible, file fileValue: some CustomStringConvertible, readers readersValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.syncExportedSealed, ["count": String(describing: countValue), "file": String(describing: fileValue), "readers": String(describing: readersValue), "team": String(describing: teamValue)]) }
   /// La laptop {laptop} aún no declaró su llave de lectura: podrá leer lo exportado cuando escriba algo y sincronice.
   public static func syncReaderNoKey(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.syncReaderNoKey, ["laptop": String(describing: laptopValue)]) }
-  /// {count} archivo(s) sellado(s) para otros equipos: esta laptop no puede leerlos y no guardó nada de ellos.
+  /// {count} archivo(s) sellado(s) para otras laptops (de otros equipos, o del docente): esta laptop no puede leerlos y no guardó nada de ellos.
   public static func syncPassedOver(count countValue: some CustomStringConvertible) -> Message { Message(.syncPassedOver, ["count": String(describing: countValue)]) }
   /// datos del docente de {class}
   public static func syncInstructorData(class classValue: some CustomStringConvertible) -> Message { Message(.syncInstructorData, ["class": String(describing: classValue)]) }
+  /// Lista las laptops del equipo: cuál lo fundó, cuáles se quitaron
+  public static var cmdTeamLaptops: Message { Message(.cmdTeamLaptops, [:]) }
+  /// Quita una laptop del equipo: lo que se exporte después ya no se sella para ella
+  public static var cmdTeamRemoveLaptop: Message { Message(.cmdTeamRemoveLaptop, [:]) }
+  /// LAPTOP
+  public static var argLaptop: Message { Message(.argLaptop, [:]) }
+  /// Laptops de «{team}»
+  public static func teamLaptopsHeader(team teamValue: some CustomStringConvertible) -> Message { Message(.teamLaptopsHeader, ["team": String(describing: teamValue)]) }
+  /// fundadora
+  public static var laptopFounderMark: Message { Message(.laptopFounderMark, [:]) }
+  /// quitada
+  public static var laptopRemovedMark: Message { Message(.laptopRemovedMark, [:]) }
+  /// esta laptop
+  public static var laptopMineMark: Message { Message(.laptopMineMark, [:]) }
+  /// La laptop {laptop} ya no es del equipo «{team}»: lo que se exporte desde ahora no se sella para ella. Lo que ya leyó sigue en su poder.
+  public static func laptopRemoved(laptop laptopValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.laptopRemoved, ["laptop": String(describing: laptopValue), "team": String(describing: teamValue)]) }
+  /// «{laptop}» no es una laptop del equipo. Escribe el nombre o el inicio del id que muestra «equipo laptops»: {laptops}.
+  public static func laptopNotFound(laptop laptopValue: some CustomStringConvertible, laptops laptopsValue: some CustomStringConvertible) -> Message { Message(.laptopNotFound, ["laptop": String(describing: laptopValue), "laptops": String(describing: laptopsValue)]) }
+  /// Solo la laptop que fundó el equipo (o la del docente) quita laptops.
+  public static var laptopRemoveNotFounder: Message { Message(.laptopRemoveNotFounder, [:]) }
+  /// La laptop que fundó el equipo no se puede quitar. Si se perdió, funda el equipo de nuevo desde otra laptop.
+  public static var laptopRemoveFounder: Message { Message(.laptopRemoveFounder, [:]) }
+  /// Publica las notas de un equipo: desde ahora «sincronizar exportar» se las lleva selladas para ese equipo
+  public static var cmdGradesPublish: Message { Message(.cmdGradesPublish, [:]) }
+  /// Notas de «{team}» publicadas: el próximo «sincronizar exportar» las deja en la carpeta del equipo, selladas para sus laptops. Las notas de otros equipos siguen siendo solo tuyas.
+  public static func gradesPublishedTo(team teamValue: some CustomStringConvertible) -> Message { Message(.gradesPublishedTo, ["team": String(describing: teamValue)]) }
+  /// ✓ notas de «{team}» en {file}, selladas para {readers} laptop(s)
+  public static func gradesSent(file fileValue: some CustomStringConvertible, readers readersValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.gradesSent, ["file": String(describing: fileValue), "readers": String(describing: readersValue), "team": String(describing: teamValue)]) }
+  /// Notas de tu equipo publicadas por el docente el {date}.
+  public static func gradesReceived(date dateValue: some CustomStringConvertible) -> Message { Message(.gradesReceived, ["date": String(describing: dateValue)]) }
+  /// Las notas no vienen del docente de este equipo; no se guardó nada.
+  public static var gradesNotFromInstructor: Message { Message(.gradesNotFromInstructor, [:]) }
+  /// El docente aún no publicó las notas de tu equipo. Cuando lo haga, llegarán con «sincronizar importar».
+  public static var gradesNoneYet: Message { Message(.gradesNoneYet, [:]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

@@ -63,6 +63,10 @@ public enum TrustField {
   public static let klass = "class"
   /// On a join: the replica whose copy this one is; `proof` is then signed by that replica's key.
   public static let from = "from"
+  /// On a team: `removed:<replica>` = `true` when the team's founder (or its instructor) removed
+  /// that laptop: the team's files are no longer sealed for it.
+  public static let removedPrefix = "removed:"
+  public static func removed(_ replica: String) -> String { removedPrefix + replica }
 }
 
 /// Field names stored in the change log.

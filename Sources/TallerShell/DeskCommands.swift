@@ -25,6 +25,14 @@ extension CommandTable {
       arguments: GradeArgs.self,
       run: { ctx, session, args throws(TallerError) in try Desk.grade(ctx, session, args) }),
     CommandSpec(
+      [Word("grades", ["notas", "calificaciones"]), Word("publish", ["publicar"])], summary: .cmdGradesPublish,
+      arguments: TeamArgs.self,
+      run: { ctx, session, args throws(TallerError) in
+        let team = try findTeam(ctx, named: args.team)
+        try ctx.store.publishGrades(teamID: team.id)
+        return .ok(Message.gradesPublishedTo(team: team.name).text(session.lang))
+      }),
+    CommandSpec(
       [Word("grades", ["notas", "calificaciones"])], summary: .cmdGrades, detail: .detailGrades,
       arguments: GradesArgs.self,
       run: { ctx, session, args throws(TallerError) in try Desk.grades(ctx, &session, args) }),
@@ -186,6 +194,10 @@ enum Desk {
       try FileOutput.write(text, to: file, force: args.force)
       return .ok(Message.exportWritten(file: file).text(lang))
     }
+    // A team laptop whose instructor has published nothing yet: no empty table, just the word.
+    if !teaches, teams.count == 1, try ctx.store.grades(teamID: teams[0].id).isEmpty {
+      return .text(Message.gradesNoneYet.text(lang))
+    }
     let agenda = ctx.content.agenda
     var header = [Message.reportTeam.text(lang)]
     header += agenda.grading.map { "\($0.id)\n\($0.weight)%" }
@@ -210,6 +222,12 @@ enum Desk {
     lines.append(.dim(agenda.grading.map { "\($0.id): \($0.title.text(lang))" }.joined(separator: " · ")))
     lines.append(.dim(Message.gradesLegend.text(lang)))
     lines += comments
+    // A team laptop: the grades its instructor published, or word that none came yet.
+    if !teaches, teams.count == 1 {
+      if let at = try ctx.store.gradesPublished(teamID: teams[0].id) {
+        lines.append(.dim(Message.gradesReceived(date: SyncFiles.when(at)).text(lang)))
+      }
+    }
     return Reply(lines: lines)
   }
 

@@ -237,6 +237,19 @@ enum SyncFiles {
           ).text(lang)))
       for m in g.readers.missing { lines.append(.text("⚠ " + Message.syncReaderNoKey(laptop: laptop(m, labels)).text(lang))) }
     }
+    // Grades the instructor published, each team's in its folder (the same grades once).
+    for team in try ctx.store.publishedTeams() {
+      guard let sealed = try ctx.store.sealedGrades(teamID: team) else { continue }
+      let folder = (dir as NSString).appendingPathComponent(team)
+      if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(sealed.name)) { continue }
+      let path = try write(String(decoding: sealed.data, as: UTF8.self), named: sealed.name, in: folder)
+      files.append(path)
+      let name = (try? ctx.store.team(id: team)?.name) ?? String(team.prefix(8))
+      lines.append(
+        .success(
+          Message.gradesSent(file: path, readers: String(sealed.readers.recipients.count), team: name ?? String(team.prefix(8))).text(
+            lang)))
+    }
     return (lines, files, changes)
   }
 
@@ -286,6 +299,7 @@ enum SyncFiles {
     var refused: [String] = []
     var imported = 0
     var passedOver = 0
+    var gradesFor: [String] = []
     for (file, walked) in list {
       guard FileManager.default.isReadableFile(atPath: file) else {
         refused.append(Message.syncRefusedFile(file: file, reason: Message.fileMissing.text(lang)).text(lang))
@@ -302,6 +316,10 @@ enum SyncFiles {
           case .imported(let result, _): r = result
           case .notForMe:
             passedOver += 1
+            continue
+          case .grades(let team):
+            gradesFor.append(team)
+            imported += 1
             continue
           }
         } else {
@@ -327,6 +345,11 @@ enum SyncFiles {
         ).text(lang))
     ]
     if passedOver > 0 { lines.append(.dim(Message.syncPassedOver(count: String(passedOver)).text(lang))) }
+    for team in Set(gradesFor).sorted() {
+      if let at = try ctx.store.gradesPublished(teamID: team) {
+        lines.append(.text(Message.gradesReceived(date: when(at)).text(lang)))
+      }
+    }
     if total.quarantined > 0 {
       lines.append(.text("⚠ " + Message.syncQuarantined(count: String(total.quarantined)).text(lang)))
     }
@@ -419,10 +442,15 @@ enum SyncFiles {
 
   /// Who wrote a value, on which laptop, when.
   static func origin(_ v: Conflict.Value) -> String {
-    let when = ISO8601DateFormatter.string(
-      from: v.hlc.date, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
-    return "\(v.author) · \(v.replica.prefix(8)) · \(when)"
+    "\(v.author) · \(v.replica.prefix(8)) · \(when(v.hlc.date))"
   }
+
+  /// A moment as people read it here: local date and time.
+  static func when(_ date: Date) -> String {
+    ISO8601DateFormatter.string(from: date, timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+  }
+
+  static func when(_ millis: Int64) -> String { when(Date(timeIntervalSince1970: Double(millis) / 1000)) }
 
   /// An open conflict by its short id.
   static func conflict(_ ctx: ShellContext, _ raw: String) throws(TallerError) -> Conflict {

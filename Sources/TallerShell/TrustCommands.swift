@@ -48,6 +48,36 @@ extension CommandTable {
         return .ok(Message.teamJoined(changes: String(r.newChanges), team: name).text(lang))
       }),
     CommandSpec(
+      [teamWord, Word("laptops", ["laptops", "computadoras"])], summary: .cmdTeamLaptops,
+      run: { ctx, session, _ throws(TallerError) in
+        let lang = session.lang
+        let team = try currentTeam(ctx, &session)
+        var lines: [Line] = [.heading(Message.teamLaptopsHeader(team: team.name).text(lang))]
+        for l in try ctx.store.teamLaptopList(teamID: team.id) {
+          var marks: [String] = []
+          if l.founder { marks.append(Message.laptopFounderMark.text(lang)) }
+          if l.mine { marks.append(Message.laptopMineMark.text(lang)) }
+          if l.removed { marks.append(Message.laptopRemovedMark.text(lang)) }
+          lines.append(.item("\(l.id.prefix(8))  \(l.label)", note: marks.isEmpty ? nil : "(" + marks.joined(separator: ", ") + ")"))
+        }
+        return Reply(lines: lines)
+      }),
+    CommandSpec(
+      [teamWord, Word("remove-laptop", ["quitar-laptop"])], summary: .cmdTeamRemoveLaptop, arguments: LaptopArgs.self,
+      run: { ctx, session, args throws(TallerError) in
+        let lang = session.lang
+        let team = try currentTeam(ctx, &session)
+        let all = try ctx.store.teamLaptopList(teamID: team.id)
+        let wanted = Text.fold(Text.clean(args.laptop))
+        let found = all.filter { (wanted.count >= 4 && $0.id.hasPrefix(wanted)) || Text.fold($0.label) == wanted }
+        guard found.count == 1, let target = found.first else {
+          let names = all.map { "\($0.id.prefix(8)) \($0.label)" }.joined(separator: ", ")
+          throw .refused(Message.laptopNotFound(laptop: args.laptop, laptops: names))
+        }
+        try ctx.store.removeLaptop(teamID: team.id, replica: target.id)
+        return .ok(Message.laptopRemoved(laptop: "\(target.id.prefix(8)) \(target.label)", team: team.name).text(lang))
+      }),
+    CommandSpec(
       [classWord, Word("create", ["crear", "nueva"])], summary: .cmdClassCreate, arguments: NewNameArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let c = try ctx.store.createClass(name: args.name, teamSize: ctx.teamSizeLimit)
@@ -141,6 +171,13 @@ enum TrustFiles {
     }
     return reply
   }
+}
+
+struct LaptopArgs: CommandArguments {
+  static let laptopParam = Param(.argLaptop, .text)
+  static let parameters = [laptopParam]
+  let laptop: String
+  init(_ b: BoundArguments) { laptop = b[Self.laptopParam] }
 }
 
 struct FileArgs: CommandArguments {

@@ -146,7 +146,13 @@ extension TallerStore {
     try read { db in try Self.teamLaptops(db, teamID: teamID) }
   }
 
+  /// The team's laptops, less those its founder removed.
   static func teamLaptops(_ db: Database, teamID: String) throws -> [String] {
+    try allTeamLaptops(db, teamID: teamID).filter { try Trust.value(db, teamID, TrustField.removed($0)) != .bool(true) }
+  }
+
+  /// The team's laptops, removed ones too.
+  static func allTeamLaptops(_ db: Database, teamID: String) throws -> [String] {
     var out: [String] = []
     if let f = try Trust.founder(db, teamID) { out.append(f) }
     for r in try String.fetchAll(
@@ -161,6 +167,30 @@ extension TallerStore {
       }
     }
     return out
+  }
+
+  /// A team's laptops as people see them: who founded it, which were removed, which is this one.
+  public func teamLaptopList(teamID: String) throws(TallerError) -> [TeamLaptop] {
+    try read { db in
+      let founder = try Trust.founder(db, teamID)
+      return try Self.allTeamLaptops(db, teamID: teamID).map { r in
+        TeamLaptop(
+          id: r, label: try Trust.value(db, r, TrustField.label)?.stringValue ?? "", founder: r == founder,
+          removed: try Trust.value(db, teamID, TrustField.removed(r)) == .bool(true), mine: r == replica.id)
+      }
+    }
+  }
+
+  /// Removes a laptop from a team (this laptop must be the team's founder or its instructor):
+  /// the team's files are sealed for it no longer. What it already read stays readable to it.
+  public func removeLaptop(teamID: String, replica target: String, author: String? = nil) throws(TallerError) {
+    try act(author: author) { db, draft in
+      guard try Trust.founder(db, teamID) == replica.id || Trust.instructor(db, replica: replica.id, team: teamID) else {
+        throw TallerError.refused(Message.laptopRemoveNotFounder)
+      }
+      if try Trust.founder(db, teamID) == target { throw TallerError.refused(Message.laptopRemoveFounder) }
+      try draft.set(teamID, TrustField.removed(target), .bool(true))
+    }
   }
 
   /// Whether this laptop may change a team's data.
@@ -200,6 +230,16 @@ extension TallerStore {
       return out
     }
   }
+}
+
+/// One laptop of a team.
+public struct TeamLaptop: Equatable, Sendable {
+  public var id: String
+  /// The name the laptop gave itself (its host name), if it declared one.
+  public var label: String
+  public var founder: Bool
+  public var removed: Bool
+  public var mine: Bool
 }
 
 /// Who may read what (issue 17): the readers a team's sealed bundles are wrapped to.

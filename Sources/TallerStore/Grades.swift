@@ -26,16 +26,65 @@ extension TallerStore {
     }
   }
 
-  /// A team's grades by key.
+  /// A team's grades by key: those in the log (the instructor's laptop), else those the
+  /// instructor published to the team (a team laptop).
   public func grades(teamID: String) throws(TallerError) -> [String: Grade] {
     try read { db in
-      var out: [String: Grade] = [:]
-      for id in try String.fetchAll(
-        db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'grade'"), arguments: [teamID])
-      {
-        let (v, _) = try Self.fieldValues(db, entity: id)
-        guard let key = v["key"]?.stringValue, let score = v["score"]?.intValue else { continue }
-        out[key] = Grade(key: key, tenths: Int(score), comment: v["comment"]?.stringValue)
+      let out = try Self.loggedGrades(db, teamID)
+      if out.isEmpty, let doc = try Self.receivedGrades(db, teamID) { return doc.grades }
+      return out
+    }
+  }
+
+  /// The grades in the log (written by the instructor).
+  static func loggedGrades(_ db: Database, _ teamID: String) throws -> [String: Grade] {
+    var out: [String: Grade] = [:]
+    for id in try String.fetchAll(
+      db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'grade'"), arguments: [teamID])
+    {
+      let (v, _) = try Self.fieldValues(db, entity: id)
+      guard let key = v["key"]?.stringValue, let score = v["score"]?.intValue else { continue }
+      out[key] = Grade(key: key, tenths: Int(score), comment: v["comment"]?.stringValue)
+    }
+    return out
+  }
+
+  /// When the grades a team laptop holds were published (milliseconds), if it holds any.
+  public func gradesPublished(teamID: String) throws(TallerError) -> Int64? {
+    try read { db in try Self.receivedGrades(db, teamID)?.at }
+  }
+
+  static func receivedGrades(_ db: Database, _ team: String) throws -> GradesDocument? {
+    guard let text = try String.fetchOne(db, sql: "SELECT document FROM local_grades WHERE team = ?", arguments: [team]) else {
+      return nil
+    }
+    return GradesDocument(Data(text.utf8))
+  }
+
+  /// Publishes a team's grades to the team (instructor only): from now on the instructor's
+  /// exports carry them, sealed for the team's laptops.
+  public func publishGrades(teamID: String, author: String? = nil) throws(TallerError) {
+    try act(author: author) { db, draft in
+      let classes = try Self.classes(db, of: teamID).filter { try Trust.classAuthority(db, replica: replica.id, $0) }
+      guard let klass = classes.first, try Trust.instructor(db, replica: replica.id, team: teamID) else {
+        throw TallerError.refused(Message.gradeNotInstructor)
+      }
+      try draft.set(klass, Self.publishedField(teamID), .bool(true))
+    }
+  }
+
+  static func publishedField(_ team: String) -> String { "published:" + team }
+
+  /// The teams whose grades this laptop (an instructor's) has published.
+  public func publishedTeams() throws(TallerError) -> [String] {
+    try read { db in
+      var out: [String] = []
+      for team in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'team' ORDER BY id"))
+      where try Trust.instructor(db, replica: replica.id, team: team) {
+        for k in try Self.classes(db, of: team) where try Trust.value(db, k, Self.publishedField(team)) == .bool(true) {
+          out.append(team)
+          break
+        }
       }
       return out
     }
@@ -101,5 +150,59 @@ extension TallerStore {
           SELECT max(f.hlc_ms) FROM field_value f JOIN owned ON f.entity = owned.id
           """, arguments: [teamID])
     }
+  }
+}
+
+/// A team's published grades as they travel to its laptops (sync/PROTOCOL.md §7.2): one
+/// canonical JSON object, sealed for the team's readers and signed by the instructor's laptop.
+public struct GradesDocument: Equatable, Sendable {
+  public static let format = "taller-grades"
+  public var team: String
+  public var writer: String
+  /// When it was written (milliseconds).
+  public var at: Int64
+  public var grades: [String: Grade]
+
+  public init(team: String, writer: String, at: Int64, grades: [String: Grade]) {
+    self.team = team
+    self.writer = writer
+    self.at = at
+    self.grades = grades
+  }
+
+  /// The grades alone, canonical: what names the file (the same grades are not written twice).
+  public var gradesJSON: String {
+    CanonicalJSON.encode(
+      .array(
+        grades.values.sorted { $0.key < $1.key }.map { g in
+          .object(["key": .string(g.key), "score": .int(Int64(g.tenths)), "comment": g.comment.map(JSONValue.string) ?? .null])
+        }))
+  }
+
+  public func encode() -> Data {
+    let grades = (try? StrictJSONParser.parse(gradesJSON)) ?? .array([])
+    let doc: JSONValue = .object([
+      "format": .string(Self.format), "v": 1, "team": .string(team), "writer": .string(writer), "at": .int(at), "grades": grades,
+    ])
+    return Data((CanonicalJSON.encode(doc) + "\n").utf8)
+  }
+
+  /// Whether some bytes are a grades document (else a bundle).
+  public static func isGrades(_ data: Data) -> Bool {
+    data.prefix(200).range(of: Data("\"format\":\"\(format)\"".utf8)) != nil
+  }
+
+  public init?(_ data: Data) {
+    guard let text = String(data: data, encoding: .utf8),
+      let o = try? StrictJSONParser.parse(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+      o["format"]?.stringValue == Self.format, o["v"]?.intValue == 1, let team = o["team"]?.stringValue,
+      let writer = o["writer"]?.stringValue, let at = o["at"]?.intValue, case .array(let list)? = o["grades"]
+    else { return nil }
+    var grades: [String: Grade] = [:]
+    for g in list {
+      guard let key = g["key"]?.stringValue, let score = g["score"]?.intValue, (0...10_000).contains(score) else { return nil }
+      grades[key] = Grade(key: key, tenths: Int(score), comment: g["comment"]?.stringValue)
+    }
+    self.init(team: team, writer: writer, at: at, grades: grades)
   }
 }

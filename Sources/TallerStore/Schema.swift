@@ -315,6 +315,19 @@ enum Schema {
       try LegacySettings.move(db)
       try db.execute(sql: "DROP TABLE local_setting")
     }
+    m.registerMigration("2026-12-02 grades published to a team") { db in
+      // What a team laptop received: the instructor's latest published grades of the team
+      // (sync/PROTOCOL.md §7.2), as the signed document came.
+      try db.execute(
+        sql: """
+          CREATE TABLE local_grades(
+            team TEXT PRIMARY KEY NOT NULL,
+            writer TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            document TEXT NOT NULL
+          ) WITHOUT ROWID;
+          """)
+    }
     return m
   }
 }

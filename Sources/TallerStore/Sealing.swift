@@ -34,6 +34,8 @@ public enum SealedImport: Equatable, Sendable {
   /// Verified (whole, signed by its writer) but sealed for other laptops: nothing of it is
   /// readable here, and nothing was stored.
   case notForMe(team: String)
+  /// The team's grades, published by its instructor (kept on this laptop, replacing older ones).
+  case grades(team: String)
 }
 
 extension TallerStore {
@@ -137,6 +139,10 @@ extension TallerStore {
     if let folder, folder != header.team { throw .refused(Message.sealedWrongTeam(expected: folder, found: header.team)) }
     guard header.recipients.contains(replica.id) else { return .notForMe(team: header.team) }
     let opened = try Sealed.open(data, me: replica.id, privateKey: replica.encryptionKey, writerKey: keyOf, team: folder)
+    if GradesDocument.isGrades(opened.payload) {
+      try keepGrades(opened.payload, header: header)
+      return .grades(team: header.team)
+    }
     let bundle: SyncBundle
     do {
       bundle = try SyncBundle.decode(opened.payload)
@@ -144,6 +150,40 @@ extension TallerStore {
       throw .refused(error.message)
     }
     return .imported(try importBundle(bundle), team: header.team)
+  }
+
+  /// Keeps a team's published grades if they come from its instructor and are newer than those
+  /// held.
+  func keepGrades(_ payload: Data, header: Sealed.Header) throws(TallerError) {
+    guard let doc = GradesDocument(payload), doc.team == header.team, doc.writer == header.writer else {
+      throw .refused(Message.sealedDamaged(reason: "grades"))
+    }
+    try local { db in
+      guard try Trust.instructor(db, replica: doc.writer, team: doc.team) else {
+        throw TallerError.refused(Message.gradesNotFromInstructor)
+      }
+      let held = try Int64.fetchOne(db, sql: "SELECT at FROM local_grades WHERE team = ?", arguments: [doc.team])
+      if let held, held >= doc.at { return }
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO local_grades(team, writer, at, document) VALUES (?, ?, ?, ?)",
+        arguments: [doc.team, doc.writer, doc.at, String(decoding: doc.encode(), as: UTF8.self)])
+    }
+  }
+
+  /// A team's published grades, sealed for the team's readers; `nil` when it has none. The file
+  /// name depends only on the grades and the readers.
+  public func sealedGrades(teamID: String) throws(TallerError) -> (data: Data, name: String, readers: SealingRecipients)? {
+    let (grades, readers) = try read { db in
+      (try Self.loggedGrades(db, teamID), try Self.recipients(db, Self.readerIDs(db, teamID: teamID, grades: false)))
+    }
+    if grades.isEmpty || readers.recipients.isEmpty { return nil }
+    let doc = GradesDocument(team: teamID, writer: replica.id, at: now(), grades: grades)
+    let data = try Sealed.seal(
+      doc.encode(), writer: replica.id, team: teamID, recipients: readers.recipients, signingKey: replica.signingKey,
+      writerKey: replica.publicKey)
+    let name = Sealed.fileName(
+      writer: replica.id, content: "grades\n" + doc.gradesJSON + readers.recipients.map(\.id).joined(separator: ","))
+    return (data, name, readers)
   }
 
   /// The classes a team is enrolled in (by its enrollments' `class`).

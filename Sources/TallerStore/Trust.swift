@@ -105,6 +105,12 @@ enum Trust {
       case EntityType.team.rawValue:
         // Founded by this change (checked above), or written by one of its writers.
         if created[entity] == nil, !(try mayWriteTeam(entity)) { return "not a writer of team \(entity)" }
+        // Only the founder (or the instructor) removes a laptop from the team.
+        if case .set(_, let f, _, _, _) = op, f.hasPrefix(TrustField.removedPrefix),
+          try founder(db, entity, founders: founders) != r, try !instructor(db, replica: r, team: entity)
+        {
+          return "only the team's founder removes a laptop"
+        }
       case EntityType.class.rawValue:
         if created[entity] == nil, try !classAuthority(db, replica: r, entity, founders: founders) {
           return "not the instructor of class \(entity)"

@@ -104,6 +104,8 @@ struct MergeRun {
   enum Exchange {
     case bodies([String])
     case file(String)
+    /// A sealed file (sync/PROTOCOL.md §7), for every laptop of the run.
+    case sealed(String)
   }
 
   /// The lists the run edits: (exercise, list).
@@ -335,6 +337,17 @@ struct MergeRun {
     var since: [String: Int64] = [:]
     for (r, seq) in try s.versionVector() where chance(3) { since[r] = Int64(rng.next() % UInt64(seq + 1)) }
     guard let bundle = try s.exportBundle(after: since) else { return }
+    if chance(3) {
+      // Sealed for every laptop of the run, as `sync export` writes it; sometimes cut short.
+      let readers = stores.map { Sealed.Recipient(id: $0.replica.id, publicKey: $0.replica.encryptionPublicKey) }
+      var data = try s.seal(
+        bundle, for: SealedGroup(scope: "t", replicas: [], readers: SealingRecipients(recipients: readers, missing: []), isClass: false))
+      if chance(8) { data = data.prefix(Int(rng.next() % UInt64(data.count))) }
+      let path = dir.file("f\(files.count)\(Sealed.suffix)")
+      try data.write(to: URL(fileURLWithPath: path))
+      files.append(.sealed(path))
+      return
+    }
     var text = bundle.encode()
     if chance(5) { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
     if chance(8) { text = String(text.prefix(Int(rng.next() % UInt64(text.utf8.count)))) }
@@ -351,11 +364,16 @@ struct MergeRun {
       switch f {
       case .bodies(let b):
         _ = try withDeadline("seed \(seed) import into \(k)") { try s.importChanges(b) }
-      case .file(let path):
+      case .file(let path), .sealed(let path):
         let count = try s.changeCount()
         let values = try s.currentOpIDs()
         do {
-          _ = try withDeadline("seed \(seed) import file into \(k)") { try s.importFile(path: path) }
+          if case .sealed = f {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            _ = try withDeadline("seed \(seed) import sealed into \(k)") { try s.importSealed(data, folder: "t") }
+          } else {
+            _ = try withDeadline("seed \(seed) import file into \(k)") { try s.importFile(path: path) }
+          }
         } catch is TallerError {
           #expect(try s.changeCount() == count, "seed \(seed): a refused file changed the log")
           #expect(try s.currentOpIDs() == values, "seed \(seed): a refused file changed the state")

@@ -411,13 +411,25 @@ struct DeskTests {
     #expect(!r.stdout.contains("17.1"), "\(r.stdout)")
     let other = try run("a.sqlite", "team use Los Andes\n")
     #expect(other.status == 1 && other.stderr.contains("Other teams' work arrives sealed for their laptops"), "\(other.stderr)")
-    #expect(r.stdout.contains("sealed for other teams"), "\(r.stdout)")
+    #expect(r.stdout.contains("sealed for other laptops"), "\(r.stdout)")
     #expect(r.status == 1 && r.stderr.contains("Only the instructor grades"))
     for file in ["a.sqlite", "a.sqlite-wal"] {
       let bytes = (try? Data(contentsOf: URL(fileURLWithPath: dir.file(file)))) ?? Data()
       for secret in ["Los Andes", "Rosa", "Los Mochicas", "Very good"] {
         #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is in \(file)")
       }
+    }
+    // Published, a team's grades reach that team's laptops only.
+    r = try run("prof.sqlite", "grades publish Los Incas\nsync export \(dir.file("back"))\nsync export \(dir.file("back"))\n")
+    #expect(r.status == 0 && r.stdout.contains("grades of \"Los Incas\""), "\(r.stdout) \(r.stderr)")
+    #expect(r.stdout.components(separatedBy: "grades of \"Los Incas\"").count == 2, "the same grades are written once")
+    r = try run("a.sqlite", "sync import \(dir.file("back"))\ngrades\n")
+    #expect(r.stdout.contains("17.1") && r.stdout.contains("Very good") && r.stdout.contains("published by the instructor"), "\(r.stdout)")
+    r = try run("b.sqlite", "sync import \(dir.file("back"))\ngrades\n")
+    #expect(!r.stdout.contains("17.1") && r.stdout.contains("has not published"), "\(r.stdout)")
+    for file in ["b.sqlite", "b.sqlite-wal"] {
+      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: dir.file(file)))) ?? Data()
+      #expect(bytes.range(of: Data("Very good".utf8)) == nil, "Los Incas' grade comment is in \(file)")
     }
   }
 }

@@ -107,7 +107,10 @@ struct CommandTableTests {
     #expect(e.name == "export" && export.file == "out.json" && export.force && export.format == "json")
     #expect(throws: ParseFailure.self) { try Self.table.parse("export json a b") }
     #expect(throws: ParseFailure.self) { try Self.table.parse("export json --forse") }
-    #expect(throws: ParseFailure.incomplete("team", subcommands: ["create", "list", "use", "rename", "invite", "join"])) {
+    #expect(
+      throws: ParseFailure.incomplete(
+        "team", subcommands: ["create", "list", "use", "rename", "invite", "join", "laptops", "remove-laptop"])
+    ) {
       try Self.table.parse("team")
     }
   }

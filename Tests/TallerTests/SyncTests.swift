@@ -223,7 +223,7 @@ struct SyncTests {
     #expect(r.status == 0, "\(r.stderr)")
     // The answer, with the session it began (one change), sealed for the team's laptops (the
     // founder knew of no other yet: its next export seals for both).
-    #expect(r.stdout.contains("sealed for other teams"), "\(r.stdout)")
+    #expect(r.stdout.contains("sealed for other laptops"), "\(r.stdout)")
     let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: usb).first)
     #expect(try FileManager.default.contentsOfDirectory(atPath: usb + "/" + folder).count == 2)
     let next = try runTaller(
@@ -233,7 +233,7 @@ struct SyncTests {
     #expect(read.stdout.contains("Inca Kola"), "\(read.stdout)")
     // A laptop of no team verifies every file and reads none.
     let stranger = try runTaller(["--db", dir.file("c.sqlite"), "--lang", "en"], input: "sync import \(usb)\nteam use Los Incas\n")
-    #expect(stranger.stdout.contains("file(s) sealed for other teams"), "\(stranger.stdout)")
+    #expect(stranger.stdout.contains("file(s) sealed for other laptops"), "\(stranger.stdout)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("c.sqlite"))).range(of: Data("Inca Kola".utf8)) == nil)
     // A sealed file moved into another team's folder is refused by name.
     let moved = dir.file("moved/0123")

@@ -97,7 +97,7 @@ struct TrustTests {
     #expect(try run(a, "grades").stdout.contains("15"))
     // A stranger's laptop verifies the files and reads nothing of them.
     let stranger = try run(fresh, "sync import \(dir.file("x"))")
-    #expect(stranger.status == 0 && stranger.stdout.contains("sealed for other teams"), "\(stranger.stdout)")
+    #expect(stranger.status == 0 && stranger.stdout.contains("sealed for other laptops"), "\(stranger.stdout)")
     #expect(try run(fresh, "team use Los Incas").status == 1)
   }
 
@@ -267,6 +267,41 @@ struct TrustTests {
     let after = try ["l1.sqlite", "l2.sqlite", "l3.sqlite", "teacher.sqlite"].map { try run($0, "export json").stdout }
     #expect(Set(after).count == 1)
     #expect(!after[0].contains("\"conflict\""))
+  }
+}
+
+@Suite("Who reads a team's files")
+struct ReadersTests {
+  @Test("a removed laptop cannot open what is exported after its removal; only the founder removes")
+  func removedLaptop() throws {
+    let dir = try TempDir()
+    func run(_ db: String, _ script: String) throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["COLUMNS": "300"])
+    }
+    #expect(try run("l1.sqlite", "team create Los Incas\nteam invite \(dir.file("hand"))\n").status == 0)
+    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first)
+    #expect(try run("l2.sqlite", "team join \(dir.file("hand"))/\(invite)\nsync export \(dir.file("share"))\n").status == 0)
+    #expect(
+      try run("l1.sqlite", "sync import \(dir.file("share"))\nset marca-peruana.marca Antes\nsync export \(dir.file("share"))\n").status
+        == 0)
+    #expect(try run("l2.sqlite", "sync import \(dir.file("share"))\nshow marca-peruana\n").stdout.contains("Antes"))
+    // Laptop 2 may not remove the founder, nor anyone.
+    let l1ID = try #require(try TallerStore.open(path: dir.file("l1.sqlite")).replica.id)
+    let l2ID = try #require(try TallerStore.open(path: dir.file("l2.sqlite")).replica.id)
+    let refused = try run("l2.sqlite", "team remove-laptop \(l1ID.prefix(8))\n")
+    #expect(refused.status == 1 && refused.stderr.contains("Only the laptop that founded the team"), "\(refused.stderr)")
+    let removed = try run(
+      "l1.sqlite",
+      "team remove-laptop \(l2ID.prefix(8))\nset marca-peruana.marca Después\nsync export \(dir.file("later"))\nteam laptops\n")
+    #expect(removed.status == 0, "\(removed.stderr)")
+    #expect(removed.stdout.contains("is no longer in team") && removed.stdout.contains("(removed)"), "\(removed.stdout)")
+    #expect(removed.stdout.contains("sealed for 1 laptop(s)"), "\(removed.stdout)")
+    let after = try run("l2.sqlite", "sync import \(dir.file("later"))\nshow marca-peruana\n")
+    #expect(after.stdout.contains("sealed for other laptops") && after.stdout.contains("Antes") && !after.stdout.contains("Después"))
+    for file in ["l2.sqlite", "l2.sqlite-wal"] {
+      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: dir.file(file)))) ?? Data()
+      #expect(bytes.range(of: Data("Después".utf8)) == nil, "\(file)")
+    }
   }
 }
 
