@@ -407,7 +407,7 @@ let catalogEN: [L: String] = [
   .cmdTeamInvite: "Writes an invitation for another laptop to join the team",
   .detailTeamInvite:
     "The invitation carries the team's data and a key: whoever has the file can join, so hand it over directly (USB, direct message), not through a shared folder.",
-  .cmdTeamJoin: "Joins this laptop to a team with its invitation",
+  .cmdTeamJoin: "Joins this laptop to a team with an invitation or its admission",
   .cmdClassCreate: "Creates a class (this laptop becomes the instructor's)",
   .cmdClassInvite: "Writes the class invitation for the teams",
   .cmdClassJoin: "Enrolls the current team in a class with its invitation",
@@ -633,4 +633,27 @@ let catalogEN: [L: String] = [
   .gradesReceived: "Your team's grades, published by the instructor on {date}.",
   .gradesNotFromInstructor: "The grades do not come from this team's instructor; nothing was kept.",
   .gradesNoneYet: "The instructor has not published your team's grades yet. When they do, they arrive with \"sync import\".",
+  .inviteExpired: "This invitation expired at {time}: ask a laptop of the team for a new one (\"team invite\").",
+  .inviteValidUntil: "Valid until {time}; after that, write another.",
+  .cmdTeamInvitations: "Lists the team's invitations: until when each is valid and which laptops joined with it",
+  .invitationsHeader: "Invitations of \"{team}\"",
+  .invitationsNone: "The team has no invitations. \"team invite\" writes one.",
+  .invitationOpen: "valid until {time}",
+  .invitationExpired: "expired at {time}",
+  .invitationForever: "no expiry (from an earlier release)",
+  .invitationUsed: "joined: {laptops}",
+  .flagMinutes: "Minutes the invitation is valid (1 to 1440; 120 if not given)",
+  .argMinutes: "MINUTES",
+  .inviteBadMinutes: "\"{value}\" is not a number of minutes: give a number from 1 to 1440.",
+  .cmdTeamRequestJoin: "Writes this laptop's request to join a team (no secrets: it may go through the shared folder)",
+  .cmdTeamAdmit: "Admits the laptop of a request into the team: writes its admission, which only that laptop can use",
+  .requestWritten:
+    "✓ Request in {file}. Take it to a laptop of the team (it may go through the shared folder); there: \"team admit FILE\".",
+  .requestWords: "Both screens must show the same words: {words}",
+  .requestBad:
+    "{file} is not a valid request (altered, incomplete or of another format); ask that laptop to write another with \"team request-join\".",
+  .requestAlready: "Laptop {laptop} is already in team \"{team}\".",
+  .admitWritten: "✓ Admission of laptop {laptop} in {file}, sealed for it alone; valid until {time}. On that laptop: \"team join FILE\".",
+  .admissionNotForMe:
+    "This admission is for another laptop: only the laptop that asked to join can use it. Write your own request with \"team request-join\".",
 ]

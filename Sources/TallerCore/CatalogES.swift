@@ -415,7 +415,7 @@ let catalogES: [L: String] = [
   .cmdTeamInvite: "Escribe una invitación para que otra laptop se una al equipo",
   .detailTeamInvite:
     "La invitación lleva los datos del equipo y una clave: quien tenga el archivo puede unirse, así que pásalo en mano (USB, mensaje directo), no por una carpeta compartida.",
-  .cmdTeamJoin: "Une esta laptop a un equipo con su invitación",
+  .cmdTeamJoin: "Une esta laptop a un equipo con una invitación o su admisión",
   .cmdClassCreate: "Crea una clase (esta laptop será la del docente)",
   .cmdClassInvite: "Escribe la invitación de la clase para los equipos",
   .cmdClassJoin: "Inscribe al equipo actual en una clase con su invitación",
@@ -641,4 +641,28 @@ let catalogES: [L: String] = [
   .gradesReceived: "Notas de tu equipo publicadas por el docente el {date}.",
   .gradesNotFromInstructor: "Las notas no vienen del docente de este equipo; no se guardó nada.",
   .gradesNoneYet: "El docente aún no publicó las notas de tu equipo. Cuando lo haga, llegarán con «sincronizar importar».",
+  .inviteExpired: "Esta invitación venció a las {time}: pide una nueva a una laptop del equipo («equipo invitar»).",
+  .inviteValidUntil: "Vale hasta las {time}; después, escribe otra.",
+  .cmdTeamInvitations: "Lista las invitaciones del equipo: hasta cuándo valen y qué laptops entraron con ellas",
+  .invitationsHeader: "Invitaciones de «{team}»",
+  .invitationsNone: "El equipo no tiene invitaciones. «equipo invitar» escribe una.",
+  .invitationOpen: "vale hasta las {time}",
+  .invitationExpired: "venció a las {time}",
+  .invitationForever: "sin vencimiento (de una versión anterior)",
+  .invitationUsed: "entraron: {laptops}",
+  .flagMinutes: "Minutos que vale la invitación (de 1 a 1440; 120 si no se indica)",
+  .argMinutes: "MINUTOS",
+  .inviteBadMinutes: "«{value}» no sirve como minutos: escribe un número de 1 a 1440.",
+  .cmdTeamRequestJoin: "Escribe la solicitud de esta laptop para unirse a un equipo (sin secretos: puede ir por la carpeta compartida)",
+  .cmdTeamAdmit: "Admite en el equipo a la laptop de una solicitud: escribe su admisión, que solo esa laptop puede usar",
+  .requestWritten:
+    "✓ Solicitud en {file}. Llévala a una laptop del equipo (puede ir por la carpeta compartida); allí: «equipo admitir ARCHIVO».",
+  .requestWords: "Las dos pantallas deben mostrar las mismas palabras: {words}",
+  .requestBad:
+    "{file} no es una solicitud válida (alterada, incompleta o de otro formato); pide a esa laptop que escriba otra con «equipo pedir-unirse».",
+  .requestAlready: "La laptop {laptop} ya es del equipo «{team}».",
+  .admitWritten:
+    "✓ Admisión de la laptop {laptop} en {file}, sellada solo para ella; vale hasta las {time}. En esa laptop: «equipo unirse ARCHIVO».",
+  .admissionNotForMe:
+    "Esta admisión es para otra laptop: solo la laptop que pidió unirse puede usarla. Escribe tu propia solicitud con «equipo pedir-unirse».",
 ]

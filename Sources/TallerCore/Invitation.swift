@@ -41,6 +41,19 @@ public struct Invitation: Equatable, Sendable {
     "\(prefix)-\(SafeName.slug(name))-\(invite.prefix(6))\(Self.suffix)"
   }
 
+  /// Until when the invitation is valid, as its bundle's change creating it says (`nil`: no
+  /// expiry). What the file claims is only a courtesy: the join counts only if made in time by
+  /// the log's own record (sync/PROTOCOL.md §2).
+  public var expires: Int64? {
+    for body in bundle.bodies {
+      guard body.contains(invite), let c = try? Change(body: body) else { continue }
+      for op in c.ops {
+        if case .set(let e, let f, let v, _, _) = op, e == invite, f == "expires" { return v.intValue }
+      }
+    }
+    return nil
+  }
+
   /// Reads an invitation; the embedded bundle is checked like any bundle.
   public static func decode(_ data: Data) throws(SyncBundle.Refusal) -> Invitation {
     guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8 }

@@ -630,6 +630,46 @@ extension Message {
   public static var gradesNotFromInstructor: Message { Message(.gradesNotFromInstructor, [:]) }
   /// El docente aún no publicó las notas de tu equipo. Cuando lo haga, llegarán con «sincronizar importar».
   public static var gradesNoneYet: Message { Message(.gradesNoneYet, [:]) }
+  /// Esta invitación venció a las {time}: pide una nueva a una laptop del equipo («equipo invitar»).
+  public static func inviteExpired(time timeValue: some CustomStringConvertible) -> Message { Message(.inviteExpired, ["time": String(describing: timeValue)]) }
+  /// Vale hasta las {time}; después, escribe otra.
+  public static func inviteValidUntil(time timeValue: some CustomStringConvertible) -> Message { Message(.inviteValidUntil, ["time": String(describing: timeValue)]) }
+  /// Lista las invitaciones del equipo: hasta cuándo valen y qué laptops entraron con ellas
+  public static var cmdTeamInvitations: Message { Message(.cmdTeamInvitations, [:]) }
+  /// Invitaciones de «{team}»
+  public static func invitationsHeader(team teamValue: some CustomStringConvertible) -> Message { Message(.invitationsHeader, ["team": String(describing: teamValue)]) }
+  /// El equipo no tiene invitaciones. «equipo invitar» escribe una.
+  public static var invitationsNone: Message { Message(.invitationsNone, [:]) }
+  /// vale hasta las {time}
+  public static func invitationOpen(time timeValue: some CustomStringConvertible) -> Message { Message(.invitationOpen, ["time": String(describing: timeValue)]) }
+  /// venció a las {time}
+  public static func invitationExpired(time timeValue: some CustomStringConvertible) -> Message { Message(.invitationExpired, ["time": String(describing: timeValue)]) }
+  /// sin vencimiento (de una versión anterior)
+  public static var invitationForever: Message { Message(.invitationForever, [:]) }
+  /// entraron: {laptops}
+  public static func invitationUsed(laptops laptopsValue: some CustomStringConvertible) -> Message { Message(.invitationUsed, ["laptops": String(describing: laptopsValue)]) }
+  /// Minutos que vale la invitación (de 1 a 1440; 120 si no se indica)
+  public static var flagMinutes: Message { Message(.flagMinutes, [:]) }
+  /// MINUTOS
+  public static var argMinutes: Message { Message(.argMinutes, [:]) }
+  /// «{value}» no sirve como minutos: escribe un número de 1 a 1440.
+  public static func inviteBadMinutes(value valueValue: some CustomStringConvertible) -> Message { Message(.inviteBadMinutes, ["value": String(describing: valueValue)]) }
+  /// Escribe la solicitud de esta laptop para unirse a un equipo (sin secretos: puede ir por la carpeta compartida)
+  public static var cmdTeamRequestJoin: Message { Message(.cmdTeamRequestJoin, [:]) }
+  /// Admite en el equipo a la laptop de una solicitud: escribe su admisión, que solo esa laptop puede usar
+  public static var cmdTeamAdmit: Message { Message(.cmdTeamAdmit, [:]) }
+  /// ✓ Solicitud en {file}. Llévala a una laptop del equipo (puede ir por la carpeta compartida); allí: «equipo admitir ARCHIVO».
+  public static func requestWritten(file fileValue: some CustomStringConvertible) -> Message { Message(.requestWritten, ["file": String(describing: fileValue)]) }
+  /// Las dos pantallas deben mostrar las mismas palabras: {words}
+  public static func requestWords(words wordsValue: some CustomStringConvertible) -> Message { Message(.requestWords, ["words": String(describing: wordsValue)]) }
+  /// {file} no es una solicitud válida (alterada, incompleta o de otro formato); pide a esa laptop que escriba otra con «equipo pedir-unirse».
+  public static func requestBad(file fileValue: some CustomStringConvertible) -> Message { Message(.requestBad, ["file": String(describing: fileValue)]) }
+  /// La laptop {laptop} ya es del equipo «{team}».
+  public static func requestAlready(laptop laptopValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.requestAlready, ["laptop": String(describing: laptopValue), "team": String(describing: teamValue)]) }
+  /// ✓ Admisión de la laptop {laptop} en {file}, sellada solo para ella; vale hasta las {time}. En esa laptop: «equipo unirse ARCHIVO».
+  public static func admitWritten(file fileValue: some CustomStringConvertible, laptop laptopValue: some CustomStringConvertible, time timeValue: some CustomStringConvertible) -> Message { Message(.admitWritten, ["file": String(describing: fileValue), "laptop": String(describing: laptopValue), "time": String(describing: timeValue)]) }
+  /// Esta admisión es para otra laptop: solo la laptop que pidió unirse puede usarla. Escribe tu propia solicitud con «equipo pedir-unirse».
+  public static var admissionNotForMe: Message { Message(.admissionNotForMe, [:]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}
@@ -920,7 +960,7 @@ extension Message {
   public static var cmdTeamInvite: Message { Message(.cmdTeamInvite, [:]) }
   /// La invitación lleva los datos del equipo y una clave: quien tenga el archivo puede unirse, así que pásalo en mano (USB, mensaje directo), no por una carpeta compartida.
   public static var detailTeamInvite: Message { Message(.detailTeamInvite, [:]) }
-  /// Une esta laptop a un equipo con su invitación
+  /// Une esta laptop a un equipo con una invitación o su admisión
   public static var cmdTeamJoin: Message { Message(.cmdTeamJoin, [:]) }
   /// Crea una clase (esta laptop será la del docente)
   public static var cmdClassCreate: Message { Message(.cmdClassCreate, [:]) }

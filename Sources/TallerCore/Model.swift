@@ -67,6 +67,8 @@ public enum TrustField {
   /// that laptop: the team's files are no longer sealed for it.
   public static let removedPrefix = "removed:"
   public static func removed(_ replica: String) -> String { removedPrefix + replica }
+  /// On a team's invitation: until when (milliseconds) a join made with it counts.
+  public static let expires = "expires"
 }
 
 /// Field names stored in the change log.

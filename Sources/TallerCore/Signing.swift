@@ -8,6 +8,14 @@ public enum Signing {
   /// A fresh private key, as 64 hex digits.
   public static func newPrivateKey() -> String { hex(Curve25519.Signing.PrivateKey().rawRepresentation) }
 
+  /// A private key derived from another (HKDF-SHA256 of its 32 bytes, `purpose` as the info):
+  /// the same every time, and nothing about the first can be learnt from it.
+  public static func derivedKey(from priv: String, for purpose: String) -> String? {
+    guard let seed = data(hex: priv), seed.count == 32 else { return nil }
+    let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: seed), info: Data(purpose.utf8), outputByteCount: 32)
+    return hex(key.withUnsafeBytes { Data($0) })
+  }
+
   /// The public key (64 hex digits) of a private key, or `nil` if it is not one.
   public static func publicKey(ofPrivate priv: String) -> String? {
     guard let raw = data(hex: priv), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else { return nil }

@@ -207,13 +207,15 @@ public struct CommandSpec: Sendable {
   }
 
   /// Usage line in a language: `equipo crear NOMBRE`.
-  public func usage(_ lang: Lang) -> String {
+  /// `flags: false`: the name and parameters alone (a list of subcommands; `help COMMAND`
+  /// shows the flags).
+  public func usage(_ lang: Lang, flags withFlags: Bool = true) -> String {
     var parts = [localName(lang)]
     for p in params {
       let n = Message(p.name).text(lang)
       parts.append(p.optional ? "[\(n)]" : n)
     }
-    for f in flags { parts.append("[--\(f.shown(lang))" + (f.value.map { " " + Message($0).text(lang) } ?? "") + "]") }
+    for f in withFlags ? flags : [] { parts.append("[--\(f.shown(lang))" + (f.value.map { " " + Message($0).text(lang) } ?? "") + "]") }
     return parts.joined(separator: " ")
   }
 }

@@ -338,9 +338,9 @@ func help(topic: [String], lang: Lang) -> Reply {
   if let w = table.firstWords.first(where: { $0.matches(topic[0]) }), topic.count == 1 {
     let subs = table.group(w)
     var lines: [Line] = [.heading(Message.helpSubcommands.text(lang))]
-    let width = subs.map { $0.usage(lang).count }.max() ?? 10
+    let width = subs.map { $0.usage(lang, flags: false).count }.max() ?? 10
     for c in subs {
-      let u = c.usage(lang)
+      let u = c.usage(lang, flags: false)
       lines.append(.item(u + String(repeating: " ", count: width - u.count), note: Message(c.summary).text(lang)))
     }
     return Reply(lines: lines)

@@ -10,7 +10,7 @@ extension CommandTable {
   static let trustCommands: [CommandSpec] = [
     CommandSpec(
       [teamWord, Word("invite", ["invitar"])], summary: .cmdTeamInvite, detail: .detailTeamInvite,
-      arguments: OptionalDirArgs.self,
+      arguments: TeamInviteArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let team = try currentTeam(ctx, &session)
         // One laptop per member at most: an invitation past that would let a stranger in.
@@ -19,26 +19,109 @@ extension CommandTable {
         if laptops >= limit {
           throw .refused(Message.teamLaptopsFull(count: String(laptops), limit: String(limit), team: team.name))
         }
-        let (invite, secret) = try ctx.store.createInvite(for: team.id)
-        // The team's chains and the instructor's (so the newcomer seals for the instructor too),
-        // never another team's.
-        let chains = try ctx.store.sealedGroups().filter { $0.scope == team.id || $0.isClass }.reduce(into: Set<String>()) {
-          $0.formUnion($1.replicas)
-        }
-        guard let bundle = try ctx.store.exportBundle(after: [:], only: chains) else { throw .refused(Message.syncNothing) }
+        let expires = try TrustFiles.expiry(ctx, minutes: args.minutes)
+        let (invite, secret) = try ctx.store.createInvite(for: team.id, expires: expires)
+        let bundle = try TrustFiles.newcomerBundle(ctx, team: team.id)
         let inv = Invitation(kind: .team, target: team.id, name: team.name, invite: invite, secret: secret, bundle: bundle)
         let prefix = session.lang == .es ? "invitacion-equipo" : "team-invitation"
         let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args.dir ?? ".")
         return Reply(lines: [
           .success(Message.inviteWritten(file: path, team: team.name).text(session.lang)),
+          .dim(Message.inviteValidUntil(time: TeamInvitation.clock(expires)).text(session.lang)),
           .dim(Message.inviteTeamHint(file: (path as NSString).lastPathComponent).text(session.lang)),
         ])
+      }),
+    CommandSpec(
+      [teamWord, Word("request-join", ["pedir-unirse", "solicitar"])], summary: .cmdTeamRequestJoin, arguments: OptionalDirArgs.self,
+      run: { ctx, session, args throws(TallerError) in
+        let lang = session.lang
+        guard let line = ctx.store.joinRequest(), let request = JoinRequest.decode(Data(line.utf8)) else {
+          throw .refused(Message.inviteInvalid)
+        }
+        let name =
+          "\(lang == .es ? "solicitud" : "request")-\(SafeName.slug(ctx.store.replica.label))-\(ctx.store.replica.id.prefix(6))\(JoinRequest.suffix)"
+        let path = try SyncFiles.write(line, named: name, in: args.dir ?? ".")
+        return Reply(lines: [
+          .success(Message.requestWritten(file: path).text(lang)), .text(Message.requestWords(words: request.words).text(lang)),
+        ])
+      }),
+    CommandSpec(
+      [teamWord, Word("admit", ["admitir"])], summary: .cmdTeamAdmit, arguments: TeamAdmitArgs.self,
+      run: { ctx, session, args throws(TallerError) in
+        let lang = session.lang
+        let team = try currentTeam(ctx, &session)
+        guard let request = JoinRequest.decode(try FileInput.read(args.file, lang: lang)) else {
+          throw .refused(Message.requestBad(file: args.file))
+        }
+        let laptop = "\(request.replica.prefix(8)) \(request.label)"
+        if try ctx.store.laptops(teamID: team.id).contains(request.replica) {
+          return .text(Message.requestAlready(laptop: laptop, team: team.name).text(lang))
+        }
+        let limit = try ctx.store.memberLimit(teamID: team.id)
+        let laptops = try ctx.store.laptops(teamID: team.id).count
+        if laptops >= limit {
+          throw .refused(Message.teamLaptopsFull(count: String(laptops), limit: String(limit), team: team.name))
+        }
+        let expires = try TrustFiles.expiry(ctx, minutes: args.minutes)
+        // An invitation whose key is the laptop's own: only it can sign the join.
+        let (invite, _) = try ctx.store.createInvite(for: team.id, publicKey: request.key, expires: expires)
+        let inv = Invitation(
+          kind: .team, target: team.id, name: team.name, invite: invite, secret: "",
+          bundle: try TrustFiles.newcomerBundle(ctx, team: team.id))
+        let sealed = try ctx.store.sealAdmission(inv, for: request)
+        let dir = (args.file as NSString).deletingLastPathComponent
+        let name = "\(lang == .es ? "admision" : "admission")-\(SafeName.slug(team.name))-\(request.replica.prefix(6)).taller-admit"
+        let path = try SyncFiles.write(String(decoding: sealed, as: UTF8.self), named: name, in: dir.isEmpty ? "." : dir)
+        return Reply(lines: [
+          .success(Message.admitWritten(file: path, laptop: laptop, time: TeamInvitation.clock(expires)).text(lang)),
+          .text(Message.requestWords(words: request.words).text(lang)),
+        ])
+      }),
+    CommandSpec(
+      [teamWord, Word("invitations", ["invitaciones"])], summary: .cmdTeamInvitations,
+      run: { ctx, session, _ throws(TallerError) in
+        let lang = session.lang
+        let team = try currentTeam(ctx, &session)
+        let list = try ctx.store.invitations(teamID: team.id)
+        if list.isEmpty { return .text(Message.invitationsNone.text(lang)) }
+        let labels = (try? ctx.store.replicaLabels()) ?? [:]
+        var lines: [Line] = [.heading(Message.invitationsHeader(team: team.name).text(lang))]
+        for i in list {
+          var state: String
+          if let e = i.expires {
+            state =
+              (e >= ctx.now()
+              ? Message.invitationOpen(time: TeamInvitation.clock(e)) : Message.invitationExpired(time: TeamInvitation.clock(e))).text(lang)
+          } else {
+            state = Message.invitationForever.text(lang)
+          }
+          if !i.joined.isEmpty {
+            state +=
+              "; " + Message.invitationUsed(laptops: i.joined.map { SyncFiles.laptop($0, labels) }.joined(separator: ", ")).text(lang)
+          }
+          lines.append(.item(String(i.id.prefix(8)), note: state))
+        }
+        return Reply(lines: lines)
       }),
     CommandSpec(
       [teamWord, Word("join", ["unirse", "unir"])], summary: .cmdTeamJoin, arguments: FileArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
+        // An admission (sealed for this laptop alone), or a bearer invitation.
+        let raw = try FileInput.read(args.file, lang: lang)
+        if Sealed.isSealed(raw) {
+          let (inv, r) = try ctx.store.joinAdmitted(raw)
+          session.teamID = inv.target
+          session.guided = nil
+          try ctx.store.setCurrentTeam(inv.target)
+          let name = try ctx.store.team(id: inv.target)?.name ?? inv.name
+          return .ok(Message.teamJoined(changes: String(r.newChanges), team: name).text(lang))
+        }
         let inv = try TrustFiles.read(args.file, kind: .team, lang: lang)
+        // An expired invitation stores nothing: its bundle is not imported.
+        if let expires = inv.expires, ctx.now() > expires {
+          throw .refused(Message.inviteExpired(time: TeamInvitation.clock(expires)))
+        }
         let r = try ctx.store.importBundle(inv.bundle)
         try ctx.store.joinTeam(teamID: inv.target, invite: inv.invite, secret: inv.secret)
         session.teamID = inv.target
@@ -90,12 +173,15 @@ extension CommandTable {
       [classWord, Word("invite", ["invitar"])], summary: .cmdClassInvite, arguments: OptionalDirArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let c = try TrustFiles.myClass(ctx)
-        let (invite, secret) = try ctx.store.createInvite(for: c.id)
-        // The instructor's own chain (the class and its invitation), never the teams' work.
+        // The same invitation every time, and the instructor's chain only up to it: the class,
+        // never the teams' work nor grades given since.
+        let (invite, secret, seq) = try ctx.store.classInvitation(classID: c.id)
         let chains = try ctx.store.sealedGroups().filter { $0.scope == c.id && $0.isClass }.reduce(into: Set<String>()) {
           $0.formUnion($1.replicas)
         }
-        guard let bundle = try ctx.store.exportBundle(after: [:], only: chains) else { throw .refused(Message.syncNothing) }
+        guard let bundle = try ctx.store.exportBundle(after: [:], only: chains, through: [ctx.store.replica.id: seq]) else {
+          throw .refused(Message.syncNothing)
+        }
         let inv = Invitation(kind: .class, target: c.id, name: c.name, invite: invite, secret: secret, bundle: bundle)
         let prefix = session.lang == .es ? "invitacion-clase" : "class-invitation"
         let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args.dir ?? ".")
@@ -139,6 +225,27 @@ enum TrustFiles {
     return inv
   }
 
+  /// Until when an invitation written now is valid: `minutes` (1 to 1440) from now, 120 if
+  /// not given.
+  static func expiry(_ ctx: ShellContext, minutes raw: String?) throws(TallerError) -> Int64 {
+    var minutes = 120
+    if let raw {
+      guard let n = Int(raw), (1...1440).contains(n) else { throw .refused(Message.inviteBadMinutes(value: raw)) }
+      minutes = n
+    }
+    return ctx.now() + Int64(minutes) * 60_000
+  }
+
+  /// What a newcomer to a team gets with its invitation: the team's chains and the
+  /// instructor's (so it seals for the instructor too), never another team's.
+  static func newcomerBundle(_ ctx: ShellContext, team: String) throws(TallerError) -> SyncBundle {
+    let chains = try ctx.store.sealedGroups().filter { $0.scope == team || $0.isClass }.reduce(into: Set<String>()) {
+      $0.formUnion($1.replicas)
+    }
+    guard let bundle = try ctx.store.exportBundle(after: [:], only: chains) else { throw .refused(Message.syncNothing) }
+    return bundle
+  }
+
   /// The class this laptop is the instructor of.
   static func myClass(_ ctx: ShellContext) throws(TallerError) -> ClassInfo {
     guard let c = try ctx.store.classes().first(where: { $0.mine }) else {
@@ -170,6 +277,31 @@ enum TrustFiles {
       reply.lines.append(.table(TableSpec(header: Message.mergeColumns.text(lang).split(separator: ";").map(String.init), rows: rows)))
     }
     return reply
+  }
+}
+
+struct TeamInviteArgs: CommandArguments {
+  static let dirParam = Param(.argDir, .file, optional: true)
+  static let minutesFlag = Flag("minutes", .flagMinutes, value: .argMinutes, spanish: "minutos")
+  static let parameters = [dirParam]
+  static let flags = [minutesFlag]
+  let dir: String?
+  let minutes: String?
+  init(_ b: BoundArguments) {
+    dir = b[optional: Self.dirParam]
+    minutes = b.value(Self.minutesFlag)
+  }
+}
+
+struct TeamAdmitArgs: CommandArguments {
+  static let fileParam = Param(.argFile, .file)
+  static let parameters = [fileParam]
+  static let flags = [TeamInviteArgs.minutesFlag]
+  let file: String
+  let minutes: String?
+  init(_ b: BoundArguments) {
+    file = b[Self.fileParam]
+    minutes = b.value(TeamInviteArgs.minutesFlag)
   }
 }
 

@@ -24,14 +24,20 @@ extension TallerStore {
   /// of the run's head (this replica signs its own now; others' signatures are passed on as
   /// received, and a replica's changes past its last signature stay behind). `nil` when there is
   /// nothing to send. `only`: the replicas whose changes it carries (all, when `nil`).
-  public func exportBundle(after vector: [String: Int64], only: Set<String>? = nil) throws(TallerError) -> SyncBundle? {
+  /// `through`: for the replicas it names, changes up to that sequence number only (a prefix of
+  /// the chain, signed at its last change).
+  public func exportBundle(
+    after vector: [String: Int64], only: Set<String>? = nil, through: [String: Int64] = [:]
+  ) throws(TallerError) -> SyncBundle? {
     do {
       return try writer.write { db -> SyncBundle? in
         var rows: [(replica: String, seq: Int64, body: String, hash: String)] = []
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT replica, seq, body, hash FROM change_log ORDER BY replica, seq")) {
           let r: String = row["replica"]
           let seq: Int64 = row["seq"]
-          if seq > (vector[r] ?? 0), only?.contains(r) ?? true { rows.append((r, seq, row["body"], row["hash"])) }
+          if seq > (vector[r] ?? 0), seq <= (through[r] ?? .max), only?.contains(r) ?? true {
+            rows.append((r, seq, row["body"], row["hash"]))
+          }
         }
         var keep: [(replica: String, seq: Int64, body: String, hash: String)] = []
         var signatures: [HeadSignature] = []

@@ -51,22 +51,55 @@ extension TallerStore {
 
   /// Grants a new invitation key for a team or a class; returns its id and the private key that
   /// goes into the invitation file.
+  /// `expires`: until when (milliseconds) a join made with it counts (team invitations).
+  /// `publicKey`: the key a join must be signed with, when it is not the secret's (an admission
+  /// names the joining laptop's own key: only it can use it).
   public func createInvite(
-    for parent: String, secret: String = Signing.newPrivateKey(), author: String? = nil
+    for parent: String, secret: String = Signing.newPrivateKey(), publicKey: String? = nil, expires: Int64? = nil,
+    author: String? = nil
   ) throws(TallerError) -> (id: String, secret: String) {
-    guard let pub = Signing.publicKey(ofPrivate: secret) else { throw .refused(Message.notAllowed(reason: "key")) }
+    guard let pub = publicKey ?? Signing.publicKey(ofPrivate: secret) else { throw .refused(Message.notAllowed(reason: "key")) }
     return try act(author: author) { db, draft in
       guard try Trust.lookup(db, parent) != nil else {
         throw TallerError.refused(Message.teamNotFound(team: parent))
       }
       let id = draft.create(.invite, parent: parent)
       try draft.set(id, TrustField.key, .string(pub))
+      if let expires { try draft.set(id, TrustField.expires, .int(expires)) }
       return (id, secret)
     }
   }
 
+  /// The class's invitation, the same each time it is asked for: its key derives from this
+  /// laptop's signing key, so it is written once, right after the class in the usual order of
+  /// things, and an invitation file carries the instructor's chain only up to it (never grades
+  /// given later). Returns the invitation, its private key and the change that created it.
+  public func classInvitation(classID: String) throws(TallerError) -> (invite: String, secret: String, seq: Int64) {
+    guard let secret = Signing.derivedKey(from: replica.signingKey, for: "taller-class-invite\n\(classID)"),
+      let pub = Signing.publicKey(ofPrivate: secret)
+    else { throw .refused(Message.notAllowed(reason: "key")) }
+    func existing() throws(TallerError) -> (String, Int64)? {
+      try read { db in
+        for id in try String.fetchAll(
+          db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'invite' ORDER BY id"), arguments: [classID])
+        where try Trust.value(db, id, TrustField.key)?.stringValue == pub {
+          let op = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT op FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms, hlc_c LIMIT 1"),
+            arguments: [id, TrustField.key])
+          if let op, let o = OpID(op), o.replica == replica.id { return (id, o.seq) }
+        }
+        return nil
+      }
+    }
+    if let (id, seq) = try existing() { return (id, secret, seq) }
+    _ = try createInvite(for: classID, secret: secret)
+    guard let (id, seq) = try existing() else { throw .refused(Message.inviteInvalid) }
+    return (id, secret, seq)
+  }
+
   /// This laptop joins a team with an invitation (its id and private key).
-  public func joinTeam(teamID: String, invite: String, secret: String, author: String? = nil) throws(TallerError) {
+  public func joinTeam(teamID: String, invite: String, secret: String, author: String? = nil, checkExpiry: Bool = true) throws(TallerError)
+  {
     guard let proof = Signing.sign(Signing.joinMessage(team: teamID, replica: replica.id), privateKey: secret) else {
       throw .refused(Message.inviteInvalid)
     }
@@ -74,8 +107,56 @@ extension TallerStore {
       guard let key = try Trust.inviteKey(db, invite, parent: teamID), Signing.publicKey(ofPrivate: secret) == key else {
         throw TallerError.refused(Message.inviteInvalid)
       }
+      // Expired: the join would count nowhere (its time is past the invitation's).
+      if checkExpiry, let expires = try Trust.value(db, invite, TrustField.expires)?.intValue, now() > expires {
+        throw TallerError.refused(Message.inviteExpired(time: TeamInvitation.clock(expires)))
+      }
       try writeJoin(db, &draft, parent: teamID, through: (TrustField.invite, invite), proof: proof)
     }
+  }
+
+  /// This laptop's request to join a team: its id and public keys, signed (a `.taller-request`
+  /// file's line).
+  public func joinRequest() -> String? {
+    JoinRequest(replica: replica.id, key: replica.publicKey, sealingKey: replica.encryptionPublicKey, label: replica.label, at: now())
+      .encode(signingKey: replica.signingKey)
+  }
+
+  /// An admission: the team's invitation for exactly the laptop of `request` (its key is the
+  /// laptop's own), with the team's data, sealed for that laptop alone and signed by this one.
+  public func sealAdmission(_ invitation: Invitation, for request: JoinRequest) throws(TallerError) -> Data {
+    try Sealed.seal(
+      Data(invitation.encode().utf8), writer: replica.id, team: invitation.target,
+      recipients: [Sealed.Recipient(id: request.replica, publicKey: request.sealingKey)], signingKey: replica.signingKey,
+      writerKey: replica.publicKey)
+  }
+
+  /// Opens an admission sealed for this laptop (refused if it is not, or if it expired, storing
+  /// nothing), imports the team's data and joins, signing the join with this laptop's own key.
+  public func joinAdmitted(_ data: Data) throws(TallerError) -> (invitation: Invitation, imported: ImportResult) {
+    let keyOf: (String) -> String? = { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } }
+    let header = try Sealed.verify(data, writerKey: keyOf)
+    guard header.recipients.contains(replica.id) else { throw .refused(Message.admissionNotForMe) }
+    let opened = try Sealed.open(data, me: replica.id, privateKey: replica.encryptionKey, writerKey: keyOf)
+    let inv: Invitation
+    do {
+      inv = try Invitation.decode(opened.payload)
+    } catch {
+      throw .refused(error.message)
+    }
+    guard inv.kind == .team, inv.target == header.team else { throw .refused(Message.inviteInvalid) }
+    if let expires = inv.expires, now() > expires { throw .refused(Message.inviteExpired(time: TeamInvitation.clock(expires))) }
+    let imported = try importBundle(inv.bundle)
+    guard let proof = Signing.sign(Signing.joinMessage(team: inv.target, replica: replica.id), privateKey: replica.signingKey) else {
+      throw .refused(Message.inviteInvalid)
+    }
+    try act(author: nil) { db, draft in
+      guard try Trust.inviteKey(db, inv.invite, parent: inv.target) == replica.publicKey else {
+        throw TallerError.refused(Message.admissionNotForMe)
+      }
+      try writeJoin(db, &draft, parent: inv.target, through: (TrustField.invite, inv.invite), proof: proof)
+    }
+    return (inv, imported)
   }
 
   /// This replica's join under a team or class: created once, then its fields (`invite` or
@@ -169,6 +250,27 @@ extension TallerStore {
     return out
   }
 
+  /// A team's invitations: when each was written, until when it is valid, who joined with it.
+  public func invitations(teamID: String) throws(TallerError) -> [TeamInvitation] {
+    try read { db in
+      var out: [TeamInvitation] = []
+      for id in try String.fetchAll(
+        db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'invite' ORDER BY id"), arguments: [teamID])
+      {
+        let created = try Int64.fetchOne(
+          db.cachedStatement(sql: "SELECT min(hlc_ms) FROM field_value WHERE entity = ? AND field = ?"), arguments: [id, TrustField.key])
+        var joined: [String] = []
+        for r in try Self.allTeamLaptops(db, teamID: teamID) {
+          if try Trust.value(db, StableID.make("join", teamID, r), TrustField.invite)?.stringValue == id { joined.append(r) }
+        }
+        out.append(
+          TeamInvitation(
+            id: id, created: created ?? 0, expires: try Trust.value(db, id, TrustField.expires)?.intValue, joined: joined))
+      }
+      return out.sorted { ($0.created, $0.id) < ($1.created, $1.id) }
+    }
+  }
+
   /// A team's laptops as people see them: who founded it, which were removed, which is this one.
   public func teamLaptopList(teamID: String) throws(TallerError) -> [TeamLaptop] {
     try read { db in
@@ -229,6 +331,24 @@ extension TallerStore {
       }
       return out
     }
+  }
+}
+
+/// One of a team's invitations.
+public struct TeamInvitation: Equatable, Sendable {
+  public var id: String
+  /// When it was written, and until when it is valid (milliseconds; `nil`: no expiry, from an
+  /// earlier release).
+  public var created: Int64
+  public var expires: Int64?
+  /// The laptops that joined with it.
+  public var joined: [String]
+
+  /// `10:45`, in the laptop's time zone.
+  public static func clock(_ millis: Int64) -> String {
+    let f = DateFormatter()
+    f.dateFormat = "HH:mm"
+    return f.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
   }
 }
 

@@ -278,7 +278,8 @@ enum Trust {
     let joinID = StableID.make("join", team, r)
     if try lookup(db, joinID) != nil, let invite = try value(db, joinID, TrustField.invite)?.stringValue,
       let proof = try value(db, joinID, TrustField.proof)?.stringValue, let key = try inviteKey(db, invite, parent: team),
-      Signing.verify(Signing.joinMessage(team: team, replica: r), signature: proof, publicKey: key)
+      Signing.verify(Signing.joinMessage(team: team, replica: r), signature: proof, publicKey: key),
+      try joinedInTime(db, joinID, invite: invite)
     {
       return true
     }
@@ -287,6 +288,18 @@ enum Trust {
       return true
     }
     return try instructor(db, replica: r, team: team)
+  }
+
+  /// Whether a join was made before its invitation expired: the clock reading of the change that
+  /// wrote its proof is not past the invitation's `expires` (an invitation without one, from an
+  /// earlier release, does not expire). Both are in the log, so every laptop decides the same.
+  static func joinedInTime(_ db: Database, _ joinID: String, invite: String) throws -> Bool {
+    guard let expires = try value(db, invite, TrustField.expires)?.intValue else { return true }
+    let at = try Int64.fetchOne(
+      db.cachedStatement(
+        sql: "SELECT hlc_ms FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC LIMIT 1"),
+      arguments: [joinID, TrustField.proof])
+    return at.map { $0 <= expires } ?? false
   }
 
   /// Whether `r` is a copy of a replica that is an authority over `parent` (a team or a class):

@@ -109,7 +109,10 @@ struct CommandTableTests {
     #expect(throws: ParseFailure.self) { try Self.table.parse("export json --forse") }
     #expect(
       throws: ParseFailure.incomplete(
-        "team", subcommands: ["create", "list", "use", "rename", "invite", "join", "laptops", "remove-laptop"])
+        "team",
+        subcommands: [
+          "create", "list", "use", "rename", "invite", "request-join", "admit", "invitations", "join", "laptops", "remove-laptop",
+        ])
     ) {
       try Self.table.parse("team")
     }

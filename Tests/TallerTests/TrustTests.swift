@@ -305,6 +305,131 @@ struct ReadersTests {
   }
 }
 
+@Suite("Invitations")
+struct InvitationTests {
+  @Test("a join made after the invitation expired counts nowhere, whatever the joiner's laptop did; in time, it counts")
+  func expiry() throws {
+    let t0: Int64 = 1_795_000_000_000
+    let founderClock = TestClock(t0)
+    let a = try Replica(1, clock: founderClock)
+    a.run("team create Los Incas")
+    let team = try #require(try a.store.teams().first)
+    let (invite, secret) = try a.store.createInvite(for: team.id, expires: t0 + 30 * 60_000)
+    // In time: accepted here and on the founder's laptop.
+    let onTime = try Replica(2, clock: TestClock(t0 + 10 * 60_000))
+    try onTime.importing(try a.bundle())
+    try onTime.store.joinTeam(teamID: team.id, invite: invite, secret: secret)
+    onTime.run("team use Los Incas")
+    #expect(onTime.run("set marca-peruana.marca A tiempo").errors.isEmpty)
+    // Late: refused on the joiner's laptop; forced through, refused by everyone else.
+    let late = try Replica(3, clock: TestClock(t0 + 31 * 60_000))
+    try late.importing(try a.bundle())
+    #expect(throws: TallerError.self) { try late.store.joinTeam(teamID: team.id, invite: invite, secret: secret) }
+    try late.store.joinTeam(teamID: team.id, invite: invite, secret: secret, checkExpiry: false)
+    // Its own laptop does not take the late join as a right to write either.
+    let brand = try #require(try BuiltinContent.content.get().exercise("marca-peruana"))
+    #expect(throws: TallerError.self) { try late.store.setAnswers(teamID: team.id, def: brand, values: ["marca": .string("Tarde")]) }
+    founderClock.advance(60 * 60_000)
+    try a.importing(try onTime.bundle())
+    try a.importing(try late.bundle())
+    let marca = try a.store.sheet(teamID: team.id, exercise: "marca-peruana").values["marca"]?.stringValue
+    #expect(marca == "A tiempo")
+    #expect(try a.store.laptops(teamID: team.id).sorted() == [a.store.replica.id, onTime.store.replica.id].sorted())
+    let list = try a.store.invitations(teamID: team.id)
+    #expect(list.count == 1 && list[0].expires == t0 + 30 * 60_000)
+    #expect(list[0].joined.contains(onTime.store.replica.id) && !list[0].joined.contains(late.store.replica.id))
+  }
+
+  @Test("an admission serves only the laptop that asked: another laptop cannot use it and stores nothing; both screens show the same words")
+  func admission() throws {
+    let dir = try TempDir()
+    func run(_ db: String, _ script: String) throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["COLUMNS": "300"])
+    }
+    #expect(try run("a.sqlite", "team create Los Incas\nset marca-peruana.marca Inca Kola\n").status == 0)
+    let asked = try run("d.sqlite", "team request-join \(dir.file("share"))\n")
+    #expect(asked.status == 0, "\(asked.stderr)")
+    let request = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("share")).first)
+    let words = try #require(asked.stdout.components(separatedBy: "same words: ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+    #expect(words.split(separator: " ").count == 3)
+    // The request holds no secret: it may sit in the shared folder.
+    let requestText = try String(contentsOfFile: dir.file("share/" + request), encoding: .utf8)
+    #expect(!requestText.contains("Inca") && requestText.contains("taller-request"))
+    let admitted = try run("a.sqlite", "team admit \(dir.file("share"))/\(request) --minutes 30\n")
+    #expect(admitted.status == 0 && admitted.stdout.contains("same words: " + words), "\(admitted.stdout) \(admitted.stderr)")
+    let admission = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: dir.file("share")).first { $0.hasSuffix(".taller-admit") })
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("share/" + admission))).range(of: Data("Inca".utf8)) == nil)
+    // Another laptop cannot use it, and stores nothing.
+    _ = try run("e.sqlite", "team create Otro\n")
+    let before = try Data(contentsOf: URL(fileURLWithPath: dir.file("e.sqlite")))
+    let other = try runTaller(["--db", dir.file("e.sqlite"), "--lang", "en", "-c", "team join \(dir.file("share"))/\(admission)"])
+    #expect(other.status == 1 && other.stderr.contains("only the laptop that asked to join can use it"), "\(other.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("e.sqlite"))) == before)
+    // The laptop that asked joins, writes, and its work counts on the team's laptops.
+    let joined = try run(
+      "d.sqlite", "team join \(dir.file("share"))/\(admission)\nset marca-peruana.marca Desde D\nsync export \(dir.file("out"))\n")
+    #expect(joined.status == 0, "\(joined.stderr)")
+    let seen = try run("a.sqlite", "sync import \(dir.file("out"))\nshow marca-peruana\nteam invitations\n")
+    #expect(seen.stdout.contains("Desde D") && seen.stdout.contains("joined: "), "\(seen.stdout)")
+    // A request that was changed on the way is refused.
+    try requestText.replacingOccurrences(of: "\"label\":\"", with: "\"label\":\"X").write(
+      toFile: dir.file("forged.taller-request"), atomically: true, encoding: .utf8)
+    let forged = try run("a.sqlite", "team admit \(dir.file("forged.taller-request"))\n")
+    #expect(forged.status == 1 && forged.stderr.contains("is not a valid request"), "\(forged.stderr)")
+  }
+
+  @Test("a class invitation written after grading is the same invitation and carries no grade; a late team still enrols with it")
+  func classInvitationCarriesNoGrades() throws {
+    let dir = try TempDir()
+    func run(_ db: String, _ script: String) throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["COLUMNS": "300"])
+    }
+    #expect(try run("prof.sqlite", "class create CEM\nclass invite \(dir.file("hand1"))\n").status == 0)
+    let first = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand1")).first)
+    #expect(
+      try run("a.sqlite", "team create Los Incas\nclass join \(dir.file("hand1"))/\(first)\nsync export \(dir.file("in"))\n").status == 0)
+    let graded = try run(
+      "prof.sqlite", "class merge \(dir.file("in"))\ngrade Los Incas final 17 Excelente\nclass invite \(dir.file("hand2"))\n")
+    #expect(graded.status == 0, "\(graded.stderr)")
+    let second = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand2")).first)
+    #expect(second == first, "the same invitation")
+    let text = try String(contentsOfFile: dir.file("hand2/" + second), encoding: .utf8)
+    #expect(!text.contains("Excelente") && !text.contains("Los Incas") && !text.contains("\"score\""))
+    #expect(
+      try run("b.sqlite", "team create Los Andes\nclass join \(dir.file("hand2"))/\(second)\nsync export \(dir.file("in"))\n").status == 0)
+    let merged = try run("prof.sqlite", "class merge \(dir.file("in"))\n")
+    #expect(
+      merged.stdout.range(of: #"\|\s*Los Andes\s*\|\s*[0-9]+\s*\|\s*0\s*\|\s*yes"#, options: .regularExpression) != nil, "\(merged.stdout)")
+  }
+
+  @Test("a join signed for another laptop's id (a swapped joiner key) counts nowhere")
+  func swappedJoiner() throws {
+    let clock = TestClock()
+    let a = try Replica(1, clock: clock)
+    a.run("team create Los Incas")
+    let team = try #require(try a.store.teams().first)
+    let (invite, secret) = try a.store.createInvite(for: team.id, expires: clock.now() + 60 * 60_000)
+    let b = try Replica(2, clock: clock)
+    try b.importing(try a.bundle())
+    try b.store.joinTeam(teamID: team.id, invite: invite, secret: secret)
+    // Laptop 3 takes laptop 2's join proof as its own: the proof names laptop 2.
+    let c = try Replica(3, clock: clock)
+    try c.importing(try a.bundle())
+    let proof = try #require(Signing.sign(Signing.joinMessage(team: team.id, replica: b.store.replica.id), privateKey: secret))
+    try c.store.act(author: nil) { db, draft in
+      let id = StableID.make("join", team.id, c.store.replica.id)
+      draft.ops.append(.create(entity: id, type: EntityType.join.rawValue, parent: team.id))
+      try draft.set(id, TrustField.replica, .string(c.store.replica.id))
+      try draft.set(id, TrustField.invite, .string(invite))
+      try draft.set(id, TrustField.proof, .string(proof))
+    }
+    try a.importing(try c.bundle())
+    try a.importing(try b.bundle())
+    #expect(try a.store.laptops(teamID: team.id).sorted() == [a.store.replica.id, b.store.replica.id].sorted())
+  }
+}
+
 @Suite("Sync through git")
 struct GitSyncTests {
   @Test("laptops push and pull through a bare repository, pushing concurrently, and converge")
