@@ -16,7 +16,8 @@ public struct BundleScan: Sendable {
 
   /// Reads lines (LF or CRLF) from a file, a chunk at a time; a line over `limit` bytes is refused.
   public struct Lines {
-    let handle: FileHandle
+    /// The next piece of the input, or nil at its end.
+    let source: () -> Data?
     var buffer: [UInt8] = []
     var start = 0
     var done = false
@@ -25,7 +26,13 @@ public struct BundleScan: Sendable {
 
     public init(path: String, limit: Int = SyncBundle.maximumLineBytes) throws {
       guard let h = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadNoSuchFile) }
-      handle = h
+      source = { (try? h.read(upToCount: 1 << 20)) ?? nil }
+      self.limit = limit
+    }
+
+    /// Lines of input handed over in pieces (a sealed bundle's payload, a chunk at a time).
+    public init(pieces: @escaping () -> Data?, limit: Int = SyncBundle.maximumLineBytes) {
+      source = pieces
       self.limit = limit
     }
 
@@ -52,7 +59,7 @@ public struct BundleScan: Sendable {
           buffer.removeFirst(start)
           start = 0
         }
-        let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+        let chunk = source()
         if let chunk, !chunk.isEmpty { buffer.append(contentsOf: chunk) } else { done = true }
       }
     }
@@ -77,8 +84,16 @@ public struct BundleScan: Sendable {
   public static func read(
     path: String, header onHeader: (SyncBundle) throws -> Void, change onChange: (String, Change, String) throws -> Void
   ) throws -> BundleScan {
-    var lines: Lines
+    let lines: Lines
     do { lines = try Lines(path: path) } catch { throw SyncBundle.Refusal.notABundle }
+    return try read(lines: lines, header: onHeader, change: onChange)
+  }
+
+  /// The same pass over lines from any source.
+  public static func read(
+    lines start: Lines, header onHeader: (SyncBundle) throws -> Void, change onChange: (String, Change, String) throws -> Void
+  ) throws -> BundleScan {
+    var lines = start
     guard let first = try lines.next(), let headerText = String(validating: first, as: UTF8.self),
       let header = try? StrictJSONParser.parse(headerText), header["format"]?.stringValue == "taller-bundle",
       let v = header["v"]?.intValue, let writer = header["writer"]?.stringValue, !writer.isEmpty

@@ -153,6 +153,13 @@ extension TallerStore {
     // Only regular files (a symbolic link to one is followed): a pipe named like a bundle would
     // block the read forever, a device would never end.
     guard FileKind.isRegular(file) else { throw .file(Message.syncNotRegular) }
+    let lines: BundleScan.Lines
+    do { lines = try BundleScan.Lines(path: file) } catch { throw .refused(SyncBundle.Refusal.notABundle.message) }
+    return try importLines(lines)
+  }
+
+  /// The streamed import of a bundle's lines, from a file or a sealed bundle's payload.
+  func importLines(_ lines: BundleScan.Lines) throws(TallerError) -> ImportResult {
     var result = ImportResult()
     defer { writers.reset() }
     do {
@@ -165,7 +172,7 @@ extension TallerStore {
         var importer = try Importer(db)
         var seen = 0
         var unsignedChecked: Set<String> = []
-        let scan = try BundleScan.read(path: file, header: { header = $0 }) { text, c, digest in
+        let scan = try BundleScan.read(lines: lines, header: { header = $0 }) { text, c, digest in
           guard let b = header else { return }
           if b.version >= 2 {
             if knownKeys[c.replica] == nil { knownKeys[c.replica] = try knownKey(db, c.replica) }

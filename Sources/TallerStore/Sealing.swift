@@ -28,6 +28,13 @@ public struct SealedGroup: Equatable, Sendable {
   public var readersTag: String { String(StableID.make("readers", readers.recipients.map(\.id).joined(separator: ",")).prefix(12)) }
 }
 
+/// A sealed payload read a chunk at a time by an import, and why it stopped early, if it did.
+final class PayloadChunks {
+  var payload: Sealed.Payload
+  var failure: TallerError?
+  init(_ payload: Sealed.Payload) { self.payload = payload }
+}
+
 /// What importing a sealed file did.
 public enum SealedImport: Equatable, Sendable {
   case imported(ImportResult, team: String)
@@ -124,9 +131,13 @@ extension TallerStore {
 
   /// Seals a bundle for a group's readers, signed by this laptop.
   public func seal(_ bundle: SyncBundle, for group: SealedGroup) throws(TallerError) -> Data {
+    try seal(Data(bundle.encode().utf8), scope: group.scope, for: group.readers.recipients)
+  }
+
+  /// Seals bytes (a bundle's, or a grades document's) for readers, signed by this laptop.
+  public func seal(_ payload: Data, scope: String, for readers: [Sealed.Recipient]) throws(TallerError) -> Data {
     try Sealed.seal(
-      Data(bundle.encode().utf8), writer: replica.id, team: group.scope, recipients: group.readers.recipients,
-      signingKey: replica.signingKey, writerKey: replica.publicKey)
+      payload, writer: replica.id, team: scope, recipients: readers, signingKey: replica.signingKey, writerKey: replica.publicKey)
   }
 
   /// Imports a sealed file: checks that it is whole and signed by its writer, that it was found
@@ -135,21 +146,39 @@ extension TallerStore {
   /// is verified and passed over, and nothing of it is stored.
   public func importSealed(_ data: Data, folder: String?) throws(TallerError) -> SealedImport {
     let keyOf: (String) -> String? = { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } }
-    let header = try Sealed.verify(data, writerKey: keyOf)
+    let checked = try Sealed.check(data, writerKey: keyOf)
+    let header = checked.header
     if let folder, folder != header.team { throw .refused(Message.sealedWrongTeam(expected: folder, found: header.team)) }
     guard header.recipients.contains(replica.id) else { return .notForMe(team: header.team) }
-    let opened = try Sealed.open(data, me: replica.id, privateKey: replica.encryptionKey, writerKey: keyOf, team: folder)
-    if GradesDocument.isGrades(opened.payload) {
-      try keepGrades(opened.payload, header: header)
+    let chunks = PayloadChunks(try Sealed.openPayload(checked, me: replica.id, privateKey: replica.encryptionKey, team: folder))
+    let first = try chunks.payload.next() ?? Data()
+    if GradesDocument.isGrades(first) {
+      var whole = first
+      while let c = try chunks.payload.next() { whole += c }
+      try keepGrades(whole, header: header)
       return .grades(team: header.team)
     }
-    let bundle: SyncBundle
-    do {
-      bundle = try SyncBundle.decode(opened.payload)
+    // The bundle inside streams through the same import as a file, a chunk at a time.
+    var pending: Data? = first
+    let lines = BundleScan.Lines(pieces: {
+      if let p = pending {
+        pending = nil
+        return p
+      }
+      do throws(TallerError) { return try chunks.payload.next() } catch {
+        chunks.failure = error
+        return nil
+      }
+    })
+    do throws(TallerError) {
+      let result = try importLines(lines)
+      if let failure = chunks.failure { throw failure }
+      return .imported(result, team: header.team)
     } catch {
-      throw .refused(error.message)
+      // A chunk that did not open ends the payload early: the bundle reads as cut short, but
+      // the reason is the envelope's.
+      throw chunks.failure ?? error
     }
-    return .imported(try importBundle(bundle), team: header.team)
   }
 
   /// Keeps a team's published grades if they come from its instructor and are newer than those

@@ -165,4 +165,20 @@ struct SealedTests {
     for r in [Self.alfa1, Self.alfa2, Self.teacher] { #expect(try open(sealed, as: r) == inner) }
     #expect(try Sealed.verify(sealed, writerKey: Self.writerPublic).recipients == ["alfa-1", "alfa-2", "docente"])
   }
+
+  @Test("the payload's base64 decoder agrees with Foundation on every length and refuses what is not canonical base64")
+  func base64() throws {
+    var rng = SystemRandomNumberGenerator()
+    for n in 0..<70 {
+      let bytes = Data((0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) })
+      let text = Data(bytes.base64EncodedString().utf8)
+      #expect(Base64.decode(text) == bytes, "\(n) bytes")
+    }
+    // Wrong lengths, stray or misplaced padding, foreign characters, and bits past the last
+    // byte that are not zero (Foundation forgives those; a writer never writes them).
+    for bad in ["A", "AB=", "A===", "AB=C", "AB*D", "ABC=ABCD", "AB==AB==", "QR==", "QUJ=", "QUI\n"] {
+      #expect(Base64.decode(Data(bad.utf8)) == nil, "\(bad)")
+    }
+    #expect(Base64.decode(Data("QUI=".utf8)) == Data("AB".utf8))
+  }
 }
