@@ -101,7 +101,7 @@ if args.count >= 2 && args[1] == "child" {
       + others.enumerated().map { Sealed.Recipient(id: "laptop-\($0.offset)", publicKey: $0.element) }
     let sealed = try store.seal(try Data(contentsOf: URL(fileURLWithPath: file)), scope: "t", for: readers)
     let t0 = now()
-    guard case .imported(let r, _) = try store.importSealed(sealed, folder: "t") else { fatalError("not opened") }
+    guard case .imported(let r, _, _) = try store.importSealed(sealed, folder: "t") else { fatalError("not opened") }
     precondition(r.newChanges > 0 && r.waiting.isEmpty && r.quarantined == 0, "imported \(r)")
     print(String(format: "%.4f %.1f", now() - t0, maxRSSMiB()))
     exit(0)

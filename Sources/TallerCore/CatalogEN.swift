@@ -656,4 +656,6 @@ let catalogEN: [L: String] = [
   .admitWritten: "✓ Admission of laptop {laptop} in {file}, sealed for it alone; valid until {time}. On that laptop: \"team join FILE\".",
   .admissionNotForMe:
     "This admission is for another laptop: only the laptop that asked to join can use it. Write your own request with \"team request-join\".",
+  .syncSealedForRemoved:
+    "{file} was also sealed for a laptop removed from the team ({laptops}): its writer had not seen the removal yet, so that laptop can read it.",
 ]

@@ -665,4 +665,6 @@ let catalogES: [L: String] = [
     "✓ Admisión de la laptop {laptop} en {file}, sellada solo para ella; vale hasta las {time}. En esa laptop: «equipo unirse ARCHIVO».",
   .admissionNotForMe:
     "Esta admisión es para otra laptop: solo la laptop que pidió unirse puede usarla. Escribe tu propia solicitud con «equipo pedir-unirse».",
+  .syncSealedForRemoved:
+    "{file} se selló también para una laptop quitada del equipo ({laptops}): quien lo escribió aún no había visto la remoción, así que esa laptop puede leerlo.",
 ]

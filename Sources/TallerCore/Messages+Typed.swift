@@ -670,6 +670,8 @@ extension Message {
   public static func admitWritten(file fileValue: some CustomStringConvertible, laptop laptopValue: some CustomStringConvertible, time timeValue: some CustomStringConvertible) -> Message { Message(.admitWritten, ["file": String(describing: fileValue), "laptop": String(describing: laptopValue), "time": String(describing: timeValue)]) }
   /// Esta admisión es para otra laptop: solo la laptop que pidió unirse puede usarla. Escribe tu propia solicitud con «equipo pedir-unirse».
   public static var admissionNotForMe: Message { Message(.admissionNotForMe, [:]) }
+  /// {file} se selló también para una laptop quitada del equipo ({laptops}): quien lo escribió aún no había visto la remoción, así que esa laptop puede leerlo.
+  public static func syncSealedForRemoved(file fileValue: some CustomStringConvertible, laptops laptopsValue: some CustomStringConvertible) -> Message { Message(.syncSealedForRemoved, ["file": String(describing: fileValue), "laptops": String(describing: laptopsValue)]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

@@ -364,6 +364,7 @@ public enum L: String, CaseIterable, Sendable {
   case requestAlready = "request.already"
   case admitWritten = "admit.written"
   case admissionNotForMe = "admission.not_for_me"
+  case syncSealedForRemoved = "sync.sealed_for_removed"
   case guideMissing = "guide.missing"
   case guideNext = "guide.next"
   case guideExample = "guide.example"

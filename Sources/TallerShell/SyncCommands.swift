@@ -300,6 +300,7 @@ enum SyncFiles {
     var imported = 0
     var passedOver = 0
     var gradesFor: [String] = []
+    var flagged: [String] = []
     for (file, walked) in list {
       guard FileManager.default.isReadableFile(atPath: file) else {
         refused.append(Message.syncRefusedFile(file: file, reason: Message.fileMissing.text(lang)).text(lang))
@@ -313,7 +314,13 @@ enum SyncFiles {
           let data = try FileInput.read(file, lang: lang)
           let folder = walked ? ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent : nil
           switch try ctx.store.importSealed(data, folder: folder) {
-          case .imported(let result, _): r = result
+          case .imported(let result, _, let removed):
+            r = result
+            if !removed.isEmpty {
+              let labels = (try? ctx.store.replicaLabels()) ?? [:]
+              flagged.append(
+                Message.syncSealedForRemoved(file: file, laptops: removed.map { laptop($0, labels) }.joined(separator: ", ")).text(lang))
+            }
           case .notForMe:
             passedOver += 1
             continue
@@ -345,6 +352,7 @@ enum SyncFiles {
         ).text(lang))
     ]
     if passedOver > 0 { lines.append(.dim(Message.syncPassedOver(count: String(passedOver)).text(lang))) }
+    for f in flagged { lines.append(.text("⚠ " + f)) }
     for team in Set(gradesFor).sorted() {
       if let at = try ctx.store.gradesPublished(teamID: team) {
         lines.append(.text(Message.gradesReceived(date: when(at)).text(lang)))

@@ -37,7 +37,9 @@ final class PayloadChunks {
 
 /// What importing a sealed file did.
 public enum SealedImport: Equatable, Sendable {
-  case imported(ImportResult, team: String)
+  /// `removed`: laptops the file was also sealed for that were removed from the team (its
+  /// writer had not seen the removal yet): they can read it.
+  case imported(ImportResult, team: String, removed: [String] = [])
   /// Verified (whole, signed by its writer) but sealed for other laptops: nothing of it is
   /// readable here, and nothing was stored.
   case notForMe(team: String)
@@ -173,7 +175,10 @@ extension TallerStore {
     do throws(TallerError) {
       let result = try importLines(lines)
       if let failure = chunks.failure { throw failure }
-      return .imported(result, team: header.team)
+      let removed = try read { db in
+        try header.recipients.filter { try Trust.value(db, header.team, TrustField.removed($0)) == .bool(true) }
+      }
+      return .imported(result, team: header.team, removed: removed)
     } catch {
       // A chunk that did not open ends the payload early: the bundle reads as cut short, but
       // the reason is the envelope's.
