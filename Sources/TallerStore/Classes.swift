@@ -345,11 +345,7 @@ public struct TeamInvitation: Equatable, Sendable {
   public var joined: [String]
 
   /// `10:45`, in the laptop's time zone.
-  public static func clock(_ millis: Int64) -> String {
-    let f = DateFormatter()
-    f.dateFormat = "HH:mm"
-    return f.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
-  }
+  public static func clock(_ millis: Int64) -> String { Clock.time(millis, zone: .current) }
 }
 
 /// One laptop of a team.
