@@ -23,6 +23,8 @@ let package = Package(
       dependencies: [
         .product(name: "Yams", package: "Yams"),
         .product(name: "Crypto", package: "swift-crypto"),
+        // scrypt, for invitation codes and passphrases.
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]
     ),
     // The SQLite store. The only target that imports GRDB (and, for the import's hot loop,
@@ -31,6 +33,8 @@ let package = Package(
       name: "TallerStore",
       dependencies: [
         "TallerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        // scrypt, for a passphrase on a key file.
+        .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]
     ),
     // The engine: the command table, the walk through exercises, rendering, scripted mode. It

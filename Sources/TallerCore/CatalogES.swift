@@ -253,6 +253,44 @@ let catalogES: [L: String] = [
   .guideKeys: "ayuda  pista  ejemplo  atrás  saltar  deshacer  ver  listo  ·  /comando",
   .guideSeveral: "(una o varias, separadas por comas)",
   .guideFinished: "✓ Fin de «{exercise}».",
+  .inviteRevoked: "Esta invitación fue revocada por quien fundó el equipo: pide una nueva a una laptop del equipo («equipo invitar»).",
+  .inviteUsed:
+    "Otra laptop ya se unió con esta invitación, que sirve una sola vez: pide una nueva a una laptop del equipo («equipo invitar»).",
+  .inviteRevokeNotFounder: "Solo la laptop que fundó el equipo revoca sus invitaciones.",
+  .invitationRevokedState: "revocada a las {time}",
+  .invitationOnce: "de un solo uso",
+  .invitationRevokedDone:
+    "Invitación {invite} revocada: una laptop que se una con ella desde ahora no podrá cambiar «{team}». Quien ya entró sigue (para eso: «equipo quitar-laptop»).",
+  .invitationNotFound: "No hay ninguna invitación «{invite}» en este equipo. Sus invitaciones: {invites}.",
+  .invitationsRevokeHint: "«equipo revocar-invitacion ID» cierra una invitación abierta.",
+  .laptopWasRemoved:
+    "Esta laptop fue quitada del equipo «{team}»: lo que escribas aquí ya no cuenta. Pide una nueva invitación a quien fundó el equipo.",
+  .syncRightsLost:
+    "Esta laptop ya no puede cambiar «{team}»: la quitaron del equipo, o su invitación fue revocada o ya la había usado otra laptop. Lo que escribiste queda guardado, sin contar; pide una nueva invitación («equipo pedir-unirse»).",
+  .cmdTeamRevokeInvitation: "Revoca una invitación abierta del equipo (solo quien lo fundó)",
+  .argInvitation: "INVITACIÓN",
+  .keysLocked:
+    "El archivo de claves {file} está protegido con una frase de paso: escríbela cuando taller la pida, o ponla en TALLER_PASSPHRASE para un script.",
+  .keysWrongPassphrase: "La frase de paso no abre el archivo de claves {file}: revisa mayúsculas y tildes. No se cambió nada.",
+  .keysInMemory: "Esta base de datos está en memoria: sus claves no están en ningún archivo que proteger.",
+  .passphraseTooShort: "La frase de paso debe tener al menos {count} caracteres (mejor varias palabras). No se cambió nada.",
+  .passphrasePrompt: "Frase de paso de las claves de esta laptop: ",
+  .passphraseNewPrompt: "Nueva frase de paso (vacía: sin frase): ",
+  .passphraseRepeatPrompt: "Repítela: ",
+  .passphraseMismatch: "Las dos frases de paso no coinciden. No se cambió nada.",
+  .passphraseSet:
+    "Las claves de esta laptop quedan protegidas con la frase de paso: taller la pedirá al abrir. Si la olvidas, esta laptop tendrá que unirse de nuevo a sus equipos; no hay forma de recuperarla.",
+  .passphraseRemoved: "Las claves de esta laptop ya no tienen frase de paso (el archivo sigue solo legible por ti, 0600).",
+  .passphraseScript: "En un script, la frase de paso nueva va en TALLER_NEW_PASSPHRASE (vacía: quitarla). No se cambió nada.",
+  .cmdKeysPassphrase: "Protege las claves de esta laptop con una frase de paso (o la quita): para la laptop del docente",
+  .inviteCodeWritten:
+    "Código de invitación a «{team}»: léelo en voz alta o proyéctalo (sirve a una sola laptop). La invitación, sellada con el código, quedó en {file}.",
+  .inviteCodeHint: "En la otra laptop, con la misma carpeta: «equipo unirse {code} CARPETA». Palabras de control: {words}.",
+  .inviteCodeNotFound:
+    "Ninguna invitación de la carpeta {dir} se abre con el código {code}: revisa el código y que la carpeta sea la de quien invitó. No se guardó nada.",
+  .joinWords: "Palabras de control: {words} (las mismas que en la pantalla de quien invitó).",
+  .flagCode:
+    "Un código para leer en voz alta o proyectar, en vez de pasar el archivo (la invitación sellada queda en la CARPETA compartida)",
   .guideMissing: "Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.",
   .guideNext: "Siguiente: empezar {exercise}",
   .guideExample: "Por ejemplo: {example}",
@@ -642,7 +680,7 @@ let catalogES: [L: String] = [
   .gradesNotFromInstructor: "Las notas no vienen del docente de este equipo; no se guardó nada.",
   .gradesNoneYet: "El docente aún no publicó las notas de tu equipo. Cuando lo haga, llegarán con «sincronizar importar».",
   .inviteExpired: "Esta invitación venció a las {time}: pide una nueva a una laptop del equipo («equipo invitar»).",
-  .inviteValidUntil: "Vale hasta las {time}; después, escribe otra.",
+  .inviteValidUntil: "Vale para una laptop, hasta las {time}; para otra laptop, o después, escribe otra.",
   .cmdTeamInvitations: "Lista las invitaciones del equipo: hasta cuándo valen y qué laptops entraron con ellas",
   .invitationsHeader: "Invitaciones de «{team}»",
   .invitationsNone: "El equipo no tiene invitaciones. «equipo invitar» escribe una.",

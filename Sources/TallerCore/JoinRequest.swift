@@ -60,9 +60,9 @@ public struct JoinRequest: Equatable, Sendable {
   /// laptop (a request swapped on the way shows other words).
   public var words: String { Self.words(of: replica + "\n" + key + "\n" + sealingKey) }
 
-  static func words(of text: String) -> String {
+  static func words(of text: String, count: Int = 3) -> String {
     let digest = Array(SHA256.hash(data: Data(text.utf8)))
-    return (0..<3).map { wordList[Int(digest[$0]) % wordList.count] }.joined(separator: " ")
+    return (0..<count).map { wordList[Int(digest[$0]) % wordList.count] }.joined(separator: " ")
   }
 
   /// Short words, the same in every language, easy to read aloud in Spanish and English.

@@ -632,7 +632,7 @@ extension Message {
   public static var gradesNoneYet: Message { Message(.gradesNoneYet, [:]) }
   /// Esta invitación venció a las {time}: pide una nueva a una laptop del equipo («equipo invitar»).
   public static func inviteExpired(time timeValue: some CustomStringConvertible) -> Message { Message(.inviteExpired, ["time": String(describing: timeValue)]) }
-  /// Vale hasta las {time}; después, escribe otra.
+  /// Vale para una laptop, hasta las {time}; para otra laptop, o después, escribe otra.
   public static func inviteValidUntil(time timeValue: some CustomStringConvertible) -> Message { Message(.inviteValidUntil, ["time": String(describing: timeValue)]) }
   /// Lista las invitaciones del equipo: hasta cuándo valen y qué laptops entraron con ellas
   public static var cmdTeamInvitations: Message { Message(.cmdTeamInvitations, [:]) }
@@ -672,6 +672,64 @@ extension Message {
   public static var admissionNotForMe: Message { Message(.admissionNotForMe, [:]) }
   /// {file} se selló también para una laptop quitada del equipo ({laptops}): quien lo escribió aún no había visto la remoción, así que esa laptop puede leerlo.
   public static func syncSealedForRemoved(file fileValue: some CustomStringConvertible, laptops laptopsValue: some CustomStringConvertible) -> Message { Message(.syncSealedForRemoved, ["file": String(describing: fileValue), "laptops": String(describing: laptopsValue)]) }
+  /// Esta invitación fue revocada por quien fundó el equipo: pide una nueva a una laptop del equipo («equipo invitar»).
+  public static var inviteRevoked: Message { Message(.inviteRevoked, [:]) }
+  /// Otra laptop ya se unió con esta invitación, que sirve una sola vez: pide una nueva a una laptop del equipo («equipo invitar»).
+  public static var inviteUsed: Message { Message(.inviteUsed, [:]) }
+  /// Solo la laptop que fundó el equipo revoca sus invitaciones.
+  public static var inviteRevokeNotFounder: Message { Message(.inviteRevokeNotFounder, [:]) }
+  /// revocada a las {time}
+  public static func invitationRevokedState(time timeValue: some CustomStringConvertible) -> Message { Message(.invitationRevokedState, ["time": String(describing: timeValue)]) }
+  /// de un solo uso
+  public static var invitationOnce: Message { Message(.invitationOnce, [:]) }
+  /// Invitación {invite} revocada: una laptop que se una con ella desde ahora no podrá cambiar «{team}». Quien ya entró sigue (para eso: «equipo quitar-laptop»).
+  public static func invitationRevokedDone(invite inviteValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.invitationRevokedDone, ["invite": String(describing: inviteValue), "team": String(describing: teamValue)]) }
+  /// No hay ninguna invitación «{invite}» en este equipo. Sus invitaciones: {invites}.
+  public static func invitationNotFound(invite inviteValue: some CustomStringConvertible, invites invitesValue: some CustomStringConvertible) -> Message { Message(.invitationNotFound, ["invite": String(describing: inviteValue), "invites": String(describing: invitesValue)]) }
+  /// «equipo revocar-invitacion ID» cierra una invitación abierta.
+  public static var invitationsRevokeHint: Message { Message(.invitationsRevokeHint, [:]) }
+  /// Esta laptop fue quitada del equipo «{team}»: lo que escribas aquí ya no cuenta. Pide una nueva invitación a quien fundó el equipo.
+  public static func laptopWasRemoved(team teamValue: some CustomStringConvertible) -> Message { Message(.laptopWasRemoved, ["team": String(describing: teamValue)]) }
+  /// Esta laptop ya no puede cambiar «{team}»: la quitaron del equipo, o su invitación fue revocada o ya la había usado otra laptop. Lo que escribiste queda guardado, sin contar; pide una nueva invitación («equipo pedir-unirse»).
+  public static func syncRightsLost(team teamValue: some CustomStringConvertible) -> Message { Message(.syncRightsLost, ["team": String(describing: teamValue)]) }
+  /// Revoca una invitación abierta del equipo (solo quien lo fundó)
+  public static var cmdTeamRevokeInvitation: Message { Message(.cmdTeamRevokeInvitation, [:]) }
+  /// INVITACIÓN
+  public static var argInvitation: Message { Message(.argInvitation, [:]) }
+  /// El archivo de claves {file} está protegido con una frase de paso: escríbela cuando taller la pida, o ponla en TALLER_PASSPHRASE para un script.
+  public static func keysLocked(file fileValue: some CustomStringConvertible) -> Message { Message(.keysLocked, ["file": String(describing: fileValue)]) }
+  /// La frase de paso no abre el archivo de claves {file}: revisa mayúsculas y tildes. No se cambió nada.
+  public static func keysWrongPassphrase(file fileValue: some CustomStringConvertible) -> Message { Message(.keysWrongPassphrase, ["file": String(describing: fileValue)]) }
+  /// Esta base de datos está en memoria: sus claves no están en ningún archivo que proteger.
+  public static var keysInMemory: Message { Message(.keysInMemory, [:]) }
+  /// La frase de paso debe tener al menos {count} caracteres (mejor varias palabras). No se cambió nada.
+  public static func passphraseTooShort(count countValue: some CustomStringConvertible) -> Message { Message(.passphraseTooShort, ["count": String(describing: countValue)]) }
+  /// Frase de paso de las claves de esta laptop: 
+  public static var passphrasePrompt: Message { Message(.passphrasePrompt, [:]) }
+  /// Nueva frase de paso (vacía: sin frase): 
+  public static var passphraseNewPrompt: Message { Message(.passphraseNewPrompt, [:]) }
+  /// Repítela: 
+  public static var passphraseRepeatPrompt: Message { Message(.passphraseRepeatPrompt, [:]) }
+  /// Las dos frases de paso no coinciden. No se cambió nada.
+  public static var passphraseMismatch: Message { Message(.passphraseMismatch, [:]) }
+  /// Las claves de esta laptop quedan protegidas con la frase de paso: taller la pedirá al abrir. Si la olvidas, esta laptop tendrá que unirse de nuevo a sus equipos; no hay forma de recuperarla.
+  public static var passphraseSet: Message { Message(.passphraseSet, [:]) }
+  /// Las claves de esta laptop ya no tienen frase de paso (el archivo sigue solo legible por ti, 0600).
+  public static var passphraseRemoved: Message { Message(.passphraseRemoved, [:]) }
+  /// En un script, la frase de paso nueva va en TALLER_NEW_PASSPHRASE (vacía: quitarla). No se cambió nada.
+  public static var passphraseScript: Message { Message(.passphraseScript, [:]) }
+  /// Protege las claves de esta laptop con una frase de paso (o la quita): para la laptop del docente
+  public static var cmdKeysPassphrase: Message { Message(.cmdKeysPassphrase, [:]) }
+  /// Código de invitación a «{team}»: léelo en voz alta o proyéctalo (sirve a una sola laptop). La invitación, sellada con el código, quedó en {file}.
+  public static func inviteCodeWritten(file fileValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.inviteCodeWritten, ["file": String(describing: fileValue), "team": String(describing: teamValue)]) }
+  /// En la otra laptop, con la misma carpeta: «equipo unirse {code} CARPETA». Palabras de control: {words}.
+  public static func inviteCodeHint(code codeValue: some CustomStringConvertible, words wordsValue: some CustomStringConvertible) -> Message { Message(.inviteCodeHint, ["code": String(describing: codeValue), "words": String(describing: wordsValue)]) }
+  /// Ninguna invitación de la carpeta {dir} se abre con el código {code}: revisa el código y que la carpeta sea la de quien invitó. No se guardó nada.
+  public static func inviteCodeNotFound(code codeValue: some CustomStringConvertible, dir dirValue: some CustomStringConvertible) -> Message { Message(.inviteCodeNotFound, ["code": String(describing: codeValue), "dir": String(describing: dirValue)]) }
+  /// Palabras de control: {words} (las mismas que en la pantalla de quien invitó).
+  public static func joinWords(words wordsValue: some CustomStringConvertible) -> Message { Message(.joinWords, ["words": String(describing: wordsValue)]) }
+  /// Un código para leer en voz alta o proyectar, en vez de pasar el archivo (la invitación sellada queda en la CARPETA compartida)
+  public static var flagCode: Message { Message(.flagCode, [:]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

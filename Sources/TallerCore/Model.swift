@@ -63,12 +63,20 @@ public enum TrustField {
   public static let klass = "class"
   /// On a join: the replica whose copy this one is; `proof` is then signed by that replica's key.
   public static let from = "from"
-  /// On a team: `removed:<replica>` = `true` when the team's founder (or its instructor) removed
-  /// that laptop: the team's files are no longer sealed for it.
+  /// On a team: `removed:<replica>` when the team's founder (or its instructor) removed that
+  /// laptop: the team's files are no longer sealed for it. The value is the laptop's last change
+  /// the remover held (an integer): written by the founder, that laptop's later changes to the
+  /// team count nowhere. (`true`, from the release before, removes a reader only.)
   public static let removedPrefix = "removed:"
   public static func removed(_ replica: String) -> String { removedPrefix + replica }
   /// On a team's invitation: until when (milliseconds) a join made with it counts.
   public static let expires = "expires"
+  /// On a team's invitation: `true` when one laptop only may join with it (the first to join,
+  /// by the clock of its join, then by laptop id).
+  public static let once = "once"
+  /// On a team's invitation: `true` when the team's founder revoked it; a join made after that
+  /// (by its clock) counts nowhere.
+  public static let revoked = "revoked"
 }
 
 /// Field names stored in the change log.

@@ -92,6 +92,9 @@ public enum Hex {
     }
     return String(decoding: out, as: UTF8.self)
   }
+
+  /// The bytes of lowercase or uppercase hexadecimal, or `nil` if it is not that.
+  public static func decode(_ hex: String) -> Data? { Signing.data(hex: hex) }
 }
 
 /// An incremental SHA-256 (for files written a line at a time).

@@ -23,6 +23,9 @@ public struct ShellContext: Sendable {
   /// Programs the shell hands work to (git, the person's editor), run at the edge; `nil` where
   /// there are none (in-process tests).
   public var processes: (any ChildProcesses)?
+  /// Reads a secret (a passphrase) after a prompt, without echo: at the terminal, the person
+  /// types it; in a script, it comes from `TALLER_NEW_PASSPHRASE`. `nil`: none to be had.
+  public var readSecret: (@Sendable (String) -> String?)?
 
   /// Largest team the workshop allows.
   public var teamSizeLimit: Int { content.agenda.teamSize }

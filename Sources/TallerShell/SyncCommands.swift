@@ -301,6 +301,13 @@ enum SyncFiles {
     var passedOver = 0
     var gradesFor: [String] = []
     var flagged: [String] = []
+    // The teams this laptop may change: one it loses on the way (removed, or its invitation
+    // revoked or used first by another laptop) is said.
+    func writable() -> [String: String] {
+      let teams = (try? ctx.store.teams()) ?? []
+      return teams.reduce(into: [:]) { out, t in if (try? ctx.store.isWriter(teamID: t.id)) == true { out[t.id] = t.name } }
+    }
+    let writableBefore = writable()
     for (file, walked) in list {
       guard FileManager.default.isReadableFile(atPath: file) else {
         refused.append(Message.syncRefusedFile(file: file, reason: Message.fileMissing.text(lang)).text(lang))
@@ -360,6 +367,12 @@ enum SyncFiles {
     }
     if total.quarantined > 0 {
       lines.append(.text("⚠ " + Message.syncQuarantined(count: String(total.quarantined)).text(lang)))
+    }
+    if total.newChanges > 0 {
+      let now = writable()
+      for (id, name) in writableBefore.sorted(by: { $0.value < $1.value }) where now[id] == nil {
+        lines.append(.text("⚠ " + Message.syncRightsLost(team: name).text(lang)))
+      }
     }
     // Laptop clocks are often wrong; a clock far ahead makes its writer win every tie.
     if let latest = total.latest, latest.millis > ctx.now() + 86_400_000 {

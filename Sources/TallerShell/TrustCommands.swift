@@ -20,9 +20,28 @@ extension CommandTable {
           throw .refused(Message.teamLaptopsFull(count: String(laptops), limit: String(limit), team: team.name))
         }
         let expires = try TrustFiles.expiry(ctx, minutes: args.minutes)
-        let (invite, secret) = try ctx.store.createInvite(for: team.id, expires: expires)
+        let (invite, secret) = try ctx.store.createInvite(for: team.id, expires: expires, once: true)
         let bundle = try TrustFiles.newcomerBundle(ctx, team: team.id)
         let inv = Invitation(kind: .team, target: team.id, name: team.name, invite: invite, secret: secret, bundle: bundle)
+        if args.code {
+          // A code to read aloud; the invitation waits in the shared folder, sealed with it.
+          let code = InvitationCode.fresh()
+          let sealed: String
+          let name: String
+          do {
+            sealed = try code.seal(inv)
+            name = try code.fileName()
+          } catch {
+            throw .refused(Message.notAllowed(reason: "scrypt"))
+          }
+          let path = try SyncFiles.write(sealed, named: name, in: args.dir ?? ".")
+          return Reply(lines: [
+            .success(Message.inviteCodeWritten(file: path, team: team.name).text(session.lang)),
+            .heading("    " + code.display),
+            .dim(Message.inviteValidUntil(time: TeamInvitation.clock(expires)).text(session.lang)),
+            .dim(Message.inviteCodeHint(code: code.display, words: inv.words).text(session.lang)),
+          ])
+        }
         let prefix = session.lang == .es ? "invitacion-equipo" : "team-invitation"
         let path = try SyncFiles.write(inv.encode(), named: inv.fileName(prefix: prefix), in: args.dir ?? ".")
         return Reply(lines: [
@@ -64,7 +83,7 @@ extension CommandTable {
         }
         let expires = try TrustFiles.expiry(ctx, minutes: args.minutes)
         // An invitation whose key is the laptop's own: only it can sign the join.
-        let (invite, _) = try ctx.store.createInvite(for: team.id, publicKey: request.key, expires: expires)
+        let (invite, _) = try ctx.store.createInvite(for: team.id, publicKey: request.key, expires: expires, once: true)
         let inv = Invitation(
           kind: .team, target: team.id, name: team.name, invite: invite, secret: "",
           bundle: try TrustFiles.newcomerBundle(ctx, team: team.id))
@@ -87,26 +106,60 @@ extension CommandTable {
         let labels = (try? ctx.store.replicaLabels()) ?? [:]
         var lines: [Line] = [.heading(Message.invitationsHeader(team: team.name).text(lang))]
         for i in list {
-          var state: String
-          if let e = i.expires {
-            state =
+          var state: [String] = []
+          if let r = i.revoked {
+            state.append(Message.invitationRevokedState(time: TeamInvitation.clock(r)).text(lang))
+          } else if let e = i.expires {
+            state.append(
               (e >= ctx.now()
-              ? Message.invitationOpen(time: TeamInvitation.clock(e)) : Message.invitationExpired(time: TeamInvitation.clock(e))).text(lang)
+                ? Message.invitationOpen(time: TeamInvitation.clock(e)) : Message.invitationExpired(time: TeamInvitation.clock(e))).text(
+                  lang))
           } else {
-            state = Message.invitationForever.text(lang)
+            state.append(Message.invitationForever.text(lang))
           }
+          if i.once { state.append(Message.invitationOnce.text(lang)) }
           if !i.joined.isEmpty {
-            state +=
-              "; " + Message.invitationUsed(laptops: i.joined.map { SyncFiles.laptop($0, labels) }.joined(separator: ", ")).text(lang)
+            state.append(Message.invitationUsed(laptops: i.joined.map { SyncFiles.laptop($0, labels) }.joined(separator: ", ")).text(lang))
           }
-          lines.append(.item(String(i.id.prefix(8)), note: state))
+          lines.append(.item(String(i.id.prefix(8)), note: state.joined(separator: "; ")))
         }
+        if list.contains(where: { $0.isOpen(at: ctx.now()) }) { lines.append(.dim(Message.invitationsRevokeHint.text(lang))) }
         return Reply(lines: lines)
       }),
     CommandSpec(
-      [teamWord, Word("join", ["unirse", "unir"])], summary: .cmdTeamJoin, arguments: FileArgs.self,
+      [teamWord, Word("revoke-invitation", ["revocar-invitacion", "revocar-invitación"])], summary: .cmdTeamRevokeInvitation,
+      arguments: InvitationArgs.self,
       run: { ctx, session, args throws(TallerError) in
         let lang = session.lang
+        let team = try currentTeam(ctx, &session)
+        let list = try ctx.store.invitations(teamID: team.id)
+        let wanted = Text.fold(Text.clean(args.invitation))
+        let found = list.filter { wanted.count >= 4 && $0.id.hasPrefix(wanted) }
+        guard found.count == 1, let target = found.first else {
+          let ids = list.map { String($0.id.prefix(8)) }.joined(separator: ", ")
+          throw .refused(Message.invitationNotFound(invite: args.invitation, invites: ids.isEmpty ? "—" : ids))
+        }
+        try ctx.store.revokeInvite(teamID: team.id, invite: target.id)
+        return .ok(Message.invitationRevokedDone(invite: String(target.id.prefix(8)), team: team.name).text(lang))
+      }),
+    CommandSpec(
+      [teamWord, Word("join", ["unirse", "unir"])], summary: .cmdTeamJoin, arguments: JoinArgs.self,
+      run: { ctx, session, args throws(TallerError) in
+        let lang = session.lang
+        // A code read aloud: the invitation it seals is in the folder named after it.
+        if !FileManager.default.fileExists(atPath: args.file), let code = InvitationCode(args.file) {
+          let dir = args.dir ?? "."
+          let name = (try? code.fileName()) ?? ""
+          let path = (dir as NSString).appendingPathComponent(name)
+          guard FileKind.isRegular(path), let data = try? FileInput.read(path, lang: lang), let inv = try? code.open(data),
+            inv.kind == .team
+          else { throw .refused(Message.inviteCodeNotFound(code: code.display, dir: dir)) }
+          var reply = try TrustFiles.joinWithInvitation(ctx, &session, inv)
+          // Used: out of the shared folder (best effort), so nobody else tries it.
+          try? FileManager.default.removeItem(atPath: path)
+          reply.lines.append(.text(Message.joinWords(words: inv.words).text(lang)))
+          return reply
+        }
         // An admission (sealed for this laptop alone), or a bearer invitation.
         let raw = try FileInput.read(args.file, lang: lang)
         if Sealed.isSealed(raw) {
@@ -117,18 +170,7 @@ extension CommandTable {
           let name = try ctx.store.team(id: inv.target)?.name ?? inv.name
           return .ok(Message.teamJoined(changes: String(r.newChanges), team: name).text(lang))
         }
-        let inv = try TrustFiles.read(args.file, kind: .team, lang: lang)
-        // An expired invitation stores nothing: its bundle is not imported.
-        if let expires = inv.expires, ctx.now() > expires {
-          throw .refused(Message.inviteExpired(time: TeamInvitation.clock(expires)))
-        }
-        let r = try ctx.store.importBundle(inv.bundle)
-        try ctx.store.joinTeam(teamID: inv.target, invite: inv.invite, secret: inv.secret)
-        session.teamID = inv.target
-        session.guided = nil
-        try ctx.store.setCurrentTeam(inv.target)
-        let name = try ctx.store.team(id: inv.target)?.name ?? inv.name
-        return .ok(Message.teamJoined(changes: String(r.newChanges), team: name).text(lang))
+        return try TrustFiles.joinWithInvitation(ctx, &session, try TrustFiles.read(args.file, kind: .team, lang: lang))
       }),
     CommandSpec(
       [teamWord, Word("laptops", ["laptops", "computadoras"])], summary: .cmdTeamLaptops,
@@ -159,6 +201,24 @@ extension CommandTable {
         }
         try ctx.store.removeLaptop(teamID: team.id, replica: target.id)
         return .ok(Message.laptopRemoved(laptop: "\(target.id.prefix(8)) \(target.label)", team: team.name).text(lang))
+      }),
+    CommandSpec(
+      [Word("keys", ["claves"]), Word("passphrase", ["frase"])], summary: .cmdKeysPassphrase,
+      run: { ctx, session, _ throws(TallerError) in
+        let lang = session.lang
+        guard let secret = ctx.readSecret, let first = secret(Message.passphraseNewPrompt.text(lang)) else {
+          throw .refused(Message.passphraseScript)
+        }
+        var new: String?
+        if !first.isEmpty {
+          if first.count < KeyFolder.minimumPassphrase {
+            throw .refused(Message.passphraseTooShort(count: String(KeyFolder.minimumPassphrase)))
+          }
+          guard secret(Message.passphraseRepeatPrompt.text(lang)) == first else { throw .refused(Message.passphraseMismatch) }
+          new = first
+        }
+        try ctx.store.protectKeys(passphrase: new)
+        return .ok((new == nil ? Message.passphraseRemoved : Message.passphraseSet).text(lang))
       }),
     CommandSpec(
       [classWord, Word("create", ["crear", "nueva"])], summary: .cmdClassCreate, arguments: NewNameArgs.self,
@@ -227,6 +287,21 @@ enum TrustFiles {
 
   /// Until when an invitation written now is valid: `minutes` (1 to 1440) from now, 120 if
   /// not given.
+  /// Joins this laptop to a team with a bearer invitation (a file, or one a code opened).
+  static func joinWithInvitation(_ ctx: ShellContext, _ session: inout Session, _ inv: Invitation) throws(TallerError) -> Reply {
+    // An expired invitation stores nothing: its bundle is not imported.
+    if let expires = inv.expires, ctx.now() > expires {
+      throw .refused(Message.inviteExpired(time: TeamInvitation.clock(expires)))
+    }
+    let r = try ctx.store.importBundle(inv.bundle)
+    try ctx.store.joinTeam(teamID: inv.target, invite: inv.invite, secret: inv.secret)
+    session.teamID = inv.target
+    session.guided = nil
+    try ctx.store.setCurrentTeam(inv.target)
+    let name = try ctx.store.team(id: inv.target)?.name ?? inv.name
+    return .ok(Message.teamJoined(changes: String(r.newChanges), team: name).text(session.lang))
+  }
+
   static func expiry(_ ctx: ShellContext, minutes raw: String?) throws(TallerError) -> Int64 {
     var minutes = 120
     if let raw {
@@ -283,13 +358,16 @@ enum TrustFiles {
 struct TeamInviteArgs: CommandArguments {
   static let dirParam = Param(.argDir, .file, optional: true)
   static let minutesFlag = Flag("minutes", .flagMinutes, value: .argMinutes, spanish: "minutos")
+  static let codeFlag = Flag("code", .flagCode, spanish: "codigo")
   static let parameters = [dirParam]
-  static let flags = [minutesFlag]
+  static let flags = [minutesFlag, codeFlag]
   let dir: String?
   let minutes: String?
+  let code: Bool
   init(_ b: BoundArguments) {
     dir = b[optional: Self.dirParam]
     minutes = b.value(Self.minutesFlag)
+    code = b.has(Self.codeFlag)
   }
 }
 
@@ -310,6 +388,26 @@ struct LaptopArgs: CommandArguments {
   static let parameters = [laptopParam]
   let laptop: String
   init(_ b: BoundArguments) { laptop = b[Self.laptopParam] }
+}
+
+struct InvitationArgs: CommandArguments {
+  static let invitationParam = Param(.argInvitation, .text)
+  static let parameters = [invitationParam]
+  let invitation: String
+  init(_ b: BoundArguments) { invitation = b[Self.invitationParam] }
+}
+
+/// `team join FILE`, or `team join CODE FOLDER`.
+struct JoinArgs: CommandArguments {
+  static let fileParam = Param(.argFile, .file)
+  static let dirParam = Param(.argDir, .file, optional: true)
+  static let parameters = [fileParam, dirParam]
+  let file: String
+  let dir: String?
+  init(_ b: BoundArguments) {
+    file = b[Self.fileParam]
+    dir = b[optional: Self.dirParam]
+  }
 }
 
 struct FileArgs: CommandArguments {

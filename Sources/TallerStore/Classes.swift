@@ -54,9 +54,10 @@ extension TallerStore {
   /// `expires`: until when (milliseconds) a join made with it counts (team invitations).
   /// `publicKey`: the key a join must be signed with, when it is not the secret's (an admission
   /// names the joining laptop's own key: only it can use it).
+  /// `once`: one laptop only may join with it (a team's invitation).
   public func createInvite(
     for parent: String, secret: String = Signing.newPrivateKey(), publicKey: String? = nil, expires: Int64? = nil,
-    author: String? = nil
+    once: Bool = false, author: String? = nil
   ) throws(TallerError) -> (id: String, secret: String) {
     guard let pub = publicKey ?? Signing.publicKey(ofPrivate: secret) else { throw .refused(Message.notAllowed(reason: "key")) }
     return try act(author: author) { db, draft in
@@ -66,6 +67,7 @@ extension TallerStore {
       let id = draft.create(.invite, parent: parent)
       try draft.set(id, TrustField.key, .string(pub))
       if let expires { try draft.set(id, TrustField.expires, .int(expires)) }
+      if once { try draft.set(id, TrustField.once, .bool(true)) }
       return (id, secret)
     }
   }
@@ -110,6 +112,16 @@ extension TallerStore {
       // Expired: the join would count nowhere (its time is past the invitation's).
       if checkExpiry, let expires = try Trust.value(db, invite, TrustField.expires)?.intValue, now() > expires {
         throw TallerError.refused(Message.inviteExpired(time: TeamInvitation.clock(expires)))
+      }
+      // Revoked, or already used by another laptop, as far as this laptop knows (a laptop that
+      // does not know yet joins, and its join counts nowhere once the facts meet).
+      if checkExpiry, let f = try Trust.founder(db, teamID), try TrustFacts.revoked(db, invite: invite, founder: f) != nil {
+        throw TallerError.refused(Message.inviteRevoked)
+      }
+      if checkExpiry, try Trust.value(db, invite, TrustField.once) == .bool(true),
+        try TrustFacts.joins(db, invite: invite).contains(where: { $0.replica != replica.id })
+      {
+        throw TallerError.refused(Message.inviteUsed)
       }
       try writeJoin(db, &draft, parent: teamID, through: (TrustField.invite, invite), proof: proof)
     }
@@ -229,7 +241,16 @@ extension TallerStore {
 
   /// The team's laptops, less those its founder removed.
   static func teamLaptops(_ db: Database, teamID: String) throws -> [String] {
-    try allTeamLaptops(db, teamID: teamID).filter { try Trust.value(db, teamID, TrustField.removed($0)) != .bool(true) }
+    try allTeamLaptops(db, teamID: teamID).filter { try !isRemoved(db, teamID: teamID, $0) }
+  }
+
+  /// Whether a laptop was removed from a team (`true` from the release before, or the last
+  /// change of it that counts).
+  static func isRemoved(_ db: Database, teamID: String, _ r: String) throws -> Bool {
+    switch try Trust.value(db, teamID, TrustField.removed(r)) {
+    case .bool(true), .int: true
+    default: false
+    }
   }
 
   /// The team's laptops, removed ones too.
@@ -263,9 +284,11 @@ extension TallerStore {
         for r in try Self.allTeamLaptops(db, teamID: teamID) {
           if try Trust.value(db, StableID.make("join", teamID, r), TrustField.invite)?.stringValue == id { joined.append(r) }
         }
+        let revoked = try Trust.founder(db, teamID).flatMap { f throws in try TrustFacts.revoked(db, invite: id, founder: f) }
         out.append(
           TeamInvitation(
-            id: id, created: created ?? 0, expires: try Trust.value(db, id, TrustField.expires)?.intValue, joined: joined))
+            id: id, created: created ?? 0, expires: try Trust.value(db, id, TrustField.expires)?.intValue, joined: joined,
+            once: try Trust.value(db, id, TrustField.once) == .bool(true), revoked: revoked?.ms))
       }
       return out.sorted { ($0.created, $0.id) < ($1.created, $1.id) }
     }
@@ -278,26 +301,50 @@ extension TallerStore {
       return try Self.allTeamLaptops(db, teamID: teamID).map { r in
         TeamLaptop(
           id: r, label: try Trust.value(db, r, TrustField.label)?.stringValue ?? "", founder: r == founder,
-          removed: try Trust.value(db, teamID, TrustField.removed(r)) == .bool(true), mine: r == replica.id)
+          removed: try Self.isRemoved(db, teamID: teamID, r), mine: r == replica.id)
       }
     }
   }
 
   /// Removes a laptop from a team (this laptop must be the team's founder or its instructor):
   /// the team's files are sealed for it no longer. What it already read stays readable to it.
+  /// Removed by the founder, its changes after the last one held here count nowhere (an
+  /// instructor's removal stops reading only: the instructor's own right rests on the team's
+  /// enrolment, which a team laptop wrote, so it cannot take a team laptop's right away).
   public func removeLaptop(teamID: String, replica target: String, author: String? = nil) throws(TallerError) {
     try act(author: author) { db, draft in
       guard try Trust.founder(db, teamID) == replica.id || Trust.instructor(db, replica: replica.id, team: teamID) else {
         throw TallerError.refused(Message.laptopRemoveNotFounder)
       }
       if try Trust.founder(db, teamID) == target { throw TallerError.refused(Message.laptopRemoveFounder) }
-      try draft.set(teamID, TrustField.removed(target), .bool(true))
+      // Its last change held here: what it wrote until then stays; after it, nothing counts.
+      let last =
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM change_log WHERE replica = ?"), arguments: [target]) ?? 0
+      try draft.set(teamID, TrustField.removed(target), .int(last))
+    }
+  }
+
+  /// Revokes a team's invitation (this laptop must be the team's founder): a join made with it
+  /// from now on counts nowhere. Joins made before stay (remove the laptop for those).
+  public func revokeInvite(teamID: String, invite: String, author: String? = nil) throws(TallerError) {
+    try act(author: author) { db, draft in
+      guard try Trust.founder(db, teamID) == replica.id else { throw TallerError.refused(Message.inviteRevokeNotFounder) }
+      guard try Trust.inviteKey(db, invite, parent: teamID) != nil else { throw TallerError.refused(Message.inviteInvalid) }
+      try draft.set(invite, TrustField.revoked, .bool(true))
     }
   }
 
   /// Whether this laptop may change a team's data.
   public func isWriter(teamID: String) throws(TallerError) -> Bool {
-    try read { db in try Trust.authority(db, replica: replica.id, team: teamID) }
+    try read { db in
+      // Removed by the founder: its next change would come after the last one that counts.
+      if let f = try Trust.founder(db, teamID), f != replica.id,
+        try TrustFacts.removalPin(db, team: teamID, replica: replica.id, founder: f) != nil
+      {
+        return false
+      }
+      return try Trust.authority(db, replica: replica.id, team: teamID)
+    }
   }
 
   /// The team an entity belongs to, if any.
@@ -341,8 +388,17 @@ public struct TeamInvitation: Equatable, Sendable {
   /// earlier release).
   public var created: Int64
   public var expires: Int64?
-  /// The laptops that joined with it.
+  /// The laptops whose join with it counts.
   public var joined: [String]
+  /// Whether one laptop only may join with it.
+  public var once: Bool = false
+  /// When the team's founder revoked it, if it did.
+  public var revoked: Int64?
+
+  /// Whether a laptop could still join with it at `now`.
+  public func isOpen(at now: Int64) -> Bool {
+    revoked == nil && (expires.map { now <= $0 } ?? true) && !(once && !joined.isEmpty)
+  }
 
   /// `10:45`, in the laptop's time zone.
   public static func clock(_ millis: Int64) -> String { Clock.time(millis, zone: .current) }

@@ -84,10 +84,14 @@ extension TallerStore {
         if !draft.ops.isEmpty {
           // This laptop may only change what it is a writer of; the others would quarantine it.
           if let reason = try Trust.refusal(db, replica: replica.id, seq: draft.seq, ops: draft.ops, cache: writers) {
-            throw TallerError.refused(Self.refusalMessage(db, reason: reason, ops: draft.ops))
+            throw TallerError.refused(Self.refusalMessage(db, reason: reason, ops: draft.ops, replica: replica.id))
           }
           try declareKey(db, &draft)
-          try appendLocal(db, draft: draft, author: author ?? replica.label)
+          // A revocation or a removal: what was applied is judged again.
+          if try appendLocal(db, draft: draft, author: author ?? replica.label) {
+            try TrustFacts.reevaluate(db)
+            writers.reset()
+          }
         }
         return result
       }
@@ -123,17 +127,19 @@ extension TallerStore {
   }
 
   /// What to tell a person whose laptop may not change a team's data.
-  static func refusalMessage(_ db: Database, reason: String, ops: [Op]) -> Message {
+  static func refusalMessage(_ db: Database, reason: String, ops: [Op], replica: String) -> Message {
     for op in ops {
       if let team = try? Trust.teamOf(db, op.entity) {
         let name = (try? Trust.value(db, team, Field.name))??.stringValue ?? team
+        if (try? isRemoved(db, teamID: team, replica)) == true { return Message.laptopWasRemoved(team: name) }
         return Message.notTeamWriter(team: name)
       }
     }
     return Message.notAllowed(reason: reason)
   }
 
-  private func appendLocal(_ db: Database, draft: ChangeDraft, author: String) throws {
+  /// Returns whether the change carries a fact that may take a right away.
+  private func appendLocal(_ db: Database, draft: ChangeDraft, author: String) throws -> Bool {
     let last = try Row.fetchOne(
       db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"),
       arguments: [replica.id])
@@ -156,21 +162,29 @@ extension TallerStore {
     let change = Change(
       replica: replica.id, seq: seq, hlc: HLC.tick(last: lastHLC, now: now()), author: author,
       prev: last?["hash"], ops: draft.finished(replica: replica.id, seq: seq))
-    try Self.insert(db, change: change, body: change.body)
+    return try Self.insert(db, change: change, body: change.body)
   }
 
-  /// Appends a change to the log and applies its operations to the state.
-  static func insert(_ db: Database, change: Change, body: String) throws {
-    try insertLog(db, change: change, body: body)
+  /// Appends a change to the log and applies its operations to the state. Returns whether it
+  /// carries a fact that may take a right away (``TrustFacts/record(_:_:)``).
+  @discardableResult
+  static func insert(_ db: Database, change: Change, body: String) throws -> Bool {
+    let restricts = try insertLog(db, change: change, body: body)
     try applyChange(db, change: change)
+    return restricts
   }
 
-  /// Appends a change to the log only (a quarantined change: kept, passed on, not applied).
-  static func insertLog(_ db: Database, change: Change, body: String, hash: String? = nil, using st: LogStatements? = nil) throws {
+  /// Appends a change to the log only (a quarantined change: kept, passed on, not applied), with
+  /// the trust facts it carries. Returns whether one of them may take a right away.
+  @discardableResult
+  static func insertLog(_ db: Database, change: Change, body: String, hash: String? = nil, using st: LogStatements? = nil) throws
+    -> Bool
+  {
     let st = try st ?? LogStatements(db)
     try st.changeInsert.run(
       .text(change.replica), .int(change.seq), .int(change.hlc.millis), .int(change.hlc.counter), .text(change.author),
       .text(hash ?? Change.hash(ofBody: body)), .text(body))
+    return try TrustFacts.record(db, change)
   }
 
   /// Applies a logged change's operations to the state (the log keeps them in the body only).

@@ -328,6 +328,24 @@ enum Schema {
           ) WITHOUT ROWID;
           """)
     }
+    m.registerMigration("2026-12-02 trust facts") { db in
+      // Facts that may take a right away, read from every logged change, applied or not
+      // (TrustFacts; sync/PROTOCOL.md §7.4): revocations, removals, joins.
+      try db.execute(
+        sql: """
+          CREATE TABLE trust_fact(
+            entity TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            replica TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            hlc_ms INTEGER NOT NULL,
+            hlc_c INTEGER NOT NULL,
+            PRIMARY KEY(entity, field, replica, seq)
+          ) WITHOUT ROWID;
+          """)
+      try TrustFacts.backfill(db)
+    }
     return m
   }
 }

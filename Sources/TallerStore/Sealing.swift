@@ -176,7 +176,7 @@ extension TallerStore {
       let result = try importLines(lines)
       if let failure = chunks.failure { throw failure }
       let removed = try read { db in
-        try header.recipients.filter { try Trust.value(db, header.team, TrustField.removed($0)) == .bool(true) }
+        try header.recipients.filter { try Self.isRemoved(db, teamID: header.team, $0) }
       }
       return .imported(result, team: header.team, removed: removed)
     } catch {

@@ -61,16 +61,34 @@ public final class TallerStore: Sendable {
   let batch = Batch()
   /// A sitting armed to begin with the next change (``armSitting(_:)``).
   let sittingSlot = SittingSlot()
+  /// Where this laptop's private keys are.
+  let keyFolder: KeyFolder
 
   init(
     writer: any DatabaseWriter, path: String, replica: ReplicaInfo, now: @escaping @Sendable () -> Int64,
-    newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }, keyFolder: KeyFolder = .memory
   ) {
     self.writer = writer
     self.path = path
     self.replica = replica
     self.now = now
     self.newID = newID
+    self.keyFolder = keyFolder
+  }
+
+  /// Whether this laptop's key file is protected by a passphrase.
+  public var keysProtected: Bool { keyFolder.isProtected(replica.id) }
+
+  /// Protects this laptop's key file with a passphrase (or, with `nil`, removes it): the file is
+  /// written again, whole. The passphrase is needed each time taller opens this database.
+  public func protectKeys(passphrase: String?) throws(TallerError) {
+    guard keyFolder.path != nil else { throw .refused(Message.keysInMemory) }
+    if let passphrase, passphrase.count < KeyFolder.minimumPassphrase {
+      throw .refused(Message.passphraseTooShort(count: String(KeyFolder.minimumPassphrase)))
+    }
+    var folder = keyFolder
+    folder.passphrase = passphrase
+    try folder.write(replica.id, LaptopKeys(signing: replica.signingKey, encryption: replica.encryptionKey))
   }
 
   /// Ids `00000000-0000-4000-8000-000000000001`, `…002`, …: deterministic, for tests and fixtures.
@@ -240,7 +258,7 @@ public final class TallerStore: Sendable {
           _ = try db.checkpoint(.truncate)
         }
       }
-      let store = TallerStore(writer: writer, path: path, replica: info, now: now)
+      let store = TallerStore(writer: writer, path: path, replica: info, now: now, keyFolder: folder)
       if let previous = info.copiedFrom, let key = info.copiedFromKey { try store.inherit(from: previous, key: key) }
       return store
     } catch let e as TallerError {

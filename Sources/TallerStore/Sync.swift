@@ -127,6 +127,9 @@ extension TallerStore {
     var pendingReplicas: Set<String>
     /// Whether this import applied a change (so quarantined ones may have become allowed).
     var appliedAny = false
+    /// Whether this import logged a fact that may take a right away (every change is then
+    /// judged again).
+    var restricted = false
     /// Whether waiting changes must be covered by their writer's signature before they apply
     /// (files); not for changes handed over in process (tests, tools).
     var verifyWaiting = true
@@ -177,12 +180,12 @@ extension TallerStore {
         }
         if let reason = try Trust.refusal(db, replica: c.replica, seq: c.seq, ops: c.ops, cache: writers) {
           // Kept (the chain goes on through it, relays pass it on) but not applied.
-          try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements)
+          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements) { restricted = true }
           try db.cachedStatement(sql: "INSERT OR IGNORE INTO quarantine(replica, seq, reason) VALUES(?, ?, ?)")
             .execute(arguments: [c.replica, c.seq, reason])
           arrived.append((c.replica, c.seq))
         } else {
-          try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements)
+          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements) { restricted = true }
           try TallerStore.applyChange(db, change: c, using: statements)
           appliedAny = true
         }
@@ -236,7 +239,11 @@ extension TallerStore {
     mutating func finish(into result: inout ImportResult) throws {
       // Authority only grows from applied data: with nothing new applied, what waits in
       // quarantine is still refused.
-      if appliedAny { try TallerStore.release(db, cache: writers) }
+      if restricted {
+        try TrustFacts.reevaluate(db)
+      } else if appliedAny {
+        try TallerStore.release(db, cache: writers)
+      }
       result.waiting = try TallerStore.waiting(db)
       for (r, seq) in arrived {
         if try Bool.fetchOne(
@@ -249,24 +256,33 @@ extension TallerStore {
   }
 
   /// Applies every quarantined change that its writer may now make (an invitation or a join that
-  /// arrived later), until nothing more changes.
-  static func release(_ db: Database, cache: Trust.Writers? = nil) throws {
+  /// arrived later), until nothing more changes. `byClock`: in clock order (a whole log judged
+  /// again applies mostly in one pass), and what stays quarantined gets its reason.
+  static func release(_ db: Database, cache: Trust.Writers? = nil, byClock: Bool = false) throws {
     var progress = true
+    var reasons: [String: (String, Int64, String)] = [:]
     while progress {
       progress = false
+      reasons = [:]
       let rows = try Row.fetchAll(
         db,
         sql: """
           SELECT c.replica, c.seq, c.body FROM quarantine q JOIN change_log c ON c.replica = q.replica AND c.seq = q.seq
-          ORDER BY c.replica, c.seq
+          ORDER BY \(byClock ? "c.hlc_ms, c.hlc_c, c.replica, c.seq" : "c.replica, c.seq")
           """)
       for row in rows {
         let change = try Change(body: row["body"] as String)
-        guard try Trust.refusal(db, replica: change.replica, seq: change.seq, ops: change.ops, cache: cache) == nil else { continue }
+        if let reason = try Trust.refusal(db, replica: change.replica, seq: change.seq, ops: change.ops, cache: cache) {
+          if byClock { reasons["\(change.replica):\(change.seq)"] = (change.replica, change.seq, reason) }
+          continue
+        }
         try applyChange(db, change: change)
         try db.execute(sql: "DELETE FROM quarantine WHERE replica = ? AND seq = ?", arguments: [change.replica, change.seq])
         progress = true
       }
+    }
+    for (_, (r, seq, reason)) in reasons {
+      try db.execute(sql: "UPDATE quarantine SET reason = ? WHERE replica = ? AND seq = ?", arguments: [reason, r, seq])
     }
   }
 

@@ -81,6 +81,13 @@ enum Trust {
     var local: [String: Bool] = [:]
     func mayWriteTeam(_ team: String) throws -> Bool {
       if let known = local[team] { return known }
+      // Removed by the team's founder: nothing after the last change the founder held counts.
+      if let f = try founder(db, team, founders: founders), f != r,
+        let pin = try TrustFacts.removalPin(db, team: team, replica: r, founder: f), seq > pin
+      {
+        local[team] = false
+        return false
+      }
       if cache?.isAllowed(r + "|" + team) == true { return true }
       let ok = try authority(db, replica: r, team: team, creating: created, founders: founders)
       local[team] = ok
@@ -123,6 +130,16 @@ enum Trust {
           return "grades are the instructor's"
         }
       case EntityType.invite.rawValue:
+        // One use is said when the invitation is made, never later (it would take rights away).
+        if case .set(_, let f, _, _, _) = op, f == TrustField.once, created[entity] == nil {
+          return "an invitation's uses are set when it is made"
+        }
+        // Only the team's founder revokes a team's invitation.
+        if case .set(_, let f, _, _, _) = op, f == TrustField.revoked, let team = info.parent,
+          try founder(db, team, founders: founders) != r
+        {
+          return "only the team's founder revokes an invitation"
+        }
         if let p = info.parent, let pinfo = try lookup(db, p) ?? created[p], pinfo.type == EntityType.class.rawValue {
           if try !classAuthority(db, replica: r, p, founders: founders) { return "not the instructor of class \(p)" }
         } else if let team = try teamOf(db, entity, created: created, cache: cache) {
@@ -279,12 +296,21 @@ enum Trust {
     if try lookup(db, joinID) != nil, let invite = try value(db, joinID, TrustField.invite)?.stringValue,
       let proof = try value(db, joinID, TrustField.proof)?.stringValue, let key = try inviteKey(db, invite, parent: team),
       Signing.verify(Signing.joinMessage(team: team, replica: r), signature: proof, publicKey: key),
-      try joinedInTime(db, joinID, invite: invite)
+      try joinedInTime(db, joinID, invite: invite), try joinCounts(db, team: team, invite: invite, key: key, replica: r)
     {
       return true
     }
-    // A copy of a writer's database (it inherits its origin's rights, proven with its key).
-    if try successor(db, replica: r, of: team, depth: depth, isAuthority: { p, d in try authority(db, replica: p, team: team, depth: d) }) {
+    // A copy of a writer's database (it inherits its origin's rights, proven with its key) —
+    // not of a laptop the team's founder removed.
+    if try successor(
+      db, replica: r, of: team, depth: depth,
+      isAuthority: { p, d in
+        if let f = try founder(db, team), f != p, try TrustFacts.removalPin(db, team: team, replica: p, founder: f) != nil {
+          return false
+        }
+        return try authority(db, replica: p, team: team, depth: d)
+      })
+    {
       return true
     }
     return try instructor(db, replica: r, team: team)
@@ -300,6 +326,30 @@ enum Trust {
         sql: "SELECT hlc_ms FROM field_value WHERE entity = ? AND field = ? ORDER BY hlc_ms DESC, hlc_c DESC, op DESC LIMIT 1"),
       arguments: [joinID, TrustField.proof])
     return at.map { $0 <= expires } ?? false
+  }
+
+  /// Whether a join through a team's invitation still counts, judged from the log's facts: not
+  /// made after the team's founder revoked the invitation, and, for a one-use invitation, the
+  /// first join through it (by clock, then laptop id) among those whose proof holds.
+  static func joinCounts(_ db: Database, team: String, invite: String, key: String, replica r: String) throws -> Bool {
+    guard let at = try TrustFacts.joined(db, invite: invite, replica: r) else { return true }
+    let revoked = try founder(db, team).flatMap { f throws in try TrustFacts.revoked(db, invite: invite, founder: f) }
+    let expires = try value(db, invite, TrustField.expires)?.intValue
+    // A join counts in itself if it came before the revocation and in time.
+    func inTime(_ t: TrustFacts.Clock) -> Bool {
+      if let revoked, (revoked.ms, revoked.c) <= (t.ms, t.c) { return false }
+      return expires.map { t.ms <= $0 } ?? true
+    }
+    guard inTime(at) else { return false }
+    guard try value(db, invite, TrustField.once) == .bool(true) else { return true }
+    for other in try TrustFacts.joins(db, invite: invite) where other.replica != r {
+      if (other.at.ms, other.at.c, other.replica) < (at.ms, at.c, r), inTime(other.at),
+        Signing.verify(Signing.joinMessage(team: team, replica: other.replica), signature: other.proof, publicKey: key)
+      {
+        return false
+      }
+    }
+    return true
   }
 
   /// Whether `r` is a copy of a replica that is an authority over `parent` (a team or a class):

@@ -151,3 +151,45 @@ public final class PlainReader: LineReader {
   public func addHistory(_ line: String) {}
   public func saveHistory() {}
 }
+
+/// A passphrase typed at the terminal: nothing is echoed, not even stars.
+public enum SecretInput {
+  /// Reads one line from the terminal `fd` after writing `prompt` to standard error; `nil` when
+  /// `fd` is not a terminal, or on Ctrl-C or Ctrl-D. Keys are read one by one with echo and
+  /// signals off (so Ctrl-C cannot leave the terminal silent), and the terminal's modes are put
+  /// back as they were.
+  public static func read(prompt: String, fd: Int32 = 0) -> String? {
+    guard isatty(fd) == 1 else { return nil }
+    var saved = termios()
+    guard tcgetattr(fd, &saved) == 0 else { return nil }
+    var t = saved
+    t.c_iflag &= ~tcflag_t(ICRNL | IXON)
+    t.c_lflag &= ~tcflag_t(ECHO | ECHONL | ICANON | IEXTEN | ISIG)
+    withUnsafeMutableBytes(of: &t.c_cc) { cc in
+      cc[Int(VMIN)] = 1
+      cc[Int(VTIME)] = 0
+    }
+    tcsetattr(fd, TCSANOW, &t)
+    defer {
+      tcsetattr(fd, TCSANOW, &saved)
+      writeAll(fd: 2, "\n")
+    }
+    writeAll(fd: 2, prompt)
+    var bytes: [UInt8] = []
+    var byte: UInt8 = 0
+    while Glibc.read(fd, &byte, 1) == 1 {
+      switch byte {
+      case 0x0D, 0x0A: return String(decoding: bytes, as: UTF8.self)
+      case 0x03: return nil
+      case 0x04 where bytes.isEmpty: return nil
+      case 0x7F, 0x08:
+        // One character back: its continuation bytes, then its first byte.
+        while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+        if !bytes.isEmpty { bytes.removeLast() }
+      case 0x15: bytes.removeAll()
+      default: if byte >= 0x20 { bytes.append(byte) }
+      }
+    }
+    return nil
+  }
+}

@@ -206,7 +206,22 @@ let clock: @Sendable () -> Int64 = {
 let store: TallerStore
 do {
   let typed = !(options.db ?? "").isEmpty || !(environment["TALLER_DB"] ?? "").isEmpty
-  store = try TallerStore.open(path: dbPath, createFolder: !typed, now: clock)
+  // A key file protected by a passphrase: from TALLER_PASSPHRASE, else asked at the terminal
+  // (three tries).
+  var keys = KeyFolder.standard
+  keys.passphrase = environment["TALLER_PASSPHRASE"].flatMap { $0.isEmpty ? nil : $0 }
+  var tries = 0
+  while true {
+    do {
+      store = try TallerStore.open(path: dbPath, createFolder: !typed, now: clock, keys: keys)
+      break
+    } catch  where [.keysLocked, .keysWrongPassphrase].contains(error.message.key) && tries < 3 && isatty(0) == 1 {
+      if tries > 0 { writeAll(fd: 2, error.message.text(lang) + "\n") }
+      guard let entered = SecretInput.read(prompt: Message.passphrasePrompt.text(lang)) else { fail(error.message, lang: lang, code: 1) }
+      keys.passphrase = entered
+      tries += 1
+    }
+  }
 } catch {
   fail(error.message, lang: lang, code: 1)
 }
@@ -229,6 +244,13 @@ var context = ShellContext(store: store, version: tallerVersion, content: conten
 context.width = Terminal.style(fd: 1, environment: environment).width
 let processes = SystemProcesses(environment: environment)
 context.processes = processes
+// A new passphrase: typed at the terminal, or from TALLER_NEW_PASSPHRASE in a script.
+let newPassphrase = environment["TALLER_NEW_PASSPHRASE"]
+if interactive {
+  context.readSecret = { @Sendable prompt in SecretInput.read(prompt: prompt) }
+} else {
+  context.readSecret = { @Sendable _ in newPassphrase }
+}
 let shell = Shell(context: context, session: Shell.restoredSession(store: store, forcedLang: forcedLang))
 // Scripts print plain text (no color, ASCII drawings), as wide as the terminal or $COLUMNS.
 let scriptStyle = Style(color: false, unicode: false, width: context.width)

@@ -40,6 +40,46 @@ struct KeyTests {
     #expect(again.replica.id == store.replica.id && again.replica.signingKey == store.replica.signingKey)
   }
 
+  @Test("a passphrase protects the key file: without it or with a wrong one taller does not open, with it the same laptop writes")
+  func passphrase() throws {
+    let dir = try TempDir()
+    let env = ["XDG_DATA_HOME": dir.file("data")]
+    func run(_ command: String, _ extra: [String: String] = [:]) throws -> RunResult {
+      try runTaller(["--db", dir.file("d.sqlite"), "--lang", "en", "-c", command], env: env.merging(extra) { $1 })
+    }
+    #expect(try run("class create CEM 2026-2").status == 0)
+    let short = try run("keys passphrase", ["TALLER_NEW_PASSPHRASE": "corto"])
+    #expect(short.status == 1 && short.stderr.contains("at least 8 characters"), "\(short.stderr)")
+    let noneGiven = try run("keys passphrase")
+    #expect(noneGiven.status == 1 && noneGiven.stderr.contains("TALLER_NEW_PASSPHRASE"), "\(noneGiven.stderr)")
+    let set = try run("keys passphrase", ["TALLER_NEW_PASSPHRASE": "cebiche de pescado"])
+    #expect(set.status == 0 && set.stdout.contains("protected by the passphrase"), "\(set.stderr)")
+    // The key file holds no private key in the clear.
+    let folder = KeyFolder(path: dir.file("data/taller/keys"))
+    let keyFile = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("data/taller/keys")).first)
+    let text = try String(contentsOfFile: dir.file("data/taller/keys/" + keyFile), encoding: .utf8)
+    #expect(text.contains("\"kdf\":\"scrypt\"") && !text.contains("ed25519") && !text.contains("x25519"))
+    let replica = String(keyFile.dropLast(4))
+    #expect(folder.isProtected(replica))
+    #expect(throws: TallerError.database(Message.keysLocked(file: dir.file("data/taller/keys/" + keyFile)))) { try folder.read(replica) }
+    // A script without it, or with a wrong one, is refused and changes nothing.
+    let locked = try run("class list")
+    #expect(locked.status == 1 && locked.stderr.contains("protected by a passphrase") && locked.stderr.contains("TALLER_PASSPHRASE"))
+    let wrong = try run("status", ["TALLER_PASSPHRASE": "ceviche de pescado"])
+    #expect(wrong.status == 1 && wrong.stderr.contains("does not open the key file"), "\(wrong.stderr)")
+    // With it: the same laptop (no new identity), able to write as the instructor.
+    let right = try run("class invite \(dir.file("hand"))", ["TALLER_PASSPHRASE": "cebiche de pescado"])
+    #expect(right.status == 0 && right.stdout.contains("CEM"), "\(right.stdout) \(right.stderr)")
+    var opened = folder
+    opened.passphrase = "cebiche de pescado"
+    let store = try TallerStore.open(path: dir.file("d.sqlite"), keys: opened)
+    #expect(store.replica.id == replica && store.replica.copiedFrom == nil)
+    // Taken off again: opens without one.
+    let off = try run("keys passphrase", ["TALLER_PASSPHRASE": "cebiche de pescado", "TALLER_NEW_PASSPHRASE": ""])
+    #expect(off.status == 0 && !folder.isProtected(replica), "\(off.stderr)")
+    #expect(try run("class status").status == 0)
+  }
+
   @Test("a database of the last release moves its key out: no key byte left in any page, free ones included")
   func migration() throws {
     let dir = try TempDir()

@@ -111,7 +111,8 @@ struct CommandTableTests {
       throws: ParseFailure.incomplete(
         "team",
         subcommands: [
-          "create", "list", "use", "rename", "invite", "request-join", "admit", "invitations", "join", "laptops", "remove-laptop",
+          "create", "list", "use", "rename", "invite", "request-join", "admit", "invitations", "revoke-invitation", "join", "laptops",
+          "remove-laptop",
         ])
     ) {
       try Self.table.parse("team")

@@ -233,12 +233,13 @@ struct TrustTests {
       try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first { $0.hasSuffix(".taller-invite") })
     r = try run(
       "l1.sqlite",
-      "team create Los Incas\nmember add Ana, José, Luz\nclass join \(dir.file("hand"))/\(classInvite)\nteam invite \(dir.file("team"))\nset marca-peruana.marca Inca Kola\nsync export \(share)\n"
+      "team create Los Incas\nmember add Ana, José, Luz\nclass join \(dir.file("hand"))/\(classInvite)\nteam invite \(dir.file("team-l2.sqlite"))\nteam invite \(dir.file("team-l3.sqlite"))\nset marca-peruana.marca Inca Kola\nsync export \(share)\n"
     )
     #expect(r.status == 0, "\(r.stderr)")
-    let teamInvite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("team")).first)
     for db in ["l2.sqlite", "l3.sqlite"] {
-      r = try run(db, "team join \(dir.file("team"))/\(teamInvite)\nset marca-peruana.marca Cusqueña \(db)\nsync export \(share)\n")
+      // One invitation per laptop: an invitation serves once.
+      let teamInvite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("team-" + db)).first)
+      r = try run(db, "team join \(dir.file("team-" + db))/\(teamInvite)\nset marca-peruana.marca Cusqueña \(db)\nsync export \(share)\n")
       #expect(r.status == 0, "\(r.stderr)")
     }
     // Everyone imports the folder (twice: nothing more happens), the instructor merges it.
@@ -278,10 +279,12 @@ struct ReadersTests {
     func run(_ db: String, _ script: String) throws -> RunResult {
       try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["COLUMNS": "300"])
     }
-    #expect(try run("l1.sqlite", "team create Los Incas\nteam invite \(dir.file("hand"))\n").status == 0)
-    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first)
+    #expect(try run("l1.sqlite", "team create Los Incas\n").status == 0)
+    // One invitation per laptop: an invitation serves once.
     for db in ["l2.sqlite", "l3.sqlite"] {
-      #expect(try run(db, "team join \(dir.file("hand"))/\(invite)\nsync export \(dir.file("share"))\n").status == 0)
+      #expect(try run("l1.sqlite", "team invite \(dir.file("hand-" + db))\n").status == 0)
+      let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand-" + db)).first)
+      #expect(try run(db, "team join \(dir.file("hand-" + db))/\(invite)\nsync export \(dir.file("share"))\n").status == 0)
     }
     #expect(
       try run("l1.sqlite", "sync import \(dir.file("share"))\nset marca-peruana.marca Antes\nsync export \(dir.file("share"))\n").status
@@ -348,6 +351,178 @@ struct InvitationTests {
     let list = try a.store.invitations(teamID: team.id)
     #expect(list.count == 1 && list[0].expires == t0 + 30 * 60_000)
     #expect(list[0].joined.contains(onTime.store.replica.id) && !list[0].joined.contains(late.store.replica.id))
+  }
+
+  @Test("a one-use invitation used by two laptops counts for the first joiner only, whatever order the files arrive in")
+  func usedTwice() throws {
+    let t0: Int64 = 1_795_000_000_000
+    let founderClock = TestClock(t0)
+    let a = try Replica(1, clock: founderClock)
+    a.run("team create Los Incas")
+    let team = try #require(try a.store.teams().first)
+    let (invite, secret) = try a.store.createInvite(for: team.id, expires: t0 + 120 * 60_000, once: true)
+    let start = try a.bundle()
+    // Two laptops hold the same file; neither knows of the other.
+    let first = try Replica(2, clock: TestClock(t0 + 5 * 60_000))
+    let second = try Replica(3, clock: TestClock(t0 + 10 * 60_000))
+    for (r, answer) in [(first, "Primera"), (second, "Segunda")] {
+      try r.importing(start)
+      try r.store.joinTeam(teamID: team.id, invite: invite, secret: secret)
+      r.run("team use Los Incas")
+      #expect(r.run("set marca-peruana.marca \(answer)").errors.isEmpty)
+      #expect(r.run("member add \(answer) Persona").errors.isEmpty)
+    }
+    founderClock.advance(20 * 60_000)
+    // The founder takes the second laptop's file first: its work applies until the first
+    // joiner's file arrives, then is judged again and kept in quarantine.
+    try a.importing(try second.bundle())
+    #expect(try a.store.sheet(teamID: team.id, exercise: "marca-peruana").values["marca"]?.stringValue == "Segunda")
+    try a.importing(try first.bundle())
+    func state(_ r: Replica) throws -> (String?, [String], [String]) {
+      (
+        try r.store.sheet(teamID: team.id, exercise: "marca-peruana").values["marca"]?.stringValue,
+        (try r.store.team(id: team.id)?.members ?? []).map(\.name).sorted(), try r.store.laptops(teamID: team.id).sorted()
+      )
+    }
+    let (marca, members, laptops) = try state(a)
+    #expect(marca == "Primera")
+    #expect(members == ["Primera Persona"])
+    #expect(laptops == [a.store.replica.id, first.store.replica.id].sorted())
+    #expect(try a.store.invitations(teamID: team.id).first?.joined == [first.store.replica.id])
+    // Nothing is lost: the second laptop's changes stay in the log, quarantined.
+    #expect(try a.store.quarantined().contains { $0.replica == second.store.replica.id })
+    // Another laptop taking the files in the other order comes to the same state.
+    let observer = try Replica(4, clock: TestClock(t0 + 30 * 60_000))
+    try observer.importing(try first.bundle())
+    try observer.importing(try second.bundle())
+    try observer.importing(try a.bundle())
+    let (m2, mem2, l2) = try state(observer)
+    #expect(m2 == marca && mem2 == members && l2 == laptops)
+    // The second laptop learns it: it may no longer change the team.
+    try second.importing(try a.bundle())
+    #expect(try !second.store.isWriter(teamID: team.id))
+    // A laptop that knows the invitation was used is refused at once, storing nothing.
+    let third = try Replica(5, clock: TestClock(t0 + 40 * 60_000))
+    try third.importing(try a.bundle())
+    #expect(throws: TallerError.refused(Message.inviteUsed)) {
+      try third.store.joinTeam(teamID: team.id, invite: invite, secret: secret)
+    }
+  }
+
+  @Test("a revoked invitation: a join made after the revocation counts nowhere; one made before stays; only the founder revokes")
+  func revoked() throws {
+    let t0: Int64 = 1_795_000_000_000
+    let founderClock = TestClock(t0)
+    let a = try Replica(1, clock: founderClock)
+    a.run("team create Los Incas")
+    let team = try #require(try a.store.teams().first)
+    let (open, openSecret) = try a.store.createInvite(for: team.id, expires: t0 + 120 * 60_000, once: true)
+    let (used, usedSecret) = try a.store.createInvite(for: team.id, expires: t0 + 120 * 60_000, once: true)
+    let start = try a.bundle()
+    // Joined before the revocation: stays.
+    let early = try Replica(2, clock: TestClock(t0 + 2 * 60_000))
+    try early.importing(start)
+    try early.store.joinTeam(teamID: team.id, invite: used, secret: usedSecret)
+    early.run("team use Los Incas")
+    #expect(early.run("set marca-peruana.marca Antes").errors.isEmpty)
+    // A laptop of the team that is not its founder cannot revoke.
+    #expect(throws: TallerError.refused(Message.inviteRevokeNotFounder)) {
+      try early.store.revokeInvite(teamID: team.id, invite: open)
+    }
+    founderClock.advance(5 * 60_000)
+    try a.store.revokeInvite(teamID: team.id, invite: open)
+    try a.store.revokeInvite(teamID: team.id, invite: used)
+    // Joined after the revocation, without knowing it: counts nowhere.
+    let late = try Replica(3, clock: TestClock(t0 + 10 * 60_000))
+    try late.importing(start)
+    try late.store.joinTeam(teamID: team.id, invite: open, secret: openSecret)
+    late.run("team use Los Incas")
+    #expect(late.run("set marca-peruana.marca Después").errors.isEmpty)
+    founderClock.advance(10 * 60_000)
+    try a.importing(try late.bundle())
+    try a.importing(try early.bundle())
+    #expect(try a.store.sheet(teamID: team.id, exercise: "marca-peruana").values["marca"]?.stringValue == "Antes")
+    #expect(try a.store.laptops(teamID: team.id).sorted() == [a.store.replica.id, early.store.replica.id].sorted())
+    let list = try a.store.invitations(teamID: team.id)
+    #expect(list.allSatisfy { $0.revoked != nil && !$0.isOpen(at: founderClock.now()) })
+    // Knowing of the revocation, a laptop is refused at once.
+    let knows = try Replica(4, clock: TestClock(t0 + 30 * 60_000))
+    try knows.importing(try a.bundle())
+    #expect(throws: TallerError.refused(Message.inviteRevoked)) {
+      try knows.store.joinTeam(teamID: team.id, invite: open, secret: openSecret)
+    }
+  }
+
+  @Test("a laptop removed by the founder: what it wrote before counts, what it writes after counts nowhere, in any order")
+  func removedWriter() throws {
+    let t0: Int64 = 1_795_000_000_000
+    let founderClock = TestClock(t0)
+    let a = try Replica(1, clock: founderClock)
+    a.run("team create Los Incas")
+    let team = try #require(try a.store.teams().first)
+    let bClock = TestClock(t0 + 60_000)
+    let b = try Replica(2, clock: bClock)
+    try b.joining(a, team: "Los Incas")
+    #expect(b.run("set marca-peruana.marca Antes").errors.isEmpty)
+    founderClock.advance(5 * 60_000)
+    try a.importing(try b.bundle())
+    let before = try b.bundle()
+    #expect(a.run("team remove-laptop laptop-2").errors.isEmpty)
+    // Not knowing, the removed laptop goes on writing: it counts nowhere.
+    bClock.advance(10 * 60_000)
+    #expect(b.run("set marca-peruana.historia Robada").errors.isEmpty)
+    try a.importing(try b.bundle())
+    let sheet = try a.store.sheet(teamID: team.id, exercise: "marca-peruana")
+    #expect(sheet.values["marca"]?.stringValue == "Antes" && sheet.values["historia"] == nil)
+    // Same on a laptop that took the removed laptop's files before the founder's.
+    let observer = try Replica(3, clock: TestClock(t0 + 30 * 60_000))
+    try observer.importing(before)
+    try observer.importing(try b.bundle())
+    try observer.importing(try a.bundle())
+    let seen = try observer.store.sheet(teamID: team.id, exercise: "marca-peruana")
+    #expect(seen.values["marca"]?.stringValue == "Antes" && seen.values["historia"] == nil)
+    // The removed laptop, once it knows, is told why it cannot write.
+    try b.importing(try a.bundle())
+    let refused = b.run("set marca-peruana.marca Otra")
+    #expect(
+      refused.errors.first?.contains("was removed from team") == true || refused.errors.first?.contains("fue quitada") == true,
+      "\(refused.errors)")
+  }
+
+  @Test("a code read aloud opens the invitation waiting sealed in the shared folder, once; both screens show the same words")
+  func code() throws {
+    #expect(InvitationCode("k7qm 2xwd-9fja")?.display == "K7QM-2XWD-9FJA")
+    #expect(InvitationCode("O1IL-UUUU-0000")?.symbols == "0111VVVV0000")
+    #expect(InvitationCode("K7QM-2XWD") == nil && InvitationCode("K7QM-2XWD-9FJ*") == nil)
+    let dir = try TempDir()
+    func run(_ db: String, _ script: String) throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["COLUMNS": "300"])
+    }
+    let made = try run("a.sqlite", "team create Los Incas\nset marca-peruana.marca Inca Kola\nteam invite \(dir.file("share")) --code\n")
+    #expect(made.status == 0, "\(made.stderr)")
+    let code = try #require(
+      made.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { InvitationCode($0) != nil })
+    let words = try #require(made.stdout.components(separatedBy: "Check words: ").last?.prefix { $0 != "." })
+    // The folder holds the invitation sealed: no name, no answer in it.
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.file("share"))
+    #expect(files.count == 1 && files[0].hasSuffix(".taller-code"))
+    let sealed = try Data(contentsOf: URL(fileURLWithPath: dir.file("share/" + files[0])))
+    #expect(sealed.range(of: Data("Inca".utf8)) == nil && sealed.range(of: Data("secret".utf8)) == nil)
+    // A wrong code opens nothing and stores nothing.
+    _ = try run("b.sqlite", "version\n")
+    let before = try Data(contentsOf: URL(fileURLWithPath: dir.file("b.sqlite")))
+    let wrong = try runTaller(["--db", dir.file("b.sqlite"), "--lang", "en", "-c", "team join ABCD-EFGH-JKMN \(dir.file("share"))"])
+    #expect(wrong.status == 1 && wrong.stderr.contains("No invitation in folder"), "\(wrong.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("b.sqlite"))) == before)
+    // The right one, typed in lower case without dashes: joined, the same words.
+    let typed = code.lowercased().replacingOccurrences(of: "-", with: "")
+    let joined = try run("b.sqlite", "team join \(typed) \(dir.file("share"))\nshow marca-peruana\n")
+    #expect(
+      joined.status == 0 && joined.stdout.contains("Check words: \(words)") && joined.stdout.contains("Inca Kola"), "\(joined.stdout)")
+    // Used: gone from the folder, so a second laptop cannot try it.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("share")).isEmpty)
+    let again = try run("c.sqlite", "team join \(code) \(dir.file("share"))\n")
+    #expect(again.status == 1 && again.stderr.contains("No invitation in folder"))
   }
 
   @Test("an admission serves only the laptop that asked: another laptop cannot use it and stores nothing; both screens show the same words")
@@ -456,11 +631,13 @@ struct GitSyncTests {
       try runTaller(["--db", dir.file(db), "--lang", "en"], input: script)
     }
     var r = try run(
-      "a.sqlite", "team create Los Incas\nteam invite \(dir.file("inv"))\nset marca-peruana.marca Inca Kola\nsync push \(remote)\n")
+      "a.sqlite",
+      "team create Los Incas\nteam invite \(dir.file("inv-b.sqlite"))\nteam invite \(dir.file("inv-c.sqlite"))\nset marca-peruana.marca Inca Kola\nsync push \(remote)\n"
+    )
     #expect(r.status == 0, "\(r.stderr)")
-    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("inv")).first)
     for db in ["b.sqlite", "c.sqlite"] {
-      r = try run(db, "team join \(dir.file("inv"))/\(invite)\nsync pull \(remote)\n")
+      let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("inv-" + db)).first)
+      r = try run(db, "team join \(dir.file("inv-" + db))/\(invite)\nsync pull \(remote)\n")
       #expect(r.status == 0, "\(r.stderr)")
     }
     // b and c edit the same field and both push: the second push finds the first and rebases.
