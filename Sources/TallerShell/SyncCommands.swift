@@ -48,6 +48,14 @@ extension CommandTable {
               Message.syncWaiting(first: String(range.lowerBound), last: String(range.upperBound), replica: SyncFiles.laptop(r, labels))
                 .text(lang)))
         }
+        for f in try ctx.store.sealedForRemoved() {
+          lines.append(
+            .text(
+              "⚠ "
+                + Message.syncSealedForRemoved(
+                  file: f.file, laptops: f.laptops.map { SyncFiles.laptop($0, labels) }.joined(separator: ", ")
+                ).text(lang)))
+        }
         let held = try ctx.store.quarantined()
         if !held.isEmpty {
           lines.append(.heading(Message.quarantineHeader(count: String(held.count)).text(lang)))
@@ -320,7 +328,7 @@ enum SyncFiles {
           guard FileKind.isRegular(file) else { throw TallerError.file(Message.syncNotRegular) }
           let data = try FileInput.read(file, lang: lang)
           let folder = walked ? ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent : nil
-          switch try ctx.store.importSealed(data, folder: folder) {
+          switch try ctx.store.importSealed(data, folder: folder, name: (file as NSString).lastPathComponent) {
           case .imported(let result, _, let removed):
             r = result
             if !removed.isEmpty {

@@ -346,6 +346,20 @@ enum Schema {
           """)
       try TrustFacts.backfill(db)
     }
+    m.registerMigration("2026-12-02 files sealed for removed laptops") { db in
+      // What this laptop imported that was still sealed for a laptop removed from the team (its
+      // writer had not seen the removal): `sync status` keeps saying so. Replica-local.
+      try db.execute(
+        sql: """
+          CREATE TABLE sealed_for_removed(
+            file TEXT PRIMARY KEY NOT NULL,
+            team TEXT NOT NULL,
+            writer TEXT NOT NULL,
+            laptops TEXT NOT NULL,
+            at INTEGER NOT NULL
+          ) WITHOUT ROWID;
+          """)
+    }
     return m
   }
 }

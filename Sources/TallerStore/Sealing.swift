@@ -146,7 +146,27 @@ extension TallerStore {
   /// in its own team's folder (`folder`, when it was found in one), then opens it with this
   /// laptop's key and imports the bundle inside like any other. A file sealed for other laptops
   /// is verified and passed over, and nothing of it is stored.
-  public func importSealed(_ data: Data, folder: String?) throws(TallerError) -> SealedImport {
+  /// A file this laptop imported that was still sealed for laptops removed from its team.
+  public struct SealedForRemoved: Equatable, Sendable {
+    public var file: String
+    public var team: String
+    public var writer: String
+    public var laptops: [String]
+  }
+
+  /// The files imported here that were still sealed for a removed laptop (`sync status`).
+  public func sealedForRemoved() throws(TallerError) -> [SealedForRemoved] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT file, team, writer, laptops FROM sealed_for_removed ORDER BY at, file").map {
+        SealedForRemoved(
+          file: $0["file"], team: $0["team"], writer: $0["writer"],
+          laptops: ($0["laptops"] as String).split(separator: ",").map(String.init))
+      }
+    }
+  }
+
+  /// `name`: the file's name, remembered if it was still sealed for a removed laptop.
+  public func importSealed(_ data: Data, folder: String?, name: String? = nil) throws(TallerError) -> SealedImport {
     let keyOf: (String) -> String? = { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } }
     let checked = try Sealed.check(data, writerKey: keyOf)
     let header = checked.header
@@ -177,6 +197,13 @@ extension TallerStore {
       if let failure = chunks.failure { throw failure }
       let removed = try read { db in
         try header.recipients.filter { try Self.isRemoved(db, teamID: header.team, $0) }
+      }
+      if !removed.isEmpty, let name {
+        try local { db in
+          try db.execute(
+            sql: "INSERT OR IGNORE INTO sealed_for_removed(file, team, writer, laptops, at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [name, header.team, header.writer, removed.joined(separator: ","), now()])
+        }
       }
       return .imported(result, team: header.team, removed: removed)
     } catch {

@@ -315,6 +315,9 @@ struct ReadersTests {
     #expect(
       flagged.stdout.contains("was also sealed for a laptop removed from the team") && flagged.stdout.contains(String(l2ID.prefix(8))),
       "\(flagged.stdout)")
+    // `sync status` keeps saying so.
+    let status = try run("l1.sqlite", "sync status\n")
+    #expect(status.stdout.contains("was also sealed for a laptop removed from the team"), "\(status.stdout)")
   }
 }
 
