@@ -730,6 +730,120 @@ extension Message {
   public static func joinWords(words wordsValue: some CustomStringConvertible) -> Message { Message(.joinWords, ["words": String(describing: wordsValue)]) }
   /// Un código para leer en voz alta o proyectar, en vez de pasar el archivo (la invitación sellada queda en la CARPETA compartida)
   public static var flagCode: Message { Message(.flagCode, [:]) }
+  /// EQUIPO
+  public static var argTeam: Message { Message(.argTeam, [:]) }
+  /// ALUMNO
+  public static var argStudent: Message { Message(.argStudent, [:]) }
+  /// La nota es de un alumno del equipo (solo en participación)
+  public static var flagStudent: Message { Message(.flagStudent, [:]) }
+  /// No hay ningún equipo «{team}» en esta laptop. ¿Quisiste decir alguno de estos? {suggestions}. El trabajo de otros equipos llega sellado para sus laptops: aquí no se puede leer.
+  public static func teamNotFoundSuggest(suggestions suggestionsValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.teamNotFoundSuggest, ["suggestions": String(describing: suggestionsValue), "team": String(describing: teamValue)]) }
+  /// «{key}» no cuenta para ninguna nota del curso. Lo que cuenta: {items}.
+  public static func gradeNoWeight(items itemsValue: some CustomStringConvertible, key keyValue: some CustomStringConvertible) -> Message { Message(.gradeNoWeight, ["items": String(describing: itemsValue), "key": String(describing: keyValue)]) }
+  /// No hay ningún rubro «{key}». ¿Quisiste decir {suggestions}? Lo que cuenta: {items}.
+  public static func gradeUnknownSuggest(items itemsValue: some CustomStringConvertible, key keyValue: some CustomStringConvertible, suggestions suggestionsValue: some CustomStringConvertible) -> Message { Message(.gradeUnknownSuggest, ["items": String(describing: itemsValue), "key": String(describing: keyValue), "suggestions": String(describing: suggestionsValue)]) }
+  /// «--alumno» solo va con {item}: los demás rubros son del equipo.
+  public static func gradeStudentOnlyParticipation(item itemValue: some CustomStringConvertible) -> Message { Message(.gradeStudentOnlyParticipation, ["item": String(describing: itemValue)]) }
+  /// «{student}» no es miembro de «{team}». Miembros: {members}.
+  public static func gradeStudentNotFound(members membersValue: some CustomStringConvertible, student studentValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.gradeStudentNotFound, ["members": String(describing: membersValue), "student": String(describing: studentValue), "team": String(describing: teamValue)]) }
+  /// ✓ {item} de {student} ({team}): {score}/{max}.
+  public static func gradeSavedStudent(item itemValue: some CustomStringConvertible, max maxValue: some CustomStringConvertible, score scoreValue: some CustomStringConvertible, student studentValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.gradeSavedStudent, ["item": String(describing: itemValue), "max": String(describing: maxValue), "score": String(describing: scoreValue), "student": String(describing: studentValue), "team": String(describing: teamValue)]) }
+  /// {score} (parcial)
+  public static func gradePartial(score scoreValue: some CustomStringConvertible) -> Message { Message(.gradePartial, ["score": String(describing: scoreValue)]) }
+  /// Por alumno (asistencia a {total} sesión(es)):
+  public static func gradeStudentsHeader(total totalValue: some CustomStringConvertible) -> Message { Message(.gradeStudentsHeader, ["total": String(describing: totalValue)]) }
+  /// Alumno;Asistencia;Nota;De dónde
+  public static var gradeStudentsColumns: Message { Message(.gradeStudentsColumns, [:]) }
+  /// propuesta: nota del equipo × asistencia
+  public static var gradeFromProposed: Message { Message(.gradeFromProposed, [:]) }
+  /// del docente
+  public static var gradeFromOwn: Message { Message(.gradeFromOwn, [:]) }
+  /// la del equipo (sin sesiones)
+  public static var gradeFromTeam: Message { Message(.gradeFromTeam, [:]) }
+  /// Para cambiar la de un alumno: «calificar {team} {item} --alumno NOMBRE NOTA».
+  public static func gradeStudentsHint(item itemValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.gradeStudentsHint, ["item": String(describing: itemValue), "team": String(describing: teamValue)]) }
+  /// Solo el docente pone el reloj de la clase: esta laptop debe haber creado la clase («clase crear»).
+  public static var clockNotInstructor: Message { Message(.clockNotInstructor, [:]) }
+  /// El archivo del reloj está dañado o su firma no coincide; no se usó.
+  public static var clockDamaged: Message { Message(.clockDamaged, [:]) }
+  /// Ese reloj no viene del docente de la clase; no se usó.
+  public static var clockNotFromInstructor: Message { Message(.clockNotFromInstructor, [:]) }
+  /// ⏱ Reloj de la clase: {minutes} min, termina a las {time}.
+  public static func clockStarted(minutes minutesValue: some CustomStringConvertible, time timeValue: some CustomStringConvertible) -> Message { Message(.clockStarted, ["minutes": String(describing: minutesValue), "time": String(describing: timeValue)]) }
+  /// Llega a los equipos con el próximo «sincronizar exportar» (o ya: «reloj clase {action} CARPETA»).
+  public static func clockTravels(action actionValue: some CustomStringConvertible) -> Message { Message(.clockTravels, ["action": String(describing: actionValue)]) }
+  /// Reloj escrito en {file}: cada equipo lo recibe al importar la carpeta.
+  public static func clockWritten(file fileValue: some CustomStringConvertible) -> Message { Message(.clockWritten, ["file": String(describing: fileValue)]) }
+  /// ⏱ Reloj del docente: termina a las {time} (quedan {left}).
+  public static func clockRunning(left leftValue: some CustomStringConvertible, time timeValue: some CustomStringConvertible) -> Message { Message(.clockRunning, ["left": String(describing: leftValue), "time": String(describing: timeValue)]) }
+  /// ⏱ Reloj del docente en pausa: quedan {left}.
+  public static func clockPausedState(left leftValue: some CustomStringConvertible) -> Message { Message(.clockPausedState, ["left": String(describing: leftValue)]) }
+  /// ⏱ ¡Tiempo! El reloj del docente llegó a 0:00 a las {time}.
+  public static func clockEnded(time timeValue: some CustomStringConvertible) -> Message { Message(.clockEnded, ["time": String(describing: timeValue)]) }
+  /// No hay reloj de la clase. El docente lo pone con «reloj clase 15» (2, 5, 10, 15, 20 o 30 minutos, o los que quiera).
+  public static var clockNone: Message { Message(.clockNone, [:]) }
+  /// «{action}» no es una acción del reloj. Usa: minutos (2, 5, 10, 15, 20, 30… hasta 180), +1, pausa, seguir o parar.
+  public static func clockBadAction(action actionValue: some CustomStringConvertible) -> Message { Message(.clockBadAction, ["action": String(describing: actionValue)]) }
+  /// ⏱ Reloj de la clase detenido.
+  public static var clockStoppedState: Message { Message(.clockStoppedState, [:]) }
+  /// termina {time} (reloj del docente)
+  public static func promptClock(time timeValue: some CustomStringConvertible) -> Message { Message(.promptClock, ["time": String(describing: timeValue)]) }
+  /// reloj del docente en pausa ({left})
+  public static func promptClockPaused(left leftValue: some CustomStringConvertible) -> Message { Message(.promptClockPaused, ["left": String(describing: leftValue)]) }
+  /// ¡Tiempo! (reloj del docente)
+  public static var promptClockEnded: Message { Message(.promptClockEnded, [:]) }
+  /// ¡Tiempo! El reloj del docente llegó a 0:00.
+  public static var clockTimeUp: Message { Message(.clockTimeUp, [:]) }
+  /// El reloj de la clase (docente): reloj clase 15 | +1 | pausa | seguir | parar [CARPETA]
+  public static var cmdTimerClass: Message { Message(.cmdTimerClass, [:]) }
+  /// ACCIÓN
+  public static var argClockAction: Message { Message(.argClockAction, [:]) }
+  /// TABLERO · {class}
+  public static func boardTitle(class classValue: some CustomStringConvertible) -> Message { Message(.boardTitle, ["class": String(describing: classValue)]) }
+  /// fase de {minutes} min · termina {time}
+  public static func boardEnds(minutes minutesValue: some CustomStringConvertible, time timeValue: some CustomStringConvertible) -> Message { Message(.boardEnds, ["minutes": String(describing: minutesValue), "time": String(describing: timeValue)]) }
+  /// reloj en pausa
+  public static var boardPaused: Message { Message(.boardPaused, [:]) }
+  /// ¡tiempo!
+  public static var boardTimeUp: Message { Message(.boardTimeUp, [:]) }
+  /// sin reloj de la clase («reloj clase 15»)
+  public static var boardNoClock: Message { Message(.boardNoClock, [:]) }
+  /// Necesitan ayuda ({count}):
+  public static func boardNeedsHelp(count countValue: some CustomStringConvertible) -> Message { Message(.boardNeedsHelp, ["count": String(describing: countValue)]) }
+  /// y {count} más
+  public static func boardMore(count countValue: some CustomStringConvertible) -> Message { Message(.boardMore, ["count": String(describing: countValue)]) }
+  /// nada guardado
+  public static var boardNothingYet: Message { Message(.boardNothingYet, [:]) }
+  /// sin cambios hace {minutes} min
+  public static func boardIdle(minutes minutesValue: some CustomStringConvertible) -> Message { Message(.boardIdle, ["minutes": String(describing: minutesValue)]) }
+  /// ahora
+  public static var boardJustNow: Message { Message(.boardJustNow, [:]) }
+  /// hace {time}
+  public static func boardAgo(time timeValue: some CustomStringConvertible) -> Message { Message(.boardAgo, ["time": String(describing: timeValue)]) }
+  /// Equipo
+  public static var boardTeam: Message { Message(.boardTeam, [:]) }
+  /// Último cambio
+  public static var boardLast: Message { Message(.boardLast, [:]) }
+  /// página {page}/{pages}
+  public static func boardPage(page pageValue: some CustomStringConvertible, pages pagesValue: some CustomStringConvertible) -> Message { Message(.boardPage, ["page": String(describing: pageValue), "pages": String(describing: pagesValue)]) }
+  /// {done} completo · {working} trabajando · {none} sin empezar · ⚠ conflictos
+  public static func boardLegend(done doneValue: some CustomStringConvertible, none noneValue: some CustomStringConvertible, working workingValue: some CustomStringConvertible) -> Message { Message(.boardLegend, ["done": String(describing: doneValue), "none": String(describing: noneValue), "working": String(describing: workingValue)]) }
+  /// Tablero cerrado.
+  public static var boardClosed: Message { Message(.boardClosed, [:]) }
+  /// «{minutes}» no es un número de minutos: usa de 1 a 240 (10 si no se indica).
+  public static func boardBadMinutes(minutes minutesValue: some CustomStringConvertible) -> Message { Message(.boardBadMinutes, ["minutes": String(describing: minutesValue)]) }
+  /// Tablero para el proyector: el reloj de la clase en grande, cada equipo y quién necesita ayuda (q sale)
+  public static var cmdBoard: Message { Message(.cmdBoard, [:]) }
+  /// Minutos sin cambios para pedir ayuda (10 si no se indica)
+  public static var flagIdle: Message { Message(.flagIdle, [:]) }
+  /// Devuelve a cada equipo sus notas y comentarios: publica y escribe, por equipo, una carpeta sellada solo para ese equipo
+  public static var cmdFeedback: Message { Message(.cmdFeedback, [:]) }
+  /// Ningún equipo tiene notas todavía: califica con «calificar EQUIPO RUBRO NOTA».
+  public static var feedbackNone: Message { Message(.feedbackNone, [:]) }
+  /// «{team}» no tiene laptops con clave para sellar (aún no exportaron nada): sus notas quedan publicadas y saldrán con la próxima devolución.
+  public static func feedbackNoReaders(team teamValue: some CustomStringConvertible) -> Message { Message(.feedbackNoReaders, ["team": String(describing: teamValue)]) }
+  /// Cada equipo recibe lo suyo al importar {dir}; no puede abrir lo de otro equipo.
+  public static func feedbackDone(dir dirValue: some CustomStringConvertible) -> Message { Message(.feedbackDone, ["dir": String(describing: dirValue)]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}
@@ -1130,7 +1244,7 @@ extension Message {
   public static var cmdClassShow: Message { Message(.cmdClassShow, [:]) }
   /// Califica a un equipo en un ejercicio o rubro (docente)
   public static var cmdGrade: Message { Message(.cmdGrade, [:]) }
-  /// calificar EQUIPO RUBRO NOTA [COMENTARIO]: RUBRO es un ejercicio (puntos-contacto…) o un rubro de la agenda (participacion…); la nota va de 0 a la escala de la agenda (20), con un decimal. Sin NOTA muestra la rúbrica y la nota actual.
+  /// RUBRO es un rubro de la agenda (participacion…) o uno de los ejercicios que lo forman (puntos-contacto…); la nota va de 0 a la escala de la agenda (20), con un decimal. Sin NOTA muestra la rúbrica y la nota actual; en participación, la de cada alumno (propuesta por su asistencia: nota del equipo × sesiones presentes / sesiones), que «--alumno NOMBRE NOTA» cambia.
   public static var detailGrade: Message { Message(.detailGrade, [:]) }
   /// Tabla de notas con los pesos del curso (--csv para la hoja del registro)
   public static var cmdGrades: Message { Message(.cmdGrades, [:]) }
@@ -1182,7 +1296,7 @@ extension Message {
   public static func gradeSaved(item itemValue: some CustomStringConvertible, max maxValue: some CustomStringConvertible, score scoreValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.gradeSaved, ["item": String(describing: itemValue), "max": String(describing: maxValue), "score": String(describing: scoreValue), "team": String(describing: teamValue)]) }
   /// Notas (escala 0–{max})
   public static func gradesTitle(max maxValue: some CustomStringConvertible) -> Message { Message(.gradesTitle, ["max": String(describing: maxValue)]) }
-  /// * incompleta: falta algún rubro (cuenta 0).
+  /// (parcial): falta algún rubro, que cuenta 0 (la hoja de --csv la muestra igual).
   public static var gradesLegend: Message { Message(.gradesLegend, [:]) }
   /// {file} no es un archivo de texto (CSV).
   public static func metricsNotText(file fileValue: some CustomStringConvertible) -> Message { Message(.metricsNotText, ["file": String(describing: fileValue)]) }

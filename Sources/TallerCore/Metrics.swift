@@ -98,6 +98,22 @@ public enum GradeMath {
     return out
   }
 
+  /// The grading item graded per student (participation): the first without exercises.
+  public static func participationItem(_ agenda: Agenda) -> GradeItem? { agenda.grading.first { $0.exercises.isEmpty } }
+
+  /// The grade key of one student's own grade for an item (`participacion@<member id>`).
+  public static func studentKey(_ item: String, member: String) -> String { item + "@" + member }
+
+  /// A student's participation (tenths), and whether it is a proposal: the instructor's grade
+  /// for the student; else the team's grade (or, with none, the scale's top) times the share of
+  /// the team's sessions the student attended; else (no sessions) the team's grade.
+  public static func studentParticipation(team: Int?, own: Int?, attended: Int, total: Int, max: Int) -> (tenths: Int?, proposed: Bool) {
+    if let own { return (own, false) }
+    guard total > 0 else { return (team, false) }
+    let base = team ?? max * 10
+    return (MetricsSummary.rounded(Double(base) * Double(attended) / Double(total)), true)
+  }
+
   /// The weighted final grade (tenths), and whether every item is graded (otherwise missing items
   /// count as 0: the grade so far).
   public static func final(_ agenda: Agenda, grades: [String: Int]) -> (tenths: Int, complete: Bool) {

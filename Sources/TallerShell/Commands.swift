@@ -26,6 +26,11 @@ public struct ShellContext: Sendable {
   /// Reads a secret (a passphrase) after a prompt, without echo: at the terminal, the person
   /// types it; in a script, it comes from `TALLER_NEW_PASSPHRASE`. `nil`: none to be had.
   public var readSecret: (@Sendable (String) -> String?)?
+  /// Shows the projector board full screen until the person leaves (the terminal edge); `nil`
+  /// when there is no terminal to fill (a script gets one frame).
+  public var board: (@Sendable (BoardRequest) -> Void)?
+  /// Whether the terminal shows Unicode (the board's marks and digits).
+  public var unicode = false
 
   /// Largest team the workshop allows.
   public var teamSizeLimit: Int { content.agenda.teamSize }
@@ -82,7 +87,7 @@ extension CommandTable {
   /// Every command taller knows, in the order `help` lists them.
   public static let standard = CommandTable(
     Array(baseCommands.prefix(2)) + exerciseCommands + sessionCommands + syncCommands + Array(baseCommands.dropFirst(2)) + trustCommands
-      + deskCommands)
+      + clockCommands + deskCommands + boardCommands + feedbackCommands)
 
   static let baseCommands: [CommandSpec] = [
     CommandSpec(
@@ -281,7 +286,16 @@ func findTeam(_ ctx: ShellContext, named raw: String, exact: Bool = false) throw
     if prefix.count == 1 { return prefix[0] }
   }
   if teams.isEmpty { throw .refused(Message.teamNotFound(team: name)) }
+  if let suggestion = teamSuggestion(name, among: teams) { throw .refused(suggestion) }
   throw .refused(Message.teamNotFoundKnown(team: name, teams: teams.map(\.name).joined(separator: ", ")))
+}
+
+/// «No hay ningún equipo «Los Incaz». ¿Quisiste decir «Los Incas»?»: the teams whose names are
+/// close to `name` (a typo) or start with it (a prefix that fits several); `nil` when none.
+func teamSuggestion(_ name: String, among teams: [Team]) -> Message? {
+  let close = Text.suggestions(for: name, among: teams.map(\.name))
+  guard !close.isEmpty else { return nil }
+  return Message.teamNotFoundSuggest(suggestions: close.joined(separator: ", "), team: name)
 }
 
 func status(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
@@ -333,7 +347,7 @@ func help(topic: [String], lang: Lang) -> Reply {
       .text(Message.helpUsage(usage: spec.usage(lang)).text(lang)),
     ]
     if let d = spec.detail { lines.append(.text(Message(d).text(lang))) }
-    for f in spec.flags { lines.append(.item("--" + f.name, note: Message(f.help).text(lang))) }
+    for f in spec.flags { lines.append(.item("--" + f.shown(lang), note: Message(f.help).text(lang))) }
     let unique = spec.otherNames(lang)
     if !unique.isEmpty { lines.append(.dim(Message.helpAliases(aliases: unique.joined(separator: ", ")).text(lang))) }
     return Reply(lines: lines)

@@ -126,57 +126,159 @@ enum Desk {
     return Reply(lines: lines)
   }
 
-  /// A grade key: a grading item of the agenda, or an exercise.
+  /// What counts toward the course's grade, for messages: `participacion (20%), journey (15%:
+  /// mapa-viaje), …`.
+  static func countingItems(_ ctx: ShellContext) -> String {
+    ctx.content.agenda.grading.map { item in
+      item.exercises.isEmpty ? "\(item.id) (\(item.weight)%)" : "\(item.id) (\(item.weight)%: \(item.exercises.joined(separator: ", ")))"
+    }.joined(separator: "; ")
+  }
+
+  /// A grade key: a grading item of the agenda, or an exercise that one of them is made of. An
+  /// exercise that counts toward no item (the brand dynamic) is refused with what counts.
   static func gradeKey(_ ctx: ShellContext, _ raw: String, lang: Lang) throws(TallerError) -> (
     key: String, title: String, rubric: [Localized]
   ) {
-    if let item = ctx.content.agenda.grading.first(where: { Text.fold($0.id) == Text.fold(raw) }) {
-      let rubric = item.exercises.flatMap { e in ctx.content.agenda.exercises.first { $0.exercise == e }?.rubric ?? [] }
+    let agenda = ctx.content.agenda
+    if let item = agenda.grading.first(where: { Text.fold($0.id) == Text.fold(raw) }) {
+      let rubric = item.exercises.flatMap { e in agenda.exercises.first { $0.exercise == e }?.rubric ?? [] }
       return (item.id, item.title.text(lang), rubric)
     }
     if let def = ctx.content.exercise(raw) {
-      return (def.id, def.title.text(lang), ctx.content.agenda.exercises.first { $0.exercise == def.id }?.rubric ?? [])
+      guard agenda.grading.contains(where: { $0.exercises.contains(def.id) }) else {
+        throw .refused(Message.gradeNoWeight(items: countingItems(ctx), key: def.id))
+      }
+      return (def.id, def.title.text(lang), agenda.exercises.first { $0.exercise == def.id }?.rubric ?? [])
     }
-    let keys = ctx.content.agenda.grading.map(\.id) + ctx.content.ordered.map(\.id)
+    let keys = agenda.grading.map(\.id) + agenda.grading.flatMap(\.exercises)
+    let close = Text.suggestions(for: raw, among: keys)
+    if !close.isEmpty {
+      throw .refused(Message.gradeUnknownSuggest(items: countingItems(ctx), key: raw, suggestions: close.joined(separator: ", ")))
+    }
     throw .refused(Message.gradeUnknownKey(key: raw, keys: keys.joined(separator: ", ")))
   }
 
   /// A team named by the first words of `tokens` (names with spaces need no quotes), and the
-  /// words after it.
+  /// words after it. A name that is no team's, but close to one (a typo), is refused with the
+  /// teams it may have meant — never taken for one.
   static func leadingTeam(_ ctx: ShellContext, _ tokens: [String]) throws(TallerError) -> (Team, [String]) {
     let teams = try ctx.store.teams()
     for k in stride(from: tokens.count, through: 1, by: -1) {
       let name = tokens[0..<k].joined(separator: " ")
       if let t = teams.first(where: { Names.same($0.name, name) }) { return (t, Array(tokens[k...])) }
     }
+    // A unique prefix of one word (`calificar Incas …`), as elsewhere.
+    if let first = tokens.first {
+      let prefix = teams.filter { Text.fold($0.name).hasPrefix(Text.fold(first)) }
+      if prefix.count == 1 { return (prefix[0], Array(tokens.dropFirst())) }
+    }
+    for k in stride(from: min(tokens.count, 6), through: 1, by: -1) {
+      let name = tokens[0..<k].joined(separator: " ")
+      if let suggestion = teamSuggestion(name, among: teams) { throw .refused(suggestion) }
+    }
     return (try findTeam(ctx, named: tokens.first ?? ""), Array(tokens.dropFirst()))
+  }
+
+  /// The member of a team named by the first words of `tokens`, and the words after it.
+  static func leadingMember(_ team: Team, _ tokens: [String]) -> (Member, [String])? {
+    for k in stride(from: tokens.count, through: 1, by: -1) {
+      let name = tokens[0..<k].joined(separator: " ")
+      if let m = team.members.first(where: { Names.same($0.name, name) }) { return (m, Array(tokens[k...])) }
+    }
+    if let first = tokens.first {
+      let prefix = team.members.filter { Text.fold($0.name).hasPrefix(Text.fold(first)) }
+      if prefix.count == 1 { return (prefix[0], Array(tokens.dropFirst())) }
+    }
+    return nil
+  }
+
+  /// Each member's participation: their own grade, or the proposal from attendance.
+  static func studentParticipation(_ ctx: ShellContext, team: Team, grades: [String: Grade], sessions: [WorkSession]) -> [(
+    member: Member, attendance: Attendance?, tenths: Int?, proposed: Bool, own: Bool
+  )] {
+    guard let item = GradeMath.participationItem(ctx.content.agenda) else { return [] }
+    let attendance = Attendance.of(team: team, sessions: sessions)
+    return team.members.map { m in
+      let a = attendance.first { $0.memberID == m.id }
+      let own = grades[GradeMath.studentKey(item.id, member: m.id)]?.tenths
+      let (t, proposed) = GradeMath.studentParticipation(
+        team: grades[item.id]?.tenths, own: own, attended: a?.attended ?? 0, total: a?.total ?? 0, max: ctx.content.agenda.scaleMax)
+      return (m, a, t, proposed, own != nil)
+    }
   }
 
   static func grade(_ ctx: ShellContext, _ session: Session, _ args: GradeArgs) throws(TallerError) -> Reply {
     let lang = session.lang
-    let (team, rest) = try leadingTeam(ctx, args.words)
+    // The words before `--alumno`/`--student`, and those after it (a member's name, then
+    // perhaps the score and a comment).
+    var words = args.words
+    var studentWords: [String]?
+    if let i = words.firstIndex(where: { ["--alumno", "--student"].contains(Text.fold($0)) }) {
+      studentWords = Array(words[(i + 1)...])
+      words = Array(words[..<i])
+    }
+    let (team, before) = try leadingTeam(ctx, words)
+    var rest = before
+    let usage = lang == .es ? "calificar EQUIPO RUBRO [NOTA] [COMENTARIO]" : "grade TEAM ITEM [SCORE] [COMMENT]"
     guard let keyWord = rest.first else {
-      throw .refused(
-        Message.missingArgument(
-          argument: Message.argGradeKey.text(lang),
-          usage: lang == .es ? "calificar EQUIPO RUBRO [NOTA] [COMENTARIO]" : "grade TEAM ITEM [SCORE] [COMMENT]"))
+      throw .refused(Message.missingArgument(argument: Message.argGradeKey.text(lang), usage: usage))
     }
     let (key, title, rubric) = try gradeKey(ctx, keyWord, lang: lang)
     let max = ctx.content.agenda.scaleMax
+    var student: Member?
+    if let studentWords {
+      guard let item = GradeMath.participationItem(ctx.content.agenda), item.id == key else {
+        throw .refused(Message.gradeStudentOnlyParticipation(item: GradeMath.participationItem(ctx.content.agenda)?.id ?? "—"))
+      }
+      guard let (m, after) = leadingMember(team, studentWords) else {
+        // The name typed: the words before the score.
+        let typed = studentWords.prefix { GradeMath.parse($0, max: max) == nil }.joined(separator: " ")
+        throw .refused(
+          Message.gradeStudentNotFound(members: team.members.map(\.name).joined(separator: ", "), student: typed, team: team.name))
+      }
+      student = m
+      rest += after
+    }
     let comment = rest.count > 2 ? rest[2...].joined(separator: " ") : nil
     guard let raw = rest.dropFirst().first else {
       // No score: what the grade is judged by, and what it is now.
       var lines: [Line] = [.heading("\(team.name) · \(title)")]
       if rubric.isEmpty { lines.append(.dim(Message.gradeNoRubric.text(lang))) }
       for r in rubric { lines.append(.item(r.text(lang), note: nil)) }
-      if let g = try ctx.store.grades(teamID: team.id)[key] {
+      let grades = try ctx.store.grades(teamID: team.id)
+      if let g = grades[key] {
         lines.append(
           .text(Message.gradeNow(comment: g.comment ?? "", max: String(max), score: GradeMath.text(g.tenths)).text(lang)))
+      }
+      // Participation: each student's, proposed from attendance unless given.
+      if GradeMath.participationItem(ctx.content.agenda)?.id == key, !team.members.isEmpty {
+        let sessions = try ctx.store.allSessions()[team.id] ?? []
+        let rows = studentParticipation(ctx, team: team, grades: grades, sessions: sessions)
+        let total = rows.first?.attendance?.total ?? 0
+        lines.append(.heading(Message.gradeStudentsHeader(total: String(total)).text(lang)))
+        let header = Message.gradeStudentsColumns.text(lang).split(separator: ";").map(String.init)
+        lines.append(
+          .table(
+            TableSpec(
+              header: header,
+              rows: rows.map { r in
+                [
+                  r.member.name, r.attendance.map { "\($0.attended)/\($0.total)" } ?? "—", r.tenths.map(GradeMath.text) ?? "—",
+                  (r.own ? Message.gradeFromOwn : r.proposed ? Message.gradeFromProposed : Message.gradeFromTeam).text(lang),
+                ]
+              })))
+        lines.append(.dim(Message.gradeStudentsHint(item: key, team: team.name).text(lang)))
       }
       return Reply(lines: lines)
     }
     guard let tenths = GradeMath.parse(raw, max: max) else {
       throw .refused(Message.gradeBadScore(max: String(max), score: raw))
+    }
+    if let student {
+      try ctx.store.setGrade(teamID: team.id, key: GradeMath.studentKey(key, member: student.id), tenths: tenths, comment: comment)
+      return .ok(
+        Message.gradeSavedStudent(item: title, max: String(max), score: GradeMath.text(tenths), student: student.name, team: team.name)
+          .text(lang))
     }
     try ctx.store.setGrade(teamID: team.id, key: key, tenths: tenths, comment: comment)
     return .ok(Message.gradeSaved(item: title, max: String(max), score: GradeMath.text(tenths), team: team.name).text(lang))
@@ -210,9 +312,9 @@ enum Desk {
       let items = GradeMath.items(agenda, grades: tenths)
       let final = GradeMath.final(agenda, grades: tenths)
       var row = [t.name] + agenda.grading.map { (items[$0.id] ?? nil).map(GradeMath.text) ?? "—" }
-      row.append(GradeMath.text(final.tenths) + (final.complete ? "" : " *"))
+      row.append(final.complete ? GradeMath.text(final.tenths) : Message.gradePartial(score: GradeMath.text(final.tenths)).text(lang))
       rows.append(row)
-      for (k, grade) in g.sorted(by: { $0.key < $1.key }) where grade.comment != nil {
+      for (k, grade) in g.sorted(by: { $0.key < $1.key }) where grade.comment != nil && !k.contains("@") {
         comments.append(.item("\(t.name) · \(k): \(grade.comment ?? "")", note: nil))
       }
     }
@@ -438,12 +540,15 @@ struct ClassShowArgs: CommandArguments {
 }
 
 struct GradeArgs: CommandArguments {
-  static let teamParam = Param(.argName, .team)
+  static let teamParam = Param(.argTeam, .team)
   static let keyParam = Param(.argGradeKey, .text)
   static let scoreParam = Param(.argScore, .text, optional: true)
   static let commentParam = Param(.argComment, .text, optional: true, rest: true)
   static let parameters = [teamParam, keyParam, scoreParam, commentParam]
-  /// The team's name (which may hold spaces), the grading item, the score and a comment.
+  static let studentFlag = Flag("student", .flagStudent, value: .argStudent, spanish: "alumno")
+  static let flags = [studentFlag]
+  /// The team's name (which may hold spaces), the grading item, the score and a comment (and,
+  /// after `--alumno`, a student's name: the handler splits the words itself).
   let words: [String]
   init(_ b: BoundArguments) { words = b.tokens }
 }

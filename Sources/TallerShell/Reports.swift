@@ -613,14 +613,30 @@ enum Reports {
     header += agenda.grading.map { "\($0.title.text(lang)) (\($0.weight)%)" }
     header.append(Message.reportFinal.text(lang))
     var rows: [[String]] = []
-    for team in teams {
-      let grades = try ctx.store.grades(teamID: team.id).mapValues(\.tenths)
+    let sessions = try ctx.store.allSessions()
+    let participation = GradeMath.participationItem(agenda)
+    func row(_ team: Team, _ name: String, _ grades: [String: Int]) -> [String] {
       let items = GradeMath.items(agenda, grades: grades)
       let final = GradeMath.final(agenda, grades: grades)
       let cells = agenda.grading.map { (items[$0.id] ?? nil).map(GradeMath.text) ?? "" }
-      let finalText = final.complete ? GradeMath.text(final.tenths) : ""
-      for m in team.members.isEmpty ? [Member(id: "", name: "")] : team.members {
-        rows.append([team.name, m.name] + cells + [finalText])
+      // An incomplete final reads as in `notas`: the grade so far, marked partial.
+      let finalText = final.complete ? GradeMath.text(final.tenths) : Message.gradePartial(score: GradeMath.text(final.tenths)).text(lang)
+      return [team.name, name] + cells + [finalText]
+    }
+    for team in teams {
+      let all = try ctx.store.grades(teamID: team.id)
+      let grades = all.mapValues(\.tenths)
+      if team.members.isEmpty {
+        rows.append(row(team, "", grades))
+        continue
+      }
+      // Each student with their own participation (given, or proposed from attendance).
+      let students = Desk.studentParticipation(ctx, team: team, grades: all, sessions: sessions[team.id] ?? [])
+      for s in students {
+        var mine = grades
+        if let participation { mine[participation.id] = s.tenths }
+        if let participation, s.tenths == nil { mine.removeValue(forKey: participation.id) }
+        rows.append(row(team, s.member.name, mine))
       }
     }
     return CSV.file(header: header, rows: rows)

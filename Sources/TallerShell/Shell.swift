@@ -148,6 +148,7 @@ public final class Shell {
     var label = Message.noTeamPrompt.text(session.lang)
     if let id = session.teamID, let team = try? context.store.team(id: id) { label = team.name }
     var guided = Guide.promptLabel(context, session).map { (style.unicode ? " · " : " - ") + $0 } ?? ""
+    if let clock = ClassClocks.promptLabel(context, session) { guided += (style.unicode ? " · " : " - ") + clock }
     if let n = try? context.store.conflicts().count, n > 0 {
       guided += " [" + Message.promptConflicts(count: String(n)).text(session.lang) + "]"
     }
@@ -255,14 +256,14 @@ public final class Shell {
       style.width = reader.columns
       context.width = style.width
       let renderer = Renderer(style: style)
-      let due = Guide.timerNotices(context, session)
+      let due = Guide.timerNotices(context, session) + ClassClocks.notices(context, session)
       if !due.isEmpty { output(renderer.render(Reply(lines: due))) }
       let request = LineRequest(
         prompt: prompt(style: style), continuation: "  … ", initial: session.editable ?? "",
         tick: { [self] in
           var live = style
           live.width = reader.columns
-          let notices = Guide.timerNotices(context, session)
+          let notices = Guide.timerNotices(context, session) + ClassClocks.notices(context, session)
           return Tick(prompt: prompt(style: live), notices: notices.isEmpty ? "" : Renderer(style: live).render(Reply(lines: notices)))
         })
       switch reader.read(request) {
@@ -299,7 +300,7 @@ public final class Shell {
           if r.quit { return 0 }
         }
       }
-      let notices = Guide.timerNotices(context, session)
+      let notices = Guide.timerNotices(context, session) + ClassClocks.notices(context, session)
       if !notices.isEmpty { output(Renderer(style: style).render(Reply(lines: notices))) }
     }
   }

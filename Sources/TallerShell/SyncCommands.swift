@@ -245,6 +245,12 @@ enum SyncFiles {
           ).text(lang)))
       for m in g.readers.missing { lines.append(.text("⚠ " + Message.syncReaderNoKey(laptop: laptop(m, labels)).text(lang))) }
     }
+    // The class clock, at the top of the folder (every team's laptop takes it).
+    if let klass = try ctx.store.classes().first(where: { $0.mine }), let line = try ctx.store.classClockLine(classID: klass.id),
+      let clock = try ctx.store.classClock(classID: klass.id)
+    {
+      files.append(try write(line + "\n", named: clock.fileName, in: dir))
+    }
     // Grades the instructor published, each team's in its folder (the same grades once).
     for team in try ctx.store.publishedTeams() {
       guard let sealed = try ctx.store.sealedGrades(teamID: team) else { continue }
@@ -291,7 +297,10 @@ enum SyncFiles {
         // bundle is passed over.
         while let rel = e?.nextObject() as? String {
           let full = (p as NSString).appendingPathComponent(rel)
-          if rel.hasSuffix(SyncBundle.suffix) || rel.hasSuffix(Sealed.suffix), FileKind.isRegular(full) { out.append((full, true)) }
+          if rel.hasSuffix(SyncBundle.suffix) || rel.hasSuffix(Sealed.suffix) || rel.hasSuffix(ClassClock.suffix), FileKind.isRegular(full)
+          {
+            out.append((full, true))
+          }
         }
       } else {
         out.append((p, false))
@@ -309,6 +318,7 @@ enum SyncFiles {
     var passedOver = 0
     var gradesFor: [String] = []
     var flagged: [String] = []
+    var clocks: [ClassClock] = []
     // The teams this laptop may change: one it loses on the way (removed, or its invitation
     // revoked or used first by another laptop) is said.
     func writable() -> [String: String] {
@@ -324,6 +334,12 @@ enum SyncFiles {
       // Streamed in one pass, in flat memory; a file found wrong on the way rolls back whole.
       do throws(TallerError) {
         let r: ImportResult
+        if file.hasSuffix(ClassClock.suffix) {
+          // The class clock: kept if newer (older ones in the folder are passed over).
+          guard FileKind.isRegular(file) else { throw TallerError.file(Message.syncNotRegular) }
+          if let clock = try ctx.store.receiveClassClock(try FileInput.read(file, lang: lang)) { clocks.append(clock) }
+          continue
+        }
         if file.hasSuffix(Sealed.suffix) {
           guard FileKind.isRegular(file) else { throw TallerError.file(Message.syncNotRegular) }
           let data = try FileInput.read(file, lang: lang)
@@ -367,6 +383,7 @@ enum SyncFiles {
         ).text(lang))
     ]
     if passedOver > 0 { lines.append(.dim(Message.syncPassedOver(count: String(passedOver)).text(lang))) }
+    if let clock = clocks.max(by: { $0.at < $1.at }) { lines.append(.text(ClassClocks.describe(ctx, clock, lang: lang))) }
     for f in flagged { lines.append(.text("⚠ " + f)) }
     for team in Set(gradesFor).sorted() {
       if let at = try ctx.store.gradesPublished(teamID: team) {

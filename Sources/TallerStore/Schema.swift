@@ -360,6 +360,19 @@ enum Schema {
           ) WITHOUT ROWID;
           """)
     }
+    m.registerMigration("2026-12-02 class clock") { db in
+      // The class clock as last received or set: one signed line per class, newest wins
+      // (ClassClock; sync/PROTOCOL.md §7.6). Replica-local.
+      try db.execute(
+        sql: """
+          CREATE TABLE class_clock(
+            class TEXT PRIMARY KEY NOT NULL,
+            writer TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            document TEXT NOT NULL
+          ) WITHOUT ROWID;
+          """)
+    }
     return m
   }
 }

@@ -89,8 +89,16 @@ final class TerminalModes: @unchecked Sendable {
     return try body()
   }
 
-  /// The terminal as it was found (and bracketed paste off).
+  /// Whether a full-screen view (the board) has the alternate screen and the cursor hidden.
+  nonisolated(unsafe) static var fullScreen = false
+
+  /// The terminal as it was found (and bracketed paste off; the main screen and the cursor
+  /// back, if a full-screen view had them).
   func restore() {
+    if Self.fullScreen {
+      writeAll(fd: 1, "\u{1B}[?25h\u{1B}[?1049l")
+      Self.fullScreen = false
+    }
     guard active else { return }
     writeAll(fd: 1, "\u{1B}[?2004l")
     var t = original
@@ -100,7 +108,7 @@ final class TerminalModes: @unchecked Sendable {
 
   private func installRestoreHandlers() {
     atexit { TerminalModes.current?.restore() }
-    for sig in [SIGTERM, SIGHUP, SIGQUIT] {
+    for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGINT] {
       signal(sig) { s in
         TerminalModes.current?.restore()
         signal(s, SIG_DFL)
@@ -191,5 +199,54 @@ public enum SecretInput {
       }
     }
     return nil
+  }
+}
+
+/// The projector board, full screen: the alternate screen, no cursor, no echo; a frame every
+/// second (and when the window changes size) until `q` or Ctrl-C (or Ctrl-D); then the terminal
+/// exactly as it was — also after `kill -TERM`, a hang-up or `kill -INT`.
+public enum BoardScreen {
+  public static func run(_ request: BoardRequest, input: Int32 = 0) {
+    // The interactive run's modes (already raw), or ours for a one-command run.
+    var own: TerminalModes?
+    if TerminalModes.current?.active != true, let modes = TerminalModes(fd: input) {
+      modes.beginSession()
+      own = modes
+    }
+    TerminalSignals.install()
+    TerminalModes.fullScreen = true
+    Terminal.write("\u{1B}[?1049h\u{1B}[?25l\u{1B}[2J")
+    defer {
+      if TerminalModes.fullScreen {
+        Terminal.write("\u{1B}[?25h\u{1B}[?1049l")
+        TerminalModes.fullScreen = false
+      }
+      if let own {
+        own.restore()
+        TerminalModes.current = nil
+      }
+    }
+    var lastSize = (columns: 0, rows: 0)
+    loop: while true {
+      request.tick()
+      let size = Terminal.size(1) ?? (80, 24)
+      let lines = request.frame(size.columns, size.rows)
+      // A new size: clear what the old frame left.
+      let clear = size != lastSize ? "\u{1B}[2J" : ""
+      lastSize = size
+      Terminal.write(clear + "\u{1B}[H" + lines.joined(separator: "\r\n") + "\u{1B}[J")
+      // Until the next whole second, or a key.
+      let ms = Int32(1000 - Int64(Date().timeIntervalSince1970 * 1000) % 1000)
+      var pfd = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+      TerminalSignals.resized = 0
+      if poll(&pfd, 1, ms) > 0 {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = Glibc.read(input, &buffer, buffer.count)
+        if n <= 0 { break }
+        for b in buffer.prefix(n) where b == UInt8(ascii: "q") || b == UInt8(ascii: "Q") || b == 0x03 || b == 0x04 {
+          break loop
+        }
+      }
+    }
   }
 }

@@ -244,6 +244,11 @@ var context = ShellContext(store: store, version: tallerVersion, content: conten
 context.width = Terminal.style(fd: 1, environment: environment).width
 let processes = SystemProcesses(environment: environment)
 context.processes = processes
+// The projector board goes full screen where there is a terminal to fill; a script gets a frame.
+if stdinIsTerminal && Terminal.isTerminal(1) {
+  context.board = { request in BoardScreen.run(request) }
+  context.unicode = Terminal.style(fd: 1, environment: environment).unicode
+}
 // A new passphrase: typed at the terminal, or from TALLER_NEW_PASSPHRASE in a script.
 let newPassphrase = environment["TALLER_NEW_PASSPHRASE"]
 if interactive {

@@ -1,4 +1,5 @@
 import Foundation
+import TallerTestSupport
 import Testing
 
 @testable import TallerCore
@@ -434,6 +435,94 @@ struct DeskTests {
   }
 }
 
+@Suite("Grading slips and fair participation")
+struct GradingSlipTests {
+  @Test("participation per student from attendance, overridable; typos and items that count toward nothing refused with help")
+  func perStudent() throws {
+    let dir = try TempDir()
+    func run(_ db: String, _ script: String, lang: String = "en") throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", lang], input: script, env: ["TZ": "UTC", "COLUMNS": "200"])
+    }
+    #expect(try run("prof.sqlite", "class create CEM\nclass invite \(dir.file("hand"))\n").status == 0)
+    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first)
+    // Three sessions: Ana at all three, José at two, Luz at one.
+    let team = try run(
+      "a.sqlite",
+      """
+      team create Los Incas
+      member add Ana Muñoz, José Pérez, Luz Quispe
+      class join \(dir.file("hand"))/\(invite)
+      session present Ana Muñoz, José Pérez, Luz Quispe
+      set marca-peruana.marca Inca Kola
+      session end
+      session start
+      session present Ana Muñoz, José Pérez
+      set marca-peruana.de-que-trata Gaseosa
+      session end
+      session start
+      session present Ana Muñoz
+      set marca-peruana.historia Una historia
+      session end
+      sync export \(dir.file("in"))
+
+      """)
+    #expect(team.status == 0, "\(team.stderr)")
+    _ = try run("b.sqlite", "team create Los Ñandúes\nclass join \(dir.file("hand"))/\(invite)\nsync export \(dir.file("in"))\n")
+    #expect(try run("prof.sqlite", "class merge \(dir.file("in"))\n").status == 0)
+    // Slips: a typo in a team's name, an ambiguous prefix, an exercise that counts toward no
+    // grade, a misspelt item; nothing is saved.
+    let slips = try run(
+      "prof.sqlite",
+      "grade Los Incaz participacion 18\ngrade Los participacion 18\ngrade Los Incas marca-peruana 18\ngrade Los Incas participasion 18\ngrade Los Incas empatia --student Luz 12\ngrade Los Incas participacion --student Pedro 12\n"
+    )
+    let errors = slips.stderr.split(separator: "\n").map(String.init)
+    #expect(errors.count == 6, "\(slips.stderr)")
+    #expect(errors[0].contains("There is no team \"Los Incaz\" on this laptop. Did you mean one of these? Los Incas."))
+    #expect(errors[1].contains("Los Incas, Los Ñandúes"))
+    #expect(
+      errors[2].contains(
+        "\"marca-peruana\" counts toward no grade of the course. What counts: puntos-mot (15%: puntos-contacto, momentos-verdad)"))
+    #expect(errors[3].contains("Did you mean participacion?"))
+    #expect(errors[4].contains("\"--student\" goes with participacion only"))
+    #expect(errors[5].contains("\"Pedro\" is not a member of \"Los Incas\". Members: Ana Muñoz, José Pérez, Luz Quispe"))
+    #expect(try run("prof.sqlite", "grades --csv\n").stdout.split(separator: "\n").allSatisfy { !$0.contains(",18,") })
+    // The team's participation, shared out by attendance; one student's set by hand.
+    let graded = try run(
+      "prof.sqlite",
+      "grade Los Incas participacion 18\ngrade Los Incas participacion --student José 19 always there\ngrade Los Incas participacion\ngrades\ngrades --csv \(dir.file("notas.csv"))\n"
+    )
+    #expect(graded.status == 0, "\(graded.stderr)")
+    #expect(graded.stdout.contains("Per student (attendance at 3 session(s))"), "\(graded.stdout)")
+    for row in [
+      "| Ana Muñoz  | 3/3        | 18    | proposal", "| José Pérez | 2/3        | 19    | the instructor's",
+      "| Luz Quispe | 1/3        | 6     | proposal",
+    ] {
+      #expect(graded.stdout.contains(row), "\(row)\n\(graded.stdout)")
+    }
+    // An incomplete final reads the same in `grades` and in the CSV.
+    #expect(graded.stdout.contains("3.6 (partial)"), "\(graded.stdout)")
+    let rows = CSV.parse(try String(contentsOfFile: dir.file("notas.csv"), encoding: .utf8)).map(\.cells)
+    let byName = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[1], $0) })
+    #expect(byName["Ana Muñoz"]?[3] == "18" && byName["Ana Muñoz"]?.last == "3.6 (partial)")
+    #expect(byName["José Pérez"]?[3] == "19" && byName["José Pérez"]?.last == "3.8 (partial)")
+    #expect(byName["Luz Quispe"]?[3] == "6" && byName["Luz Quispe"]?.last == "1.2 (partial)")
+    // Feedback per team: each team's grades in its own folder, sealed for it alone.
+    let back = try run("prof.sqlite", "feedback \(dir.file("back"))\n")
+    #expect(back.status == 0 && back.stdout.contains("grades of \"Los Incas\""), "\(back.stdout) \(back.stderr)")
+    #expect(!back.stdout.contains("Los Ñandúes"), "a team without grades gets nothing")
+    let received = try run("a.sqlite", "sync import \(dir.file("back"))\ngrades\n")
+    #expect(received.stdout.contains("published by the instructor") && received.stdout.contains("| 18 "), "\(received.stdout)")
+    let other = try run("b.sqlite", "sync import \(dir.file("back"))\ngrades\n")
+    #expect(other.stdout.contains("has not published"), "\(other.stdout)")
+    // `help grade`: one usage line.
+    let help = try run("prof.sqlite", "help grade\n")
+    #expect(help.stdout.components(separatedBy: "grade TEAM ITEM").count == 2, "\(help.stdout)")
+    let ayuda = try run("prof.sqlite", "ayuda calificar\n", lang: "es")
+    #expect(
+      ayuda.stdout.components(separatedBy: "calificar EQUIPO RUBRO").count == 2 && ayuda.stdout.contains("--alumno"), "\(ayuda.stdout)")
+  }
+}
+
 /// Every drawing, help text and message at the widths a classroom's terminals and projectors
 /// have: nothing wider than the window, no word broken.
 @Suite("Any width")
@@ -511,5 +600,129 @@ struct WidthTests {
     // A long message breaks between words, with the rest indented under it.
     let wrapped = Renderer.wrap("✗ " + String(repeating: "palabra ", count: 20), 60, hanging: 2)
     #expect(wrapped.allSatisfy { $0.count <= 60 } && wrapped.dropFirst().allSatisfy { $0.hasPrefix("  palabra") })
+  }
+}
+
+@Suite("Class clock")
+struct ClassClockTests {
+  @Test("the clock's states: running, +1, paused, resumed, ended (held at 0:00 for a while), stopped")
+  func states() {
+    let t0: Int64 = 1_795_000_000_000
+    let c = ClassClock.start(klass: "k", writer: "w", minutes: 15, now: t0)
+    #expect(c.state(now: t0 + 60_000) == .running(ends: t0 + 15 * 60_000, left: 14 * 60_000))
+    let more = c.plusMinute(now: t0 + 60_000)
+    #expect(more.ends == t0 + 16 * 60_000 && more.at > c.at)
+    let paused = more.paused(now: t0 + 120_000)
+    #expect(paused.state(now: t0 + 999_999) == .paused(left: 14 * 60_000))
+    let resumed = paused.resumed(now: t0 + 600_000)
+    #expect(resumed.ends == t0 + 600_000 + 14 * 60_000)
+    #expect(resumed.state(now: resumed.ends! + 1000) == .ended(at: resumed.ends!))
+    #expect(resumed.state(now: resumed.ends! + ClassClock.holdAfterEnd + 1) == .stopped)
+    #expect(resumed.stopped(now: t0 + 700_000).state(now: t0 + 700_000) == .stopped)
+    // Signed: a changed end is refused.
+    let key = Signing.newPrivateKey()
+    let pub = Signing.publicKey(ofPrivate: key)
+    let line = try! #require(c.encode(signingKey: key))
+    #expect(ClassClock.decode(Data(line.utf8), key: { _ in pub }) == c)
+    let forged = line.replacingOccurrences(of: String(t0 + 15 * 60_000), with: String(t0 + 25 * 60_000))
+    #expect(ClassClock.decode(Data(forged.utf8), key: { _ in pub }) == nil)
+  }
+
+  @Test("two team laptops that receive the class clock at different times show the same end; a team cannot set it")
+  func sameEnd() throws {
+    let dir = try TempDir()
+    let t0: Int64 = 1_795_000_000_000
+    func run(_ db: String, _ script: String, at: Int64, lang: String = "en") throws -> RunResult {
+      try runTaller(
+        ["--db", dir.file(db), "--lang", lang], input: script,
+        env: ["TZ": "America/Lima", "COLUMNS": "200", "TALLER_NOW": String(at), "XDG_DATA_HOME": dir.file("data-" + db)])
+    }
+    #expect(try run("prof.sqlite", "class create CEM\nclass invite \(dir.file("hand"))\n", at: t0).status == 0)
+    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first)
+    for (db, name) in [("a.sqlite", "Los Incas"), ("b.sqlite", "Los Andes")] {
+      #expect(try run(db, "team create \(name)\nclass join \(dir.file("hand"))/\(invite)\n", at: t0).status == 0)
+    }
+    let set = try run("prof.sqlite", "timer class 15\nsync export \(dir.file("share"))\n", at: t0, lang: "es")
+    #expect(set.status == 0 && set.stdout.contains("15 min, termina a las 06:21"), "\(set.stdout) \(set.stderr)")
+    let early = try run("a.sqlite", "sync import \(dir.file("share"))\n", at: t0 + 60_000)
+    let late = try run("b.sqlite", "sync import \(dir.file("share"))\n", at: t0 + 9 * 60_000)
+    #expect(early.stdout.contains("Instructor's clock: ends at 06:21 (14:00 left)"), "\(early.stdout)")
+    #expect(late.stdout.contains("Instructor's clock: ends at 06:21 (06:00 left)"), "\(late.stdout)")
+    // Kept: a later run shows it too, and «¡Tiempo!» after the end.
+    #expect(try run("b.sqlite", "timer class\n", at: t0 + 10 * 60_000).stdout.contains("ends at 06:21 (05:00 left)"))
+    #expect(
+      try run("b.sqlite", "timer class\n", at: t0 + 16 * 60_000).stdout.contains("Time! The instructor's clock reached 0:00 at 06:21"))
+    // +1 and pause travel the same way (a clock file straight into the folder).
+    let plus = try run("prof.sqlite", "timer class +1 \(dir.file("now"))\n", at: t0 + 2 * 60_000)
+    #expect(plus.status == 0 && plus.stdout.contains("ends at 06:22"), "\(plus.stdout) \(plus.stderr)")
+    #expect(try run("a.sqlite", "sync import \(dir.file("now"))\n", at: t0 + 3 * 60_000).stdout.contains("ends at 06:22 (13:00 left)"))
+    // A team laptop cannot set the class's clock; a forged file is refused by name.
+    let team = try run("a.sqlite", "timer class 30\n", at: t0)
+    #expect(team.status == 1 && team.stderr.contains("Only the instructor sets the class clock"))
+    let clockFile = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("now")).first)
+    let text = try String(contentsOfFile: dir.file("now/" + clockFile), encoding: .utf8)
+    try FileManager.default.createDirectory(atPath: dir.file("forged"), withIntermediateDirectories: true)
+    try text.replacingOccurrences(of: "\"minutes\":15", with: "\"minutes\":45").write(
+      toFile: dir.file("forged/" + clockFile), atomically: true, encoding: .utf8)
+    let forged = try run("b.sqlite", "sync import \(dir.file("forged"))\n", at: t0 + 3 * 60_000)
+    #expect(forged.status == 1 && forged.stderr.contains("signature does not match"), "\(forged.stderr)")
+  }
+}
+
+@Suite("Projector board")
+struct BoardTests {
+  /// A class of three teams with work in different states, and a running class clock.
+  static func snapshot(now t0: Int64) -> Board.Snapshot {
+    Board.Snapshot(
+      title: "CEM 2026-2",
+      clock: ClassClock.start(klass: "k", writer: "w", minutes: 15, now: t0 - 3 * 60_000 - 29_000),
+      exercises: ["Dinámica", "Puntos de contacto", "Momentos de la verdad", "Mapa de empatía", "Customer journey map", "Trabajo final"],
+      exerciseIDs: ["marca-peruana", "puntos-contacto", "momentos-verdad", "mapa-empatia", "mapa-viaje", "proyecto-final"],
+      rows: [
+        Board.TeamRow(
+          name: "Los Incas", marks: [.done, .working, .none, .none, .none, .none], last: t0 - 2 * 60_000, conflicts: 1, answered: 9),
+        Board.TeamRow(
+          name: "Los Andes", marks: [.done, .none, .none, .none, .none, .none], last: t0 - 25 * 60_000, conflicts: 0, answered: 6),
+        Board.TeamRow(name: "Los Mochicas", marks: [.none, .none, .none, .none, .none, .none], last: nil, conflicts: 0, answered: 0),
+      ])
+  }
+
+  @Test(
+    "the board fills 80×24 and 160×48 exactly, large digits, marks with letters, who needs help most behind first",
+    arguments: [(80, 24), (160, 48)])
+  func frames(size: (Int, Int)) throws {
+    let t0: Int64 = 1_795_000_000_000
+    for (lang, unicode) in [(Lang.es, true), (.en, false)] {
+      let lines = Board.frame(
+        Self.snapshot(now: t0), width: size.0, height: size.1, now: t0, zone: TimeZone(identifier: "UTC")!, lang: lang, unicode: unicode,
+        idleMinutes: 10)
+      #expect(lines.count == size.1)
+      #expect(lines.allSatisfy { $0.count == size.0 })
+      try assertGolden(lines.joined(separator: "\n") + "\n", "board-\(lang.rawValue)-\(size.0)x\(size.1).txt")
+    }
+    let help = Board.needsHelp(Self.snapshot(now: t0), now: t0, idleMinutes: 10, lang: .en)
+    #expect(help.map(\.name) == ["Los Mochicas", "Los Andes"])
+    #expect(help.map(\.why) == ["nothing saved", "no change for 25 min"])
+  }
+
+  @Test("a scripted class of 40 teams: the board names exactly the idle teams as needing help")
+  func fortyTeams() throws {
+    let clock = TestClock()
+    let shell = try makeShell(lang: .en, clock: clock)
+    _ = try ClassFixture.build(
+      into: shell.context.store, content: shell.context.content, teams: 40, laptopsPerTeam: 1, conflictsPerTeam: 0, clock: clock.now)
+    clock.advance(30 * 60_000)
+    // Every team but three moves on in the last minutes; the instructor writes for them.
+    for t in 1...40 where ![7, 23, 38].contains(t) {
+      #expect(shell.execute("team use Equipo \(t)", renderer: Renderer(style: .plain)).errors.isEmpty)
+      #expect(shell.execute("set marca-peruana.marca Nueva \(t)", renderer: Renderer(style: .plain)).errors.isEmpty)
+    }
+    clock.advance(60_000)
+    let out = shell.execute("board", renderer: Renderer(style: .plain)).output
+    let help = String(try #require(out.range(of: "Need help").map { out[$0.lowerBound...] }))
+    #expect(help.hasPrefix("Need help (3):"), "\(help)")
+    for t in 1...40 { #expect(help.contains("Equipo \(t) (no change for 31 min)") == [7, 23, 38].contains(t), "\(t): \(help)") }
+    // Every team has its row.
+    for t in 1...40 { #expect(out.contains(" Equipo \(t) ")) }
   }
 }

@@ -19,10 +19,10 @@ final class PTYSession {
   /// Everything the terminal showed so far.
   var screen: String { String(decoding: bytes, as: UTF8.self) }
 
-  init(args: [String], env: [String: String]) throws {
+  init(args: [String], env: [String: String], columns: Int = 100, rows: Int = 30) throws {
     var m: Int32 = 0
     var s: Int32 = 0
-    var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+    var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
     guard openpty(&m, &s, nil, nil, &size) == 0 else { throw CocoaError(.fileReadUnknown) }
     master = m
     process = Process()
@@ -151,6 +151,63 @@ final class PTYSession {
 
 @Suite("Interactive terminal", .serialized)
 struct TerminalTests {
+  @Test(
+    "the board redraws by itself, takes bundles dropped in the watched folder, and leaves the terminal as it was after q, Ctrl-C and kill -TERM",
+    arguments: [(80, 24), (160, 48)])
+  func board(size: (Int, Int)) throws {
+    let dir = try TempDir()
+    func run(_ db: String, _ script: String) throws -> RunResult {
+      try runTaller(["--db", dir.file(db), "--lang", "en"], input: script, env: ["XDG_DATA_HOME": dir.file("data-" + db)])
+    }
+    #expect(try run("prof.sqlite", "class create CEM\nclass invite \(dir.file("hand"))\ntimer class 15\n").status == 0)
+    let invite = try #require(try FileManager.default.contentsOfDirectory(atPath: dir.file("hand")).first)
+    #expect(
+      try run(
+        "a.sqlite",
+        "team create Los Incas\nclass join \(dir.file("hand"))/\(invite)\nset marca-peruana.marca Inca Kola\nsync export \(dir.file("later"))\n"
+      )
+      .status == 0)
+    try FileManager.default.createDirectory(atPath: dir.file("watched"), withIntermediateDirectories: true)
+    for leave in ["q", "ctrl-c", "term"] {
+      let pty = try PTYSession(
+        args: ["--db", dir.file("prof.sqlite"), "--lang", "en", "-c", "board \(dir.file("watched"))"],
+        env: ["XDG_DATA_HOME": dir.file("data-prof.sqlite"), "NO_COLOR": "1"], columns: size.0, rows: size.1)
+      #expect(pty.expect("\u{1B}[?1049h"), "the alternate screen")
+      #expect(pty.expect("BOARD · CEM") && pty.expect("15-MINUTE PHASE"), "\(pty.screen)")
+      if leave == "q" {
+        // It redraws every second: the countdown moves.
+        let first = pty.settle()
+        Thread.sleep(forTimeInterval: 1.2)
+        let later = pty.settle()
+        let digits = { (frame: String) in frame.split(separator: "\n").filter { $0.contains("█") }.joined(separator: "\n") }
+        #expect(!digits(later).isEmpty && digits(first) != digits(later), "the countdown moves")
+        // A bundle dropped into the watched folder shows up on the board.
+        let team = try #require(try FileManager.default.subpathsOfDirectory(atPath: dir.file("later")).first { $0.hasSuffix(".jsonl") })
+        try FileManager.default.createDirectory(
+          atPath: dir.file("watched/" + (team as NSString).deletingLastPathComponent), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: dir.file("later/" + team), toPath: dir.file("watched/" + team))
+        #expect(pty.expect("Los Incas", within: 8), "\(pty.sinceLast)")
+      }
+      switch leave {
+      case "q": pty.type("q")
+      case "ctrl-c": pty.type("\u{03}")
+      default:
+        let group = tcgetpgrp(pty.master)
+        #expect(group > 0)
+        kill(-group, SIGTERM)
+      }
+      // The main screen and the cursor come back; echo and line mode too.
+      #expect(pty.expect("\u{1B}[?1049l"), "\(leave): back to the main screen")
+      #expect(pty.screen.contains("\u{1B}[?25h"), "\(leave): the cursor shown")
+      let deadline = Date().addingTimeInterval(10)
+      while pty.process.isRunning && Date() < deadline { _ = pty.expect("\u{0}never", within: 0.1) }
+      var t = termios()
+      #expect(tcgetattr(pty.master, &t) == 0)
+      #expect(t.c_lflag & tcflag_t(ECHO) != 0 && t.c_lflag & tcflag_t(ICANON) != 0, "\(leave): echo and line mode back")
+      _ = pty.wait()
+    }
+  }
+
   @Test("a person creates a team with accents, Ctrl-C abandons a line, Ctrl-D leaves; everything is there next time")
   func interactiveSession() throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") else { return }
