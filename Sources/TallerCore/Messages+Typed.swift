@@ -844,6 +844,40 @@ extension Message {
   public static func feedbackNoReaders(team teamValue: some CustomStringConvertible) -> Message { Message(.feedbackNoReaders, ["team": String(describing: teamValue)]) }
   /// Cada equipo recibe lo suyo al importar {dir}; no puede abrir lo de otro equipo.
   public static func feedbackDone(dir dirValue: some CustomStringConvertible) -> Message { Message(.feedbackDone, ["dir": String(describing: dirValue)]) }
+  /// PRESENTACIÓN · {exercise} · equipo {index} de {count}
+  public static func presentTitle(count countValue: some CustomStringConvertible, exercise exerciseValue: some CustomStringConvertible, index indexValue: some CustomStringConvertible) -> Message { Message(.presentTitle, ["count": String(describing: countValue), "exercise": String(describing: exerciseValue), "index": String(describing: indexValue)]) }
+  /// historia {left} de {minutes}:00
+  public static func presentStory(left leftValue: some CustomStringConvertible, minutes minutesValue: some CustomStringConvertible) -> Message { Message(.presentStory, ["left": String(describing: leftValue), "minutes": String(describing: minutesValue)]) }
+  /// ¡tiempo! ({minutes} min)
+  public static func presentTimeUp(minutes minutesValue: some CustomStringConvertible) -> Message { Message(.presentTimeUp, ["minutes": String(describing: minutesValue)]) }
+  /// Las respuestas están ocultas: r las revela.
+  public static var presentHidden: Message { Message(.presentHidden, [:]) }
+  /// → n siguiente · ← p anterior · r revelar · q salir
+  public static var presentKeys: Message { Message(.presentKeys, [:]) }
+  /// … ({count} línea(s) más: agranda la ventana o achica la letra)
+  public static func presentMore(count countValue: some CustomStringConvertible) -> Message { Message(.presentMore, ["count": String(describing: countValue)]) }
+  /// No hay equipos que presentar en esta laptop.
+  public static var presentNone: Message { Message(.presentNone, [:]) }
+  /// Presentación terminada.
+  public static var presentClosed: Message { Message(.presentClosed, [:]) }
+  /// Presenta el trabajo de cada equipo a pantalla completa, con 5 minutos de historia (→ siguiente, r revela, q sale)
+  public static var cmdPresent: Message { Message(.cmdPresent, [:]) }
+  /// El ejercicio que se presenta (marca-peruana si no se indica)
+  public static var flagExercisePresent: Message { Message(.flagExercisePresent, [:]) }
+  /// Superpone las curvas de emoción de los equipos, etapa por etapa (comparar mapa-viaje)
+  public static var cmdCompare: Message { Message(.cmdCompare, [:]) }
+  /// «comparar» superpone curvas de emoción: solo sirve con {exercises}.
+  public static func compareOnlyJourney(exercises exercisesValue: some CustomStringConvertible) -> Message { Message(.compareOnlyJourney, ["exercises": String(describing: exercisesValue)]) }
+  /// Curvas de emoción de {count} equipo(s), etapa por etapa
+  public static func compareTitle(count countValue: some CustomStringConvertible) -> Message { Message(.compareTitle, ["count": String(describing: countValue)]) }
+  /// Etapa
+  public static var compareStage: Message { Message(.compareStage, [:]) }
+  /// promedio
+  public static var compareMean: Message { Message(.compareMean, [:]) }
+  /// Cada letra es un equipo: {teams}. Sin emoción en una etapa: no aparece.
+  public static func compareLegend(teams teamsValue: some CustomStringConvertible) -> Message { Message(.compareLegend, ["teams": String(describing: teamsValue)]) }
+  /// Ningún equipo tiene etapas con emoción todavía.
+  public static var compareNone: Message { Message(.compareNone, [:]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

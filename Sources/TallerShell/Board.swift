@@ -10,6 +10,58 @@ public struct BoardRequest: Sendable {
   public let frame: @Sendable (_ columns: Int, _ rows: Int) -> [String]
   /// Called before each frame.
   public let tick: @Sendable () -> Void
+  /// A key the view reacts to (the presentation's next, previous and reveal); the frame is
+  /// drawn again at once.
+  public let key: @Sendable (BoardKey) -> Void
+
+  public init(
+    frame: @escaping @Sendable (_ columns: Int, _ rows: Int) -> [String], tick: @escaping @Sendable () -> Void = {},
+    key: @escaping @Sendable (BoardKey) -> Void = { _ in }
+  ) {
+    self.frame = frame
+    self.tick = tick
+    self.key = key
+  }
+}
+
+/// Keys a full-screen view reacts to, besides `q` and Ctrl-C (which leave).
+public enum BoardKey: Sendable, Equatable {
+  /// → , Page Down, n, space.
+  case next
+  /// ← , Page Up, p.
+  case previous
+  /// r.
+  case reveal
+
+  /// The keys in some bytes read from the terminal, and whether one of them leaves.
+  public static func parse(_ bytes: [UInt8]) -> (keys: [BoardKey], leave: Bool) {
+    var keys: [BoardKey] = []
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x1B, i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "[") {
+        switch bytes[i + 2] {
+        case UInt8(ascii: "C"): keys.append(.next)
+        case UInt8(ascii: "D"): keys.append(.previous)
+        case UInt8(ascii: "6"): keys.append(.next)
+        case UInt8(ascii: "5"): keys.append(.previous)
+        default: break
+        }
+        i += 3
+        while i < bytes.count, bytes[i - 1] != UInt8(ascii: "~"), bytes[i] == UInt8(ascii: "~") { i += 1 }
+        continue
+      }
+      switch b {
+      case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x03, 0x04: return (keys, true)
+      case UInt8(ascii: "n"), UInt8(ascii: " "): keys.append(.next)
+      case UInt8(ascii: "p"): keys.append(.previous)
+      case UInt8(ascii: "r"), UInt8(ascii: "R"): keys.append(.reveal)
+      default: break
+      }
+      i += 1
+    }
+    return (keys, false)
+  }
 }
 
 /// The projector board (`tablero`): the class as the instructor's database knows it, for the

@@ -87,7 +87,7 @@ extension CommandTable {
   /// Every command taller knows, in the order `help` lists them.
   public static let standard = CommandTable(
     Array(baseCommands.prefix(2)) + exerciseCommands + sessionCommands + syncCommands + Array(baseCommands.dropFirst(2)) + trustCommands
-      + clockCommands + deskCommands + boardCommands + feedbackCommands)
+      + clockCommands + deskCommands + boardCommands + feedbackCommands + presentCommands)
 
   static let baseCommands: [CommandSpec] = [
     CommandSpec(

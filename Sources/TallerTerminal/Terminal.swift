@@ -227,7 +227,7 @@ public enum BoardScreen {
       }
     }
     var lastSize = (columns: 0, rows: 0)
-    loop: while true {
+    while true {
       request.tick()
       let size = Terminal.size(1) ?? (80, 24)
       let lines = request.frame(size.columns, size.rows)
@@ -243,9 +243,9 @@ public enum BoardScreen {
         var buffer = [UInt8](repeating: 0, count: 64)
         let n = Glibc.read(input, &buffer, buffer.count)
         if n <= 0 { break }
-        for b in buffer.prefix(n) where b == UInt8(ascii: "q") || b == UInt8(ascii: "Q") || b == 0x03 || b == 0x04 {
-          break loop
-        }
+        let (keys, leave) = BoardKey.parse(Array(buffer.prefix(n)))
+        for k in keys { request.key(k) }
+        if leave { break }
       }
     }
   }

@@ -726,3 +726,55 @@ struct BoardTests {
     for t in 1...40 { #expect(out.contains(" Equipo \(t) ")) }
   }
 }
+
+@Suite("Presentation")
+struct PresentationTests {
+  @Test("keys: arrows, Page Up/Down, n, p, space, r; q and Ctrl-C leave")
+  func keys() {
+    #expect(BoardKey.parse(Array("\u{1B}[C\u{1B}[Dnp r".utf8)).keys == [.next, .previous, .next, .previous, .next, .reveal])
+    #expect(BoardKey.parse(Array("\u{1B}[6~\u{1B}[5~".utf8)).keys == [.next, .previous])
+    #expect(BoardKey.parse(Array("nq".utf8)) == ([.next], true))
+    #expect(BoardKey.parse([0x03]).leave)
+  }
+
+  @Test("a team's page: answers hidden behind the story timer until revealed; compare overlays the journeys' emotion curves")
+  func pages() throws {
+    let clock = TestClock()
+    let shell = try makeShell(lang: .en, clock: clock)
+    let plain = Renderer(style: .plain)
+    for line in [
+      "team create Los Incas", "set marca-peruana.marca Inca Kola",
+      "add mapa-viaje.etapas nombre=Buscar acciones=Busca emocion=2", "add mapa-viaje.etapas nombre=Pagar acciones=Paga emocion=-1",
+      "team create Los Andes", "add mapa-viaje.etapas nombre=Buscar acciones=Mira emocion=1",
+    ] {
+      #expect(shell.execute(line, renderer: plain).errors.isEmpty, "\(line)")
+    }
+    let ctx = shell.context
+    let teams = try ctx.store.teams().sorted { $0.name > $1.name }
+    let def = try #require(ctx.content.exercise("marca-peruana"))
+    let t0 = ctx.now()
+    clock.advance(61_000)
+    let hidden = Presentation.frame(
+      ctx, teams: teams, def: def, index: 0, shownAt: t0, revealed: false, width: 80, height: 24, lang: .en, unicode: false)
+    #expect(hidden.count == 24 && hidden.allSatisfy { $0.count == 80 })
+    #expect(hidden.joined().contains("STORY 03:59 OF 5:00") && hidden.joined().contains("The answers are hidden"))
+    #expect(!hidden.joined().contains("Inca Kola"))
+    let shown = Presentation.frame(
+      ctx, teams: teams, def: def, index: 0, shownAt: t0, revealed: true, width: 80, height: 24, lang: .en, unicode: false)
+    #expect(shown.joined().contains("Inca Kola") && shown[0].contains("team 1 of 2"))
+    clock.advance(5 * 60_000)
+    #expect(
+      Presentation.frame(
+        ctx, teams: teams, def: def, index: 0, shownAt: t0, revealed: true, width: 80, height: 24, lang: .en, unicode: false
+      )
+      .joined().contains("TIME! (5 MIN)"))
+    // Compare: one column per stage, a letter per team, the mean below.
+    let out = shell.execute("compare mapa-viaje", renderer: plain).output
+    #expect(out.contains("Emotion curves of 2 team(s)"), "\(out)")
+    let top = try #require(out.split(separator: "\n").first { $0.hasPrefix("| +2") })
+    let one = try #require(out.split(separator: "\n").first { $0.hasPrefix("| +1") })
+    #expect(top.contains("| B ") && one.contains("| A "), "\(out)")
+    #expect(out.contains("A Los Andes · B Los Incas") || out.contains("A Los Andes - B Los Incas"), "\(out)")
+    #expect(shell.execute("compare marca-peruana", renderer: plain).errors.first?.contains("works with mapa-viaje only") == true)
+  }
+}
