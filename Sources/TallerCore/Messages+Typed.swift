@@ -878,6 +878,14 @@ extension Message {
   public static func compareLegend(teams teamsValue: some CustomStringConvertible) -> Message { Message(.compareLegend, ["teams": String(describing: teamsValue)]) }
   /// Ningún equipo tiene etapas con emoción todavía.
   public static var compareNone: Message { Message(.compareNone, [:]) }
+  /// esa laptop no puede cambiar «{team}» (no se unió con una invitación válida, o la quitaron del equipo)
+  public static func quarantineNotWriter(team teamValue: some CustomStringConvertible) -> Message { Message(.quarantineNotWriter, ["team": String(describing: teamValue)]) }
+  /// solo el docente de la clase puede hacer ese cambio
+  public static var quarantineNotInstructor: Message { Message(.quarantineNotInstructor, [:]) }
+  /// solo la laptop que fundó el equipo puede hacer ese cambio
+  public static var quarantineNotFounder: Message { Message(.quarantineNotFounder, [:]) }
+  /// cambio mal formado o forjado ({reason})
+  public static func quarantineMalformed(reason reasonValue: some CustomStringConvertible) -> Message { Message(.quarantineMalformed, ["reason": String(describing: reasonValue)]) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}

@@ -63,7 +63,7 @@ extension CommandTable {
             lines.append(
               .item(
                 Message.quarantineLine(author: q.author, replica: String(q.replica.prefix(8)), seq: String(q.seq)).text(lang),
-                note: q.reason))
+                note: SyncFiles.quarantineReason(ctx, q.reason, lang: lang)))
           }
         }
         return Reply(lines: lines)
@@ -278,6 +278,21 @@ enum SyncFiles {
     let path = (dir as NSString).appendingPathComponent(name)
     if !FileManager.default.fileExists(atPath: path) { try FileOutput.write(text, to: path, force: false) }
     return path
+  }
+
+  /// Why a change is kept in quarantine, for people: the store's reason (English, for the log)
+  /// told in the session's language.
+  static func quarantineReason(_ ctx: ShellContext, _ raw: String, lang: Lang) -> String {
+    if raw.hasPrefix("not a writer of team ") {
+      let id = String(raw.dropFirst("not a writer of team ".count))
+      let name = ((try? ctx.store.team(id: id)) ?? nil)?.name ?? String(id.prefix(8))
+      return Message.quarantineNotWriter(team: name).text(lang)
+    }
+    if raw.hasPrefix("not the instructor of class ") || raw == "grades are the instructor's" {
+      return Message.quarantineNotInstructor.text(lang)
+    }
+    if raw.hasPrefix("only the team's founder") { return Message.quarantineNotFounder.text(lang) }
+    return Message.quarantineMalformed(reason: raw).text(lang)
   }
 
   /// Files under the given paths (folders recursively) whose names end in a bundle suffix, and

@@ -477,6 +477,9 @@ struct InvitationTests {
     try a.importing(try b.bundle())
     let sheet = try a.store.sheet(teamID: team.id, exercise: "marca-peruana")
     #expect(sheet.values["marca"]?.stringValue == "Antes" && sheet.values["historia"] == nil)
+    // `sync status` says why, in the person's language.
+    let status = a.run("sync status").output
+    #expect(status.contains("esa laptop no puede cambiar") || status.contains("that laptop may not change"), "\(status)")
     // Same on a laptop that took the removed laptop's files before the founder's.
     let observer = try Replica(3, clock: TestClock(t0 + 30 * 60_000))
     try observer.importing(before)
