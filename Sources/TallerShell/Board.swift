@@ -116,12 +116,12 @@ enum Board {
     }
   }
 
-  /// The teams that need help, most behind first: nothing saved yet, or nothing saved for
-  /// `idleMinutes`.
+  /// The teams that need help, most behind first: no exercise started yet, or nothing saved
+  /// for `idleMinutes`.
   static func needsHelp(_ s: Snapshot, now: Int64, idleMinutes: Int, lang: Lang) -> [(name: String, why: String)] {
     var out: [(row: TeamRow, why: String)] = []
     for r in s.rows {
-      if r.answered == 0 || r.last == nil {
+      if !r.marks.contains(where: { $0 != .none }) || r.last == nil {
         out.append((r, Message.boardNothingYet.text(lang)))
       } else if let last = r.last, now - last >= Int64(idleMinutes) * 60_000 {
         out.append((r, Message.boardIdle(minutes: String((now - last) / 60_000)).text(lang)))

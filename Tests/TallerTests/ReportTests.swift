@@ -684,6 +684,9 @@ struct BoardTests {
         Board.TeamRow(
           name: "Los Andes", marks: [.done, .none, .none, .none, .none, .none], last: t0 - 25 * 60_000, conflicts: 0, answered: 6),
         Board.TeamRow(name: "Los Mochicas", marks: [.none, .none, .none, .none, .none, .none], last: nil, conflicts: 0, answered: 0),
+        // Started, with nothing that counts yet (a list item half filled): not "nothing saved".
+        Board.TeamRow(
+          name: "Los Nascas", marks: [.none, .none, .none, .none, .working, .none], last: t0 - 60_000, conflicts: 0, answered: 0),
       ])
   }
 
