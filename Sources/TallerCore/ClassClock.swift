@@ -114,15 +114,27 @@ public struct ClassClock: Equatable, Sendable {
   /// Reads a clock file; `key(writer)` gives the writer's public key to check the signature
   /// with. `nil` when it is not a clock, or its signature does not hold.
   public static func decode(_ data: Data, key: (String) -> String?) -> ClassClock? {
+    guard let (clock, signed, sig) = parse(data), let pub = key(clock.writer),
+      Signing.verify("taller-clock\n" + signed, signature: sig, publicKey: pub)
+    else { return nil }
+    return clock
+  }
+
+  /// Reads a clock this laptop already checked when it kept it (its signature is not checked
+  /// again: the prompt asks for it every second).
+  public static func decodeKept(_ line: String) -> ClassClock? { parse(Data(line.utf8))?.clock }
+
+  /// The clock in a file, the canonical text its signature covers, and the signature.
+  static func parse(_ data: Data) -> (clock: ClassClock, signed: String, sig: String)? {
     let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.contains("\n"), case .object(var o)? = try? StrictJSONParser.parse(text), o["format"] == "taller-clock",
       o["v"]?.intValue == 1, let sig = o.removeValue(forKey: "sig")?.stringValue, let klass = o["class"]?.stringValue,
       let writer = o["writer"]?.stringValue, let at = o["at"]?.intValue, let minutes = o["minutes"]?.intValue,
-      minutes > 0, minutes <= 24 * 60, let pub = key(writer),
-      Signing.verify("taller-clock\n" + CanonicalJSON.encode(.object(o)), signature: sig, publicKey: pub)
+      minutes > 0, minutes <= 24 * 60
     else { return nil }
-    return ClassClock(
+    let clock = ClassClock(
       klass: klass, writer: writer, at: at, minutes: Int(minutes), ends: o["ends"]?.intValue, pausedLeft: o["paused_left"]?.intValue)
+    return (clock, CanonicalJSON.encode(.object(o)), sig)
   }
 
   /// `clock-<class>-<at>.taller-clock`: a new name for each state, so a git remote only ever

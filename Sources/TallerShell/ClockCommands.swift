@@ -226,13 +226,11 @@ enum Feedback {
     var lines: [Line] = []
     for team in teams {
       try ctx.store.publishGrades(teamID: team.id)
-      guard let sealed = try ctx.store.sealedGrades(teamID: team.id) else {
+      guard let sent = try SyncFiles.writeGrades(ctx, team: team.id, into: args.dir) else {
         lines.append(.text("⚠ " + Message.feedbackNoReaders(team: team.name).text(lang)))
         continue
       }
-      let folder = (args.dir as NSString).appendingPathComponent(team.id)
-      let path = try SyncFiles.write(String(decoding: sealed.data, as: UTF8.self), named: sealed.name, in: folder)
-      lines.append(.success(Message.gradesSent(file: path, readers: String(sealed.readers.recipients.count), team: team.name).text(lang)))
+      lines.append(.success(Message.gradesSent(file: sent.path, readers: String(sent.readers), team: team.name).text(lang)))
     }
     lines.append(.dim(Message.feedbackDone(dir: args.dir).text(lang)))
     return Reply(lines: lines)

@@ -163,15 +163,7 @@ enum Desk {
   /// teams it may have meant — never taken for one.
   static func leadingTeam(_ ctx: ShellContext, _ tokens: [String]) throws(TallerError) -> (Team, [String]) {
     let teams = try ctx.store.teams()
-    for k in stride(from: tokens.count, through: 1, by: -1) {
-      let name = tokens[0..<k].joined(separator: " ")
-      if let t = teams.first(where: { Names.same($0.name, name) }) { return (t, Array(tokens[k...])) }
-    }
-    // A unique prefix of one word (`calificar Incas …`), as elsewhere.
-    if let first = tokens.first {
-      let prefix = teams.filter { Text.fold($0.name).hasPrefix(Text.fold(first)) }
-      if prefix.count == 1 { return (prefix[0], Array(tokens.dropFirst())) }
-    }
+    if let found = leading(tokens, among: teams, name: \.name) { return found }
     for k in stride(from: min(tokens.count, 6), through: 1, by: -1) {
       let name = tokens[0..<k].joined(separator: " ")
       if let suggestion = teamSuggestion(name, among: teams) { throw .refused(suggestion) }
@@ -179,14 +171,16 @@ enum Desk {
     return (try findTeam(ctx, named: tokens.first ?? ""), Array(tokens.dropFirst()))
   }
 
-  /// The member of a team named by the first words of `tokens`, and the words after it.
-  static func leadingMember(_ team: Team, _ tokens: [String]) -> (Member, [String])? {
+  /// The one of `items` named by the first words of `tokens` (the longest run of words that is
+  /// a name, ignoring case and accents; else a unique prefix of one word: `calificar Incas …`),
+  /// and the words after it.
+  static func leading<T>(_ tokens: [String], among items: [T], name: (T) -> String) -> (T, [String])? {
     for k in stride(from: tokens.count, through: 1, by: -1) {
-      let name = tokens[0..<k].joined(separator: " ")
-      if let m = team.members.first(where: { Names.same($0.name, name) }) { return (m, Array(tokens[k...])) }
+      let typed = tokens[0..<k].joined(separator: " ")
+      if let found = items.first(where: { Names.same(name($0), typed) }) { return (found, Array(tokens[k...])) }
     }
     if let first = tokens.first {
-      let prefix = team.members.filter { Text.fold($0.name).hasPrefix(Text.fold(first)) }
+      let prefix = items.filter { Text.fold(name($0)).hasPrefix(Text.fold(first)) }
       if prefix.count == 1 { return (prefix[0], Array(tokens.dropFirst())) }
     }
     return nil
@@ -230,7 +224,7 @@ enum Desk {
       guard let item = GradeMath.participationItem(ctx.content.agenda), item.id == key else {
         throw .refused(Message.gradeStudentOnlyParticipation(item: GradeMath.participationItem(ctx.content.agenda)?.id ?? "—"))
       }
-      guard let (m, after) = leadingMember(team, studentWords) else {
+      guard let (m, after) = leading(studentWords, among: team.members, name: \.name) else {
         // The name typed: the words before the score.
         let typed = studentWords.prefix { GradeMath.parse($0, max: max) == nil }.joined(separator: " ")
         throw .refused(

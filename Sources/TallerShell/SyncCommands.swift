@@ -253,18 +253,26 @@ enum SyncFiles {
     }
     // Grades the instructor published, each team's in its folder (the same grades once).
     for team in try ctx.store.publishedTeams() {
-      guard let sealed = try ctx.store.sealedGrades(teamID: team) else { continue }
-      let folder = (dir as NSString).appendingPathComponent(team)
-      if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(sealed.name)) { continue }
-      let path = try write(String(decoding: sealed.data, as: UTF8.self), named: sealed.name, in: folder)
-      files.append(path)
+      guard let sent = try writeGrades(ctx, team: team, into: dir), sent.isNew else { continue }
+      files.append(sent.path)
       let name = (try? ctx.store.team(id: team)?.name) ?? String(team.prefix(8))
       lines.append(
-        .success(
-          Message.gradesSent(file: path, readers: String(sealed.readers.recipients.count), team: name ?? String(team.prefix(8))).text(
-            lang)))
+        .success(Message.gradesSent(file: sent.path, readers: String(sent.readers), team: name ?? String(team.prefix(8))).text(lang)))
     }
     return (lines, files, changes)
+  }
+
+  /// A team's published grades, sealed for its laptops, in the team's folder under `dir`: the
+  /// file, whether it was written now (the same grades are written once), and how many laptops
+  /// may open it; `nil` when the team has no grades or no laptop with a key.
+  static func writeGrades(_ ctx: ShellContext, team: String, into dir: String) throws(TallerError) -> (
+    path: String, isNew: Bool, readers: Int
+  )? {
+    guard let sealed = try ctx.store.sealedGrades(teamID: team) else { return nil }
+    let folder = (dir as NSString).appendingPathComponent(team)
+    let isNew = !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(sealed.name))
+    let path = try write(String(decoding: sealed.data, as: UTF8.self), named: sealed.name, in: folder)
+    return (path, isNew, sealed.readers.recipients.count)
   }
 
   /// Writes a file into a folder (created if needed) under a name unique to its content; an

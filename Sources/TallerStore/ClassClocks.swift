@@ -18,8 +18,7 @@ extension TallerStore {
   /// newer than the one held. Returns it when kept; `nil` when an older or the same one.
   @discardableResult
   public func receiveClassClock(_ data: Data) throws(TallerError) -> ClassClock? {
-    let keyOf: (String) -> String? = { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } }
-    guard let clock = ClassClock.decode(data, key: keyOf) else { throw .refused(Message.clockDamaged) }
+    guard let clock = ClassClock.decode(data, key: replicaKeys) else { throw .refused(Message.clockDamaged) }
     return try local { db in
       guard try Trust.classAuthority(db, replica: clock.writer, clock.klass) else {
         throw TallerError.refused(Message.clockNotFromInstructor)
@@ -44,11 +43,9 @@ extension TallerStore {
     try read { db in try String.fetchOne(db, sql: "SELECT document FROM class_clock WHERE class = ?", arguments: [classID]) }
   }
 
-  /// The clock of a class, if this laptop holds one.
+  /// The clock of a class, if this laptop holds one (checked when it was kept).
   public func classClock(classID: String) throws(TallerError) -> ClassClock? {
-    guard let line = try classClockLine(classID: classID) else { return nil }
-    let keyOf: (String) -> String? = { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } }
-    return ClassClock.decode(Data(line.utf8), key: keyOf)
+    try classClockLine(classID: classID).flatMap(ClassClock.decodeKept)
   }
 
   /// The newest clock of the classes a team is enrolled in.

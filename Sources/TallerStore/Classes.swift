@@ -115,7 +115,7 @@ extension TallerStore {
       }
       // Revoked, or already used by another laptop, as far as this laptop knows (a laptop that
       // does not know yet joins, and its join counts nowhere once the facts meet).
-      if checkExpiry, let f = try Trust.founder(db, teamID), try TrustFacts.revoked(db, invite: invite, founder: f) != nil {
+      if checkExpiry, try TrustFacts.revoked(db, invite: invite, team: teamID) != nil {
         throw TallerError.refused(Message.inviteRevoked)
       }
       if checkExpiry, try Trust.value(db, invite, TrustField.once) == .bool(true),
@@ -146,7 +146,7 @@ extension TallerStore {
   /// Opens an admission sealed for this laptop (refused if it is not, or if it expired, storing
   /// nothing), imports the team's data and joins, signing the join with this laptop's own key.
   public func joinAdmitted(_ data: Data) throws(TallerError) -> (invitation: Invitation, imported: ImportResult) {
-    let keyOf: (String) -> String? = { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } }
+    let keyOf = replicaKeys
     let header = try Sealed.verify(data, writerKey: keyOf)
     guard header.recipients.contains(replica.id) else { throw .refused(Message.admissionNotForMe) }
     let opened = try Sealed.open(data, me: replica.id, privateKey: replica.encryptionKey, writerKey: keyOf)
@@ -284,7 +284,7 @@ extension TallerStore {
         for r in try Self.allTeamLaptops(db, teamID: teamID) {
           if try Trust.value(db, StableID.make("join", teamID, r), TrustField.invite)?.stringValue == id { joined.append(r) }
         }
-        let revoked = try Trust.founder(db, teamID).flatMap { f throws in try TrustFacts.revoked(db, invite: id, founder: f) }
+        let revoked = try TrustFacts.revoked(db, invite: id, team: teamID)
         out.append(
           TeamInvitation(
             id: id, created: created ?? 0, expires: try Trust.value(db, id, TrustField.expires)?.intValue, joined: joined,
@@ -338,11 +338,7 @@ extension TallerStore {
   public func isWriter(teamID: String) throws(TallerError) -> Bool {
     try read { db in
       // Removed by the founder: its next change would come after the last one that counts.
-      if let f = try Trust.founder(db, teamID), f != replica.id,
-        try TrustFacts.removalPin(db, team: teamID, replica: replica.id, founder: f) != nil
-      {
-        return false
-      }
+      if try TrustFacts.removalPin(db, team: teamID, replica: replica.id) != nil { return false }
       return try Trust.authority(db, replica: replica.id, team: teamID)
     }
   }

@@ -167,7 +167,7 @@ extension TallerStore {
 
   /// `name`: the file's name, remembered if it was still sealed for a removed laptop.
   public func importSealed(_ data: Data, folder: String?, name: String? = nil) throws(TallerError) -> SealedImport {
-    let keyOf: (String) -> String? = { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } }
+    let keyOf = replicaKeys
     let checked = try Sealed.check(data, writerKey: keyOf)
     let header = checked.header
     if let folder, folder != header.team { throw .refused(Message.sealedWrongTeam(expected: folder, found: header.team)) }

@@ -82,9 +82,7 @@ enum Trust {
     func mayWriteTeam(_ team: String) throws -> Bool {
       if let known = local[team] { return known }
       // Removed by the team's founder: nothing after the last change the founder held counts.
-      if let f = try founder(db, team, founders: founders), f != r,
-        let pin = try TrustFacts.removalPin(db, team: team, replica: r, founder: f), seq > pin
-      {
+      if let pin = try TrustFacts.removalPin(db, team: team, replica: r, founders: founders), seq > pin {
         local[team] = false
         return false
       }
@@ -305,10 +303,7 @@ enum Trust {
     if try successor(
       db, replica: r, of: team, depth: depth,
       isAuthority: { p, d in
-        if let f = try founder(db, team), f != p, try TrustFacts.removalPin(db, team: team, replica: p, founder: f) != nil {
-          return false
-        }
-        return try authority(db, replica: p, team: team, depth: d)
+        try TrustFacts.removalPin(db, team: team, replica: p) == nil && authority(db, replica: p, team: team, depth: d)
       })
     {
       return true
@@ -333,7 +328,7 @@ enum Trust {
   /// first join through it (by clock, then laptop id) among those whose proof holds.
   static func joinCounts(_ db: Database, team: String, invite: String, key: String, replica r: String) throws -> Bool {
     guard let at = try TrustFacts.joined(db, invite: invite, replica: r) else { return true }
-    let revoked = try founder(db, team).flatMap { f throws in try TrustFacts.revoked(db, invite: invite, founder: f) }
+    let revoked = try TrustFacts.revoked(db, invite: invite, team: team)
     let expires = try value(db, invite, TrustField.expires)?.intValue
     // A join counts in itself if it came before the revocation and in time.
     func inTime(_ t: TrustFacts.Clock) -> Bool {
@@ -395,4 +390,10 @@ enum Trust {
     }
     return false
   }
+}
+
+extension TallerStore {
+  /// A laptop's public key as this database knows it (declared in its log, or pinned), for
+  /// checking files it signed.
+  var replicaKeys: (String) -> String? { { [self] r in try? self.read { db in try Trust.replicaKey(db, r) } } }
 }

@@ -18,10 +18,12 @@ enum TrustFacts {
   static func record(_ db: Database, _ change: Change) throws -> Bool {
     var restricts = false
     var joins: [String: (invite: String?, proof: String?, isJoin: Bool)] = [:]
-    let insert = try db.cachedStatement(
-      sql: "INSERT OR IGNORE INTO trust_fact(entity, field, value, replica, seq, hlc_ms, hlc_c) VALUES(?, ?, ?, ?, ?, ?, ?)")
+    // Most changes carry no fact: the statement is looked up only for those that do (this runs
+    // for every change an import logs).
     func add(_ e: String, _ f: String, _ v: String) throws {
-      try insert.execute(arguments: [e, f, v, change.replica, change.seq, change.hlc.millis, change.hlc.counter])
+      try db.cachedStatement(
+        sql: "INSERT OR IGNORE INTO trust_fact(entity, field, value, replica, seq, hlc_ms, hlc_c) VALUES(?, ?, ?, ?, ?, ?, ?)"
+      ).execute(arguments: [e, f, v, change.replica, change.seq, change.hlc.millis, change.hlc.counter])
     }
     for op in change.ops {
       guard case .set(let e, let f, let v, _, _) = op else { continue }
@@ -76,9 +78,10 @@ enum TrustFacts {
     ).map { ($0["hlc_ms"], $0["hlc_c"]) }
   }
 
-  /// When the team's founder first revoked `invite`, if it did.
-  static func revoked(_ db: Database, invite: String, founder: String) throws -> Clock? {
-    try Row.fetchOne(
+  /// When the founder of `team` first revoked its invitation `invite`, if it did.
+  static func revoked(_ db: Database, invite: String, team: String) throws -> Clock? {
+    guard let founder = try Trust.founder(db, team) else { return nil }
+    return try Row.fetchOne(
       db.cachedStatement(
         sql: """
           SELECT hlc_ms, hlc_c FROM trust_fact WHERE entity = ? AND field = ? AND replica = ? AND value = 'true'
@@ -97,9 +100,10 @@ enum TrustFacts {
   }
 
   /// The last change of `replica` that still counts for `team`, when the team's founder removed
-  /// it (its latest word on the matter, by clock).
-  static func removalPin(_ db: Database, team: String, replica: String, founder: String) throws -> Int64? {
-    guard
+  /// it (its latest word on the matter, by clock); `nil` for the founder itself. `founders`: those
+  /// of teams the change being judged creates.
+  static func removalPin(_ db: Database, team: String, replica: String, founders: [String: JSONValue] = [:]) throws -> Int64? {
+    guard let founder = try Trust.founder(db, team, founders: founders), founder != replica,
       let text = try String.fetchOne(
         db.cachedStatement(
           sql: "SELECT value FROM trust_fact WHERE entity = ? AND field = ? AND replica = ? ORDER BY hlc_ms DESC, hlc_c DESC LIMIT 1"),

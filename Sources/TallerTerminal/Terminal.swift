@@ -70,7 +70,13 @@ final class TerminalModes: @unchecked Sendable {
   /// Raw input: byte by byte, no echo, no signals from keys, no CR to LF translation. Output is
   /// still processed (a line feed goes to the start of the next line).
   func enterRaw() {
-    var t = original
+    var t = Self.raw(original)
+    tcsetattr(fd, TCSANOW, &t)
+  }
+
+  /// `modes` made raw: bytes one by one, unechoed, no signals from keys, no CR to LF.
+  static func raw(_ modes: termios) -> termios {
+    var t = modes
     t.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
     t.c_lflag &= ~tcflag_t(ECHO | ECHONL | ICANON | IEXTEN | ISIG)
     t.c_cflag |= tcflag_t(CS8)
@@ -78,7 +84,7 @@ final class TerminalModes: @unchecked Sendable {
       cc[Int(VMIN)] = 1
       cc[Int(VTIME)] = 0
     }
-    tcsetattr(fd, TCSANOW, &t)
+    return t
   }
 
   /// The terminal as it was found, while `body` hands it to a child process.
@@ -170,13 +176,7 @@ public enum SecretInput {
     guard isatty(fd) == 1 else { return nil }
     var saved = termios()
     guard tcgetattr(fd, &saved) == 0 else { return nil }
-    var t = saved
-    t.c_iflag &= ~tcflag_t(ICRNL | IXON)
-    t.c_lflag &= ~tcflag_t(ECHO | ECHONL | ICANON | IEXTEN | ISIG)
-    withUnsafeMutableBytes(of: &t.c_cc) { cc in
-      cc[Int(VMIN)] = 1
-      cc[Int(VTIME)] = 0
-    }
+    var t = TerminalModes.raw(saved)
     tcsetattr(fd, TCSANOW, &t)
     defer {
       tcsetattr(fd, TCSANOW, &saved)

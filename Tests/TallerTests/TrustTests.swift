@@ -323,13 +323,20 @@ struct ReadersTests {
 
 @Suite("Invitations")
 struct InvitationTests {
+  static let t0: Int64 = 1_795_000_000_000
+
+  /// The founder's laptop, on its own clock from `t0`, with the team «Los Incas».
+  static func foundedTeam() throws -> (Replica, TestClock, Team) {
+    let clock = TestClock(t0)
+    let a = try Replica(1, clock: clock)
+    a.run("team create Los Incas")
+    return (a, clock, try #require(try a.store.teams().first))
+  }
+
   @Test("a join made after the invitation expired counts nowhere, whatever the joiner's laptop did; in time, it counts")
   func expiry() throws {
-    let t0: Int64 = 1_795_000_000_000
-    let founderClock = TestClock(t0)
-    let a = try Replica(1, clock: founderClock)
-    a.run("team create Los Incas")
-    let team = try #require(try a.store.teams().first)
+    let t0 = InvitationTests.t0
+    let (a, founderClock, team) = try InvitationTests.foundedTeam()
     let (invite, secret) = try a.store.createInvite(for: team.id, expires: t0 + 30 * 60_000)
     // In time: accepted here and on the founder's laptop.
     let onTime = try Replica(2, clock: TestClock(t0 + 10 * 60_000))
@@ -358,11 +365,8 @@ struct InvitationTests {
 
   @Test("a one-use invitation used by two laptops counts for the first joiner only, whatever order the files arrive in")
   func usedTwice() throws {
-    let t0: Int64 = 1_795_000_000_000
-    let founderClock = TestClock(t0)
-    let a = try Replica(1, clock: founderClock)
-    a.run("team create Los Incas")
-    let team = try #require(try a.store.teams().first)
+    let t0 = InvitationTests.t0
+    let (a, founderClock, team) = try InvitationTests.foundedTeam()
     let (invite, secret) = try a.store.createInvite(for: team.id, expires: t0 + 120 * 60_000, once: true)
     let start = try a.bundle()
     // Two laptops hold the same file; neither knows of the other.
@@ -414,11 +418,8 @@ struct InvitationTests {
 
   @Test("a revoked invitation: a join made after the revocation counts nowhere; one made before stays; only the founder revokes")
   func revoked() throws {
-    let t0: Int64 = 1_795_000_000_000
-    let founderClock = TestClock(t0)
-    let a = try Replica(1, clock: founderClock)
-    a.run("team create Los Incas")
-    let team = try #require(try a.store.teams().first)
+    let t0 = InvitationTests.t0
+    let (a, founderClock, team) = try InvitationTests.foundedTeam()
     let (open, openSecret) = try a.store.createInvite(for: team.id, expires: t0 + 120 * 60_000, once: true)
     let (used, usedSecret) = try a.store.createInvite(for: team.id, expires: t0 + 120 * 60_000, once: true)
     let start = try a.bundle()
@@ -458,11 +459,8 @@ struct InvitationTests {
 
   @Test("a laptop removed by the founder: what it wrote before counts, what it writes after counts nowhere, in any order")
   func removedWriter() throws {
-    let t0: Int64 = 1_795_000_000_000
-    let founderClock = TestClock(t0)
-    let a = try Replica(1, clock: founderClock)
-    a.run("team create Los Incas")
-    let team = try #require(try a.store.teams().first)
+    let t0 = InvitationTests.t0
+    let (a, founderClock, team) = try InvitationTests.foundedTeam()
     let bClock = TestClock(t0 + 60_000)
     let b = try Replica(2, clock: bClock)
     try b.joining(a, team: "Los Incas")
