@@ -4,17 +4,36 @@ import TallerCore
 
 extension TallerStore {
   /// Copies the write-ahead log into the main file, so the `.sqlite` file alone holds everything
-  /// (someone may copy just that file to a USB stick). Called when the shell exits cleanly. The
-  /// log file is reset, not emptied: an empty one makes the next open write to the database
-  /// (GRDB recreates it), and a run that changes nothing must leave the file as it was.
+  /// (someone may copy just that file to a USB stick). Called when the shell exits cleanly and
+  /// after large imports. A small log file is reset, not emptied: an empty one makes the next
+  /// open write to the database (GRDB recreates it), and a run that changes nothing must leave
+  /// the file as it was. A log file grown past ``walLimit`` (an import of thousands of changes)
+  /// is truncated, so no large `-wal` file stays beside the database.
   public func checkpoint() throws(TallerError) {
     do {
+      let large = walBytes() > Self.walLimit
       _ = try writer.writeWithoutTransaction { db in
+        if large {
+          try db.checkpoint(.truncate)
+          // GRDB writes to the database when it opens one whose log file is empty (it creates
+          // and drops a table, so that readers can open): done here, once, the next command
+          // that changes nothing leaves the file as it was.
+          try db.execute(sql: "CREATE TABLE taller_wal (id INTEGER PRIMARY KEY); DROP TABLE taller_wal;")
+        }
         try db.checkpoint(.restart)
       }
     } catch {
       throw Self.map(error, file: path)
     }
+  }
+
+  /// The largest write-ahead log left beside a database after a command (4 MiB).
+  public static let walLimit: Int64 = 4 << 20
+
+  /// The size of the write-ahead log file (0 when there is none, or in memory).
+  public func walBytes() -> Int64 {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
+    return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
   }
 
   /// The writer's `PRAGMA synchronous` (2 = FULL).

@@ -135,6 +135,9 @@ public final class TallerStore: Sendable {
     config.label = "taller"
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
+      // When SQLite starts the write-ahead log over, it cuts the file back to 4 MiB: a long
+      // shell session after a large import does not keep a large `-wal` beside the database.
+      try db.execute(sql: "PRAGMA journal_size_limit = \(walLimit)")
     }
     let pool: DatabasePool
     do {
