@@ -15,6 +15,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+    .package(url: "https://github.com/adam-fowler/compress-nio", exact: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
   ],
   targets: [
     // Domain model, change log model, i18n catalogs, exercise engine. Foundation only.
@@ -25,6 +27,8 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         // scrypt, for invitation codes and passphrases.
         .product(name: "_CryptoExtras", package: "swift-crypto"),
+        // gzip (zlib) for bundle payloads on the wire.
+        .product(name: "CompressNIO", package: "compress-nio"), .product(name: "NIOCore", package: "swift-nio"),
       ]
     ),
     // The SQLite store. The only target that imports GRDB (and, for the import's hot loop,

@@ -153,9 +153,29 @@ extension TallerStore {
     // Only regular files (a symbolic link to one is followed): a pipe named like a bundle would
     // block the read forever, a device would never end.
     guard FileKind.isRegular(file) else { throw .file(Message.syncNotRegular) }
-    let lines: BundleScan.Lines
+    var lines: BundleScan.Lines
     do { lines = try BundleScan.Lines(path: file) } catch { throw .refused(SyncBundle.Refusal.notABundle.message) }
-    return try importLines(lines)
+    // A compressed bundle (PROTOCOL.md §3.1) is inflated as it is read.
+    let head = FileHandle(forReadingAtPath: file).flatMap { try? $0.read(upToCount: 2) } ?? Data()
+    guard BundleCompression.isCompressed(head), let h = FileHandle(forReadingAtPath: file) else { return try importLines(lines) }
+    var damaged = false
+    let inflater = BundleCompression.Inflater { (try? h.read(upToCount: 1 << 20)) ?? nil }
+    lines = BundleScan.Lines(pieces: {
+      if damaged { return nil }
+      do throws(BundleCompression.Failure) { return try inflater.next() } catch {
+        // A line that is no line: the scan refuses the file and the import rolls back, even
+        // when the damage comes after the end line.
+        damaged = true
+        return Data([0x0A, 0x00])
+      }
+    })
+    do throws(TallerError) {
+      let result = try importLines(lines)
+      if damaged { throw TallerError.refused(SyncBundle.Refusal.notABundle.message) }
+      return result
+    } catch {
+      throw damaged ? .refused(SyncBundle.Refusal.notABundle.message) : error
+    }
   }
 
   /// The streamed import of a bundle's lines, from a file or a sealed bundle's payload.
@@ -193,6 +213,9 @@ extension TallerStore {
         try importer.finish(into: &result)
         if b.version >= 2 { try keepKeysAndSignatures(db, b, runs: scan.runs.mapValues(\.first)) }
       }
+      // A large import leaves its pages in the write-ahead log: folded into the file now, and
+      // the log cut back, so a shell that goes on does not keep them twice on disk.
+      if walBytes() > Self.walLimit { try? checkpoint() }
     } catch let e as TallerError {
       throw e
     } catch let e as SignatureRefusal {

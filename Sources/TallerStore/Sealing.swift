@@ -133,7 +133,12 @@ extension TallerStore {
 
   /// Seals a bundle for a group's readers, signed by this laptop.
   public func seal(_ bundle: SyncBundle, for group: SealedGroup) throws(TallerError) -> Data {
-    try seal(Data(bundle.encode().utf8), scope: group.scope, for: group.readers.recipients)
+    // Compressed before it is sealed (sealed bytes do not compress): PROTOCOL.md §3.1.
+    let payload: Data
+    do { payload = try BundleCompression.compress(Data(bundle.encode().utf8)) } catch {
+      throw .refused(Message.sealedDamaged(reason: "gzip"))
+    }
+    return try seal(payload, scope: group.scope, for: group.readers.recipients)
   }
 
   /// Seals bytes (a bundle's, or a grades document's) for readers, signed by this laptop.
@@ -173,24 +178,51 @@ extension TallerStore {
     if let folder, folder != header.team { throw .refused(Message.sealedWrongTeam(expected: folder, found: header.team)) }
     guard header.recipients.contains(replica.id) else { return .notForMe(team: header.team) }
     let chunks = PayloadChunks(try Sealed.openPayload(checked, me: replica.id, privateKey: replica.encryptionKey, team: folder))
-    let first = try chunks.payload.next() ?? Data()
+    // The payload a piece at a time: its chunks as they open, inflated when the writer
+    // compressed it (§3.1). A chunk that does not open, or bytes that do not inflate, end the
+    // pieces early and leave the reason in `chunks.failure`.
+    var firstChunk: Data? = try chunks.payload.next() ?? Data()
+    let compressed = firstChunk.map(BundleCompression.isCompressed) ?? false
+    let opened: () -> Data? = {
+      if let c = firstChunk {
+        firstChunk = nil
+        return c
+      }
+      do throws(TallerError) { return try chunks.payload.next() } catch {
+        chunks.failure = error
+        return nil
+      }
+    }
+    var pieces = opened
+    if compressed {
+      let inflater = BundleCompression.Inflater(source: opened)
+      pieces = {
+        if chunks.failure != nil { return nil }
+        do throws(BundleCompression.Failure) { return try inflater.next() } catch {
+          chunks.failure = .refused(Message.sealedDamaged(reason: "gzip"))
+          // A line that is no line: the scan refuses the bundle and the import rolls back,
+          // even when the damage comes after its end line.
+          return Data([0x0A, 0x00])
+        }
+      }
+    }
+    let first = pieces() ?? Data()
+    if let failure = chunks.failure { throw failure }
     if GradesDocument.isGrades(first) {
       var whole = first
-      while let c = try chunks.payload.next() { whole += c }
+      while let c = pieces() { whole += c }
+      if let failure = chunks.failure { throw failure }
       try keepGrades(whole, header: header)
       return .grades(team: header.team)
     }
-    // The bundle inside streams through the same import as a file, a chunk at a time.
+    // The bundle inside streams through the same import as a file, a piece at a time.
     var pending: Data? = first
     let lines = BundleScan.Lines(pieces: {
       if let p = pending {
         pending = nil
         return p
       }
-      do throws(TallerError) { return try chunks.payload.next() } catch {
-        chunks.failure = error
-        return nil
-      }
+      return pieces()
     })
     do throws(TallerError) {
       let result = try importLines(lines)

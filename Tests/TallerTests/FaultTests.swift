@@ -183,7 +183,10 @@ struct FaultTests {
         let store = try TallerStore.open(path: db)
         let me = Sealed.Recipient(id: store.replica.id, publicKey: store.replica.encryptionPublicKey)
         file = dir.file("x\(trial)\(Sealed.suffix)")
-        try store.seal(try Data(contentsOf: URL(fileURLWithPath: bundle)), scope: "t", for: [me]).write(to: URL(fileURLWithPath: file))
+        // Compressed, as this release seals bundles, or plain, as older ones did.
+        var payload = try Data(contentsOf: URL(fileURLWithPath: bundle))
+        if trial % 4 == 1 { payload = try BundleCompression.compress(payload) }
+        try store.seal(payload, scope: "t", for: [me]).write(to: URL(fileURLWithPath: file))
       }
       // Stopped inside the import's transaction after a random number of changes, then killed.
       let stall = Int.random(in: 1..<count, using: &rng)
