@@ -180,12 +180,12 @@ extension TallerStore {
         }
         if let reason = try Trust.refusal(db, replica: c.replica, seq: c.seq, ops: c.ops, cache: writers) {
           // Kept (the chain goes on through it, relays pass it on) but not applied.
-          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements) { restricted = true }
+          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements) { restrict() }
           try db.cachedStatement(sql: "INSERT OR IGNORE INTO quarantine(replica, seq, reason) VALUES(?, ?, ?)")
             .execute(arguments: [c.replica, c.seq, reason])
           arrived.append((c.replica, c.seq))
         } else {
-          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements) { restricted = true }
+          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements) { restrict() }
           try TallerStore.applyChange(db, change: c, using: statements)
           appliedAny = true
         }
@@ -234,6 +234,13 @@ extension TallerStore {
         if h.verify(publicKey: key) { return true }
       }
       return false
+    }
+
+    /// A fact that may take a right away entered the log: what was cached about who may write
+    /// is forgotten, and everything is judged again at the end.
+    mutating func restrict() {
+      restricted = true
+      writers.reset()
     }
 
     mutating func finish(into result: inout ImportResult) throws {

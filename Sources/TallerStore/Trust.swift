@@ -27,6 +27,10 @@ enum Trust {
     private let lock = NSLock()
     private var _allowed: Set<String> = []
     private var _teams: [String: String] = [:]
+    /// Each `replica|team`'s removal pin (``TrustFacts/removalPin(_:team:replica:founders:)``),
+    /// `nil` inside when it has none. Forgotten with the rest whenever a fact that may take a
+    /// right away enters the log.
+    private var _pins: [String: Int64?] = [:]
     /// `false` for the store's long-lived cache: entities of a transaction that rolls back must
     /// not be remembered.
     let remembersEntities: Bool
@@ -39,8 +43,11 @@ enum Trust {
       lock.withLock {
         _allowed = []
         _teams = [:]
+        _pins = [:]
       }
     }
+    func pin(_ key: String) -> Int64?? { lock.withLock { _pins[key] } }
+    func remember(_ key: String, pin: Int64?) { lock.withLock { _pins[key] = .some(pin) } }
     func allow(_ key: String) { lock.withLock { _ = _allowed.insert(key) } }
     func team(of entity: String) -> String? { remembersEntities ? lock.withLock { _teams[entity] } : nil }
     func remember(_ entity: String, team: String) {
@@ -82,14 +89,24 @@ enum Trust {
     func mayWriteTeam(_ team: String) throws -> Bool {
       if let known = local[team] { return known }
       // Removed by the team's founder: nothing after the last change the founder held counts.
-      if let pin = try TrustFacts.removalPin(db, team: team, replica: r, founders: founders), seq > pin {
+      // (Read once per team and writer in an import: a new removal makes the import judge
+      // everything again, with the cache emptied.)
+      let key = r + "|" + team
+      let pin: Int64?
+      if founders[team] == nil, let held = cache?.pin(key) {
+        pin = held
+      } else {
+        pin = try TrustFacts.removalPin(db, team: team, replica: r, founders: founders)
+        if founders[team] == nil { cache?.remember(key, pin: pin) }
+      }
+      if let pin, seq > pin {
         local[team] = false
         return false
       }
-      if cache?.isAllowed(r + "|" + team) == true { return true }
+      if cache?.isAllowed(key) == true { return true }
       let ok = try authority(db, replica: r, team: team, creating: created, founders: founders)
       local[team] = ok
-      if ok, created[team] == nil { cache?.allow(r + "|" + team) }
+      if ok, created[team] == nil { cache?.allow(key) }
       return ok
     }
     // Entities of a team already found writable in this change (a change writes several
@@ -98,7 +115,9 @@ enum Trust {
     for op in ops {
       let entity = op.entity
       let known = writable.contains(entity)
-      let info = known ? nil : try lookup(db, entity) ?? created[entity]
+      // An entity this change creates is not held (a create of a held one is not kept in
+      // `created`): no need to ask the database.
+      let info = known ? nil : try created[entity] ?? lookup(db, entity)
       if !known && info == nil { return "unknown entity \(entity)" }
       if case .set(_, let f, _, _, _) = op, f == TrustField.founder, created[entity] == nil {
         return "founder of \(entity) rewritten"
