@@ -26,9 +26,12 @@ public struct ReplicaInfo: Equatable, Sendable {
     didSet { publicKey = Signing.publicKey(ofPrivate: signingKey) ?? "" }
   }
   /// The X25519 private key that opens bundles sealed for this replica.
-  var encryptionKey: String = Sealed.newPrivateKey()
-  /// Its public half (64 hex digits).
-  public var encryptionPublicKey: String { Sealed.publicKey(ofPrivate: encryptionKey) ?? "" }
+  var encryptionKey: String = Sealed.newPrivateKey() {
+    didSet { encryptionPublicKey = Sealed.publicKey(ofPrivate: encryptionKey) ?? "" }
+  }
+  /// Its public half (64 hex digits), worked out once (every local write compares it with the
+  /// one declared in the log).
+  public private(set) var encryptionPublicKey: String = ""
 
   /// The public half of the signing key (64 hex digits).
   public private(set) var publicKey: String
@@ -39,6 +42,7 @@ public struct ReplicaInfo: Equatable, Sendable {
     self.copiedFrom = copiedFrom
     self.signingKey = signingKey
     publicKey = Signing.publicKey(ofPrivate: signingKey) ?? ""
+    encryptionPublicKey = Sealed.publicKey(ofPrivate: encryptionKey) ?? ""
   }
 }
 
