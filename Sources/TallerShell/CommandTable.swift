@@ -143,7 +143,11 @@ public enum SittingUse: Sendable {
 public struct CommandSpec: Sendable {
   public var words: [Word]
   /// Other complete spellings (`teams` for `team list`).
-  public var shortcuts: [String]
+  public var shortcuts: [String] {
+    didSet { foldedShortcuts = shortcuts.map(Text.fold) }
+  }
+  /// The same, folded once (every line typed is looked up against all of them).
+  public private(set) var foldedShortcuts: [String] = []
   public var summary: L
   public var detail: L?
   public var params: [Param]
@@ -174,6 +178,7 @@ public struct CommandSpec: Sendable {
     self.sitting = sitting
     self.words = words
     self.shortcuts = shortcuts
+    self.foldedShortcuts = shortcuts.map(Text.fold)
     self.summary = summary
     self.detail = detail
     self.params = A.parameters
@@ -331,18 +336,21 @@ public struct CommandTable: Sendable {
     // Folded once here, not once per command tried.
     let foldedFirst = Text.fold(first)
     let folded = tokens.prefix(commands.map(\.words.count).max() ?? 1).map(Text.fold)
-    var best: (CommandSpec, Int)?
-    for c in commands {
-      if c.shortcuts.contains(where: { $0 == first || Text.fold($0) == foldedFirst }) {
-        if (best?.1 ?? 0) < 1 { best = (c, 1) }
+    // By index: a command is read in place, not copied whole (closure, help, parameters) for
+    // each of the table's entries on every line.
+    var best: (index: Int, used: Int)?
+    for i in commands.indices {
+      if commands[i].shortcuts.contains(first) || commands[i].foldedShortcuts.contains(foldedFirst) {
+        if (best?.used ?? 0) < 1 { best = (i, 1) }
         continue
       }
-      guard folded.count >= c.words.count else { continue }
-      if zip(c.words, folded).allSatisfy({ $0.folded.contains($1) }) {
-        if (best?.1 ?? 0) < c.words.count { best = (c, c.words.count) }
+      let count = commands[i].words.count
+      guard folded.count >= count else { continue }
+      if zip(commands[i].words, folded).allSatisfy({ $0.folded.contains($1) }) {
+        if (best?.used ?? 0) < count { best = (i, count) }
       }
     }
-    return best
+    return best.map { (commands[$0.index], $0.used) }
   }
 
   /// All the first words (groups and single commands), with their spellings.
