@@ -4,9 +4,11 @@ import Foundation
 /// tree beside it. `EmbeddedContent.swift` is generated from `workshops/` and `exercises/`; a test
 /// fails when it is stale (`TALLER_RECORD=1 swift test` regenerates it).
 public enum BuiltinContent {
-  /// The built-in content, read once: from its compiled form (JSON of the checked content,
-  /// decoded in about a millisecond), not by parsing and checking the YAML again on every start.
+  /// The built-in content, read once: from its compiled form (JSON of the checked content),
+  /// not by parsing and checking the YAML again on every start; read by hand (``ContentJSON``:
+  /// `JSONDecoder` was 40% of start-up), with `JSONDecoder` only if that fails.
   public static let content: Result<Content, LintFailure> = {
+    if let c = try? ContentJSON.content(EmbeddedContent.compiled) { return .success(c) }
     do {
       return .success(try JSONDecoder().decode(Content.self, from: Data(EmbeddedContent.compiled.utf8)))
     } catch {

@@ -26,6 +26,25 @@ struct ContentTests {
     #expect(current == source, "EmbeddedContent.swift is stale: run TALLER_RECORD=1 swift test")
   }
 
+  @Test("the hand-written reader of the compiled content gives what JSONDecoder gives, and refuses what it refuses")
+  func handReaderMatchesDecoder() throws {
+    let text = EmbeddedContent.compiled
+    let byHand = try ContentJSON.content(text)
+    let decoded = try JSONDecoder().decode(Content.self, from: Data(text.utf8))
+    #expect(byHand.agenda == decoded.agenda)
+    #expect(byHand.exercises == decoded.exercises)
+    // Every field reached: translations, checks, completion rules, references, options.
+    #expect(byHand.exercises.contains { !$0.checks.isEmpty } && byHand.exercises.contains { !$0.complete.isEmpty })
+    #expect(byHand.exercises.flatMap(\.fields).contains { $0.ref != nil || !$0.translations.isEmpty })
+    // Broken compiled text is refused (the start-up then falls back to JSONDecoder's error).
+    for broken in [
+      "", "[]", text.replacingOccurrences(of: "\"drawing\" : \"", with: "\"drawing\" : \"x"),
+      text.replacingOccurrences(of: "\"required\" : ", with: "\"required\" : 1 + "),
+    ] {
+      #expect(throws: ContentJSON.Failure.self) { try ContentJSON.content(broken) }
+    }
+  }
+
   @Test("the compiled built-in content is exactly what the YAML files give")
   func compiledMatchesSources() throws {
     let loaded = ContentLoader.load(agendas: try contentFiles("workshops"), exercises: try contentFiles("exercises"))
