@@ -158,23 +158,33 @@ extension TallerStore {
     // A compressed bundle (PROTOCOL.md §3.1) is inflated as it is read.
     let head = FileHandle(forReadingAtPath: file).flatMap { try? $0.read(upToCount: 2) } ?? Data()
     guard BundleCompression.isCompressed(head), let h = FileHandle(forReadingAtPath: file) else { return try importLines(lines) }
-    var damaged = false
-    let inflater = BundleCompression.Inflater { (try? h.read(upToCount: 1 << 20)) ?? nil }
-    lines = BundleScan.Lines(pieces: {
-      if damaged { return nil }
+    var failure: BundleCompression.Failure?
+    lines = BundleScan.Lines(pieces: Self.inflated({ (try? h.read(upToCount: 1 << 20)) ?? nil }, failed: { failure = $0 }))
+    do throws(TallerError) {
+      return try importLines(lines)
+    } catch {
+      // Cut short is said as for a plain file; bytes that do not inflate are not a bundle.
+      switch failure {
+      case .truncated?: throw .refused(SyncBundle.Refusal.truncated.message)
+      case .damaged?, .trailing?: throw .refused(SyncBundle.Refusal.notABundle.message)
+      case nil: throw error
+      }
+    }
+  }
+
+  /// The bytes of a compressed bundle read from `source`, a piece at a time. Bytes that do not
+  /// inflate end them with a line that is no line, so the scan refuses the bundle and the
+  /// import rolls back even when the damage comes after the end line; `failed` is told why.
+  static func inflated(_ source: @escaping () -> Data?, failed: @escaping (BundleCompression.Failure) -> Void) -> () -> Data? {
+    let inflater = BundleCompression.Inflater(source: source)
+    var done = false
+    return {
+      if done { return nil }
       do throws(BundleCompression.Failure) { return try inflater.next() } catch {
-        // A line that is no line: the scan refuses the file and the import rolls back, even
-        // when the damage comes after the end line.
-        damaged = true
+        done = true
+        failed(error)
         return Data([0x0A, 0x00])
       }
-    })
-    do throws(TallerError) {
-      let result = try importLines(lines)
-      if damaged { throw TallerError.refused(SyncBundle.Refusal.notABundle.message) }
-      return result
-    } catch {
-      throw damaged ? .refused(SyncBundle.Refusal.notABundle.message) : error
     }
   }
 

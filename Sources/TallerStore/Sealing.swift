@@ -195,15 +195,9 @@ extension TallerStore {
     }
     var pieces = opened
     if compressed {
-      let inflater = BundleCompression.Inflater(source: opened)
-      pieces = {
-        if chunks.failure != nil { return nil }
-        do throws(BundleCompression.Failure) { return try inflater.next() } catch {
-          chunks.failure = .refused(Message.sealedDamaged(reason: "gzip"))
-          // A line that is no line: the scan refuses the bundle and the import rolls back,
-          // even when the damage comes after its end line.
-          return Data([0x0A, 0x00])
-        }
+      // A chunk that did not open keeps its own reason (the member then looks cut short).
+      pieces = Self.inflated(opened) { _ in
+        if chunks.failure == nil { chunks.failure = .refused(Message.sealedDamaged(reason: "gzip")) }
       }
     }
     let first = pieces() ?? Data()

@@ -57,7 +57,9 @@ struct CompressionTests {
       let file = dir.file("\(name).taller.jsonl")
       try bytes.write(to: URL(fileURLWithPath: file))
       let store = try TallerStore.inMemory()
-      #expect(throws: TallerError.refused(SyncBundle.Refusal.notABundle.message), "\(name)") { try store.importFile(path: file) }
+      // Cut short is said as for a plain file; the rest is not a bundle.
+      let refusal: SyncBundle.Refusal = name == "cut" ? .truncated : .notABundle
+      #expect(throws: TallerError.refused(refusal.message), "\(name)") { try store.importFile(path: file) }
       #expect(try store.changeCount() == 0, "\(name)")
     }
   }
