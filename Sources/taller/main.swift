@@ -114,12 +114,56 @@ func fail(_ message: Message, lang: Lang, code: Int32) -> Never {
   exit(code)
 }
 
-let options: Taller
+/// The process flags, as the rest of this file reads them.
+struct ProcessOptions {
+  var db: String?
+  var lang: String?
+  var command: String?
+  var file: String?
+  var content: String?
+  var bail = false
+  var words: [String] = []
+
+  init(_ t: Taller) {
+    (db, lang, command, file, content, bail, words) = (t.db, t.lang, t.command, t.file, t.content, t.bail, t.words)
+  }
+
+  /// The common invocations (`--db F --lang en -c "…"`, `-f script`, none at all) read without
+  /// ArgumentParser, whose reflection was a third of start-up: only each flag at most once,
+  /// each followed by its value, and no command words. Anything else (help, `--db=F`, words,
+  /// a value that starts with `-`, a mistake) goes to ArgumentParser, which says what is wrong.
+  init?(simple arguments: [String]) {
+    var i = 0
+    var seen: Set<String> = []
+    while i < arguments.count {
+      let flag = arguments[i]
+      guard seen.insert(flag).inserted else { return nil }
+      if flag == "--bail" {
+        bail = true
+        i += 1
+        continue
+      }
+      guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("-") else { return nil }
+      let value = arguments[i + 1]
+      switch flag {
+      case "--db": db = value
+      case "--lang": lang = value
+      case "-c": command = value
+      case "-f": file = value
+      case "--content": content = value
+      default: return nil
+      }
+      i += 2
+    }
+  }
+}
+
+let options: ProcessOptions
 do {
   // `swift run taller -- --lang en` passes a leading "--": flags still follow it.
   var arguments = Array(CommandLine.arguments.dropFirst())
   if arguments.first == "--" { arguments.removeFirst() }
-  options = try Taller.parseAsRoot(arguments) as? Taller ?? Taller()
+  options = try ProcessOptions(simple: arguments) ?? ProcessOptions(Taller.parseAsRoot(arguments) as? Taller ?? Taller())
 } catch {
   let code = Taller.exitCode(for: error)
   let lang = environment["TALLER_LANG"].flatMap(Lang.init(lenient:)) ?? .es
