@@ -177,13 +177,11 @@ extension TallerStore {
   /// Appends a change to the log only (a quarantined change: kept, passed on, not applied), with
   /// the trust facts it carries. Returns whether one of them may take a right away.
   @discardableResult
-  static func insertLog(_ db: Database, change: Change, body: String, hash: String? = nil, using st: LogStatements? = nil) throws
-    -> Bool
-  {
+  static func insertLog(
+    _ db: Database, change: Change, body: String, hash: String? = nil, stored: Raw? = nil, using st: LogStatements? = nil
+  ) throws -> Bool {
     let st = try st ?? LogStatements(db)
-    try st.changeInsert.run(
-      .text(change.replica), .int(change.seq), .int(change.hlc.millis), .int(change.hlc.counter), .text(change.author),
-      .text(hash ?? Change.hash(ofBody: body)), .text(body))
+    try st.changeInsert.run(values: StoredChanges.row(of: change, body: body, hash: hash ?? Change.hash(ofBody: body), stored: stored))
     return try TrustFacts.record(db, change)
   }
 
@@ -249,8 +247,7 @@ extension TallerStore {
 
     init(_ db: Database) throws {
       self.db = db
-      changeInsert = try db.cachedStatement(
-        sql: "INSERT INTO change_log(replica, seq, hlc_ms, hlc_c, author, hash, body) VALUES(?, ?, ?, ?, ?, ?, ?)")
+      changeInsert = try db.cachedStatement(sql: StoredChanges.insertSQL)
       // Several creates of one id (a sheet two laptops started): they agree on its type and
       // parent (a create that disagrees is never applied), and the least (replica, seq) is its
       // creator, whatever the order they arrive in. Type and parent never change.

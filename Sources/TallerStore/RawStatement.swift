@@ -6,6 +6,7 @@ import GRDBSQLite
 package enum Raw {
   case text(String)
   case int(Int64)
+  case bytes([UInt8])
   case null
 }
 
@@ -72,6 +73,12 @@ extension Statement {
     case .int(let x):
       let code = sqlite3_bind_int64(sqliteStatement, n, x)
       guard code == SQLITE_OK else { throw failure(code) }
+    case .bytes(let b):
+      return try b.withUnsafeBytes { buf in
+        let code = sqlite3_bind_blob(sqliteStatement, n, buf.baseAddress ?? UnsafeRawPointer(empty), Int32(buf.count), nil)
+        guard code == SQLITE_OK else { throw failure(code) }
+        return try withBindings(values.dropFirst(), at: n + 1, body)
+      }
     case .null:
       let code = sqlite3_bind_null(sqliteStatement, n)
       guard code == SQLITE_OK else { throw failure(code) }

@@ -373,6 +373,12 @@ enum Schema {
           ) WITHOUT ROWID;
           """)
     }
+    m.registerMigration("2026-12-03 change texts packed") { db in
+      // The change log was over half of a database: each change's text is now kept deflated
+      // after a dictionary of what change texts are made of (PackedText), its hash as 32 bytes.
+      // Readers read the view `change_log`, with the same columns as the table it replaces.
+      try StoredChanges.migrate(db)
+    }
     return m
   }
 }

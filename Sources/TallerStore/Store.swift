@@ -138,6 +138,7 @@ public final class TallerStore: Sendable {
     config.busyMode = .timeout(15)
     config.label = "taller"
     config.prepareDatabase { db in
+      StoredChanges.prepare(db)
       try db.execute(sql: "PRAGMA synchronous = FULL")
       // When SQLite starts the write-ahead log over, it cuts the file back to 4 MiB: a long
       // shell session after a large import does not keep a large `-wal` beside the database.
@@ -161,7 +162,9 @@ public final class TallerStore: Sendable {
     newID: (@Sendable () -> String)? = nil, signingKey: String? = nil, encryptionKey: String? = nil
   ) throws(TallerError) -> TallerStore {
     let queue: DatabaseQueue
-    do { queue = try DatabaseQueue() } catch { throw map(error, file: ":memory:") }
+    var config = Configuration()
+    config.prepareDatabase { StoredChanges.prepare($0) }
+    do { queue = try DatabaseQueue(configuration: config) } catch { throw map(error, file: ":memory:") }
     // A given key without a given id: the id bound to that key.
     let forced = replicaID ?? signingKey.flatMap(Signing.publicKey(ofPrivate:)).map { ReplicaID.make(publicKey: $0) }
     let store = try finishOpening(

@@ -150,10 +150,17 @@ extension TallerStore {
       return h
     }
 
-    mutating func add(_ first: Change, body firstBody: String, digest firstDigest: String, into result: inout ImportResult) throws {
+    /// Adds a received change (`stored`: its text as `change_row` keeps it, when the caller
+    /// packed it already).
+    mutating func add(
+      _ first: Change, body firstBody: String, digest firstDigest: String, stored firstStored: Raw? = nil,
+      into result: inout ImportResult
+    ) throws {
       var next: (Change, String, String)? = (first, firstBody, firstDigest)
+      var stored = firstStored
       while let (c, body, digest) = next {
         next = nil
+        defer { stored = nil }
         // Numbers from outside stay within the protocol's bounds (a clock at the end of time
         // would make every later local write overflow).
         if let what = c.outOfRange {
@@ -180,12 +187,12 @@ extension TallerStore {
         }
         if let reason = try Trust.refusal(db, replica: c.replica, seq: c.seq, ops: c.ops, cache: writers) {
           // Kept (the chain goes on through it, relays pass it on) but not applied.
-          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements) { restrict() }
+          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, stored: stored, using: statements) { restrict() }
           try db.cachedStatement(sql: "INSERT OR IGNORE INTO quarantine(replica, seq, reason) VALUES(?, ?, ?)")
             .execute(arguments: [c.replica, c.seq, reason])
           arrived.append((c.replica, c.seq))
         } else {
-          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, using: statements) { restrict() }
+          if try TallerStore.insertLog(db, change: c, body: body, hash: digest, stored: stored, using: statements) { restrict() }
           try TallerStore.applyChange(db, change: c, using: statements)
           appliedAny = true
         }

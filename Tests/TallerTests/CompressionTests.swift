@@ -145,3 +145,47 @@ struct CompressionTests {
     #expect(try data(db2) == before)
   }
 }
+
+@Suite("Packed change texts")
+struct PackedTextTests {
+  /// Texts of every shape come back exactly: empty and short ones (kept as they are), accents,
+  /// escapes, NULs, and texts far longer than the window and the first buffer.
+  @Test("a packed text unpacks to exactly the same text, with its context")
+  func roundTrip() throws {
+    let packer = PackedText.Packer()
+    let unpacker = PackedText.Unpacker()
+    let texts = [
+      "", "{}", #"{"author":"ana","hlc":[1,0],"ops":[],"replica":"r","seq":1,"v":1}"#,
+      String(repeating: "Añejo «único» \u{0}\u{1F600}\n", count: 3000),
+      (0..<5000).map { String($0 * 7919 % 1000) }.joined(separator: ","),
+    ]
+    for text in texts {
+      for context in ["", "bench000-0000-4000-8000-000000000001"] {
+        guard let packed = packer.pack(text, context: context) else {
+          // Only what would not get smaller is left unpacked.
+          #expect(text.utf8.count <= 80)
+          continue
+        }
+        #expect(packed.first == PackedText.format)
+        #expect(packed.count < text.utf8.count)
+        #expect(try unpacker.unpack(Data(packed), context: context) == text)
+      }
+    }
+  }
+
+  @Test("damaged, cut-short or unknown packed bytes are refused, never misread")
+  func damaged() throws {
+    let packer = PackedText.Packer()
+    let unpacker = PackedText.Unpacker()
+    let text = String(repeating: #"{"e":"item-1","f":"nombre","k":"set","pred":[],"v":"Cajero"},"#, count: 20)
+    let packed = try #require(packer.pack(text, context: "r"))
+    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(packed.prefix(packed.count / 2)), context: "r") }
+    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(packed + [0x00]), context: "r") }
+    #expect(throws: PackedText.Failure.format(9)) { try unpacker.unpack(Data([9] + packed.dropFirst()), context: "r") }
+    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(), context: "r") }
+    // The same bytes read with another context are not the text.
+    #expect((try? unpacker.unpack(Data(packed), context: "another")) != text)
+    // And the unpacker still works after a failure.
+    #expect(try unpacker.unpack(Data(packed), context: "r") == text)
+  }
+}
