@@ -202,18 +202,32 @@ extension TallerStore {
         var importer = try Importer(db)
         var seen = 0
         var unsignedChecked: Set<String> = []
-        let scan = try BundleScan.read(lines: lines, header: { header = $0 }) { text, c, digest in
-          guard let b = header else { return }
-          if b.version >= 2 {
-            if knownKeys[c.replica] == nil { knownKeys[c.replica] = try knownKey(db, c.replica) }
-            try Self.checkDeclaredKey(c, b)
-          } else if unsignedChecked.insert(c.replica).inserted {
-            try checkUnsignedAllowed(db, c.replica)
+        // The file is read, parsed and hashed on another thread meanwhile (ScanAhead).
+        let ahead = ScanAhead(lines: lines)
+        defer { ahead.stop() }
+        var scanned: BundleScan?
+        while scanned == nil {
+          switch ahead.next() {
+          case .header(let b): header = b
+          case .failed(let error): throw error
+          case .end(let scan): scanned = scan
+          case .changes(let items):
+            guard let b = header else { continue }
+            for item in items {
+              let c = item.change
+              if b.version >= 2 {
+                if knownKeys[c.replica] == nil { knownKeys[c.replica] = try knownKey(db, c.replica) }
+                try Self.checkDeclaredKey(c, b)
+              } else if unsignedChecked.insert(c.replica).inserted {
+                try checkUnsignedAllowed(db, c.replica)
+              }
+              try importer.add(c, body: item.text, digest: item.digest, stored: item.stored, into: &result)
+              seen += 1
+              Self.importProbe?(seen)
+            }
           }
-          try importer.add(c, body: text, digest: digest, into: &result)
-          seen += 1
-          Self.importProbe?(seen)
         }
+        guard let scan = scanned else { return }
         let b = scan.bundle
         if b.version >= 2 {
           for (r, run) in scan.runs {

@@ -524,3 +524,51 @@ struct ClassFixtureTests {
     #expect(try instructor.snapshot() == live)
   }
 }
+
+@Suite("Import on two threads")
+struct ScanAheadTests {
+  /// What the reading thread hands over, read to the end.
+  static func drain(_ ahead: ScanAhead) -> (seqs: [Int64], end: BundleScan?, failure: (any Error)?) {
+    var seqs: [Int64] = []
+    while true {
+      switch ahead.next() {
+      case .header: continue
+      case .changes(let items): seqs += items.map(\.change.seq)
+      case .end(let scan): return (seqs, scan, nil)
+      case .failed(let error): return (seqs, nil, error)
+      }
+    }
+  }
+
+  /// Far more changes than the hand-over holds: all of them in order; a reader that stops early
+  /// (the import failed) does not hang on a full hand-over; a damaged line comes after every
+  /// change read before it, as the failure it was when one thread did it all.
+  @Test("the reading thread hands changes over in order, stops when told, fails in file order")
+  func handOver() throws {
+    let dir = try TempDir()
+    let file = dir.file("b.jsonl")
+    try TallerStore.writeSyntheticBundle(path: file, count: 5000)
+
+    let early = ScanAhead(lines: try BundleScan.Lines(path: file))
+    guard case .header = early.next() else {
+      Issue.record("the header comes first")
+      return
+    }
+    early.stop()
+
+    let whole = ScanAhead(lines: try BundleScan.Lines(path: file))
+    let read = Self.drain(whole)
+    whole.stop()
+    #expect(read.seqs.count == 5000 && read.seqs == Array(1...5000), "\(read.seqs.count) changes")
+    #expect(read.end?.count == 5000 && read.failure == nil)
+
+    // Change 4000's text altered: change 4001 no longer follows it.
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "n.º 4000\"", with: "n.º 4000!\"").write(toFile: file, atomically: true, encoding: .utf8)
+    let damaged = ScanAhead(lines: try BundleScan.Lines(path: file))
+    let partial = Self.drain(damaged)
+    damaged.stop()
+    #expect(partial.seqs.count == 4000 && partial.seqs == Array(1...4000), "\(partial.seqs.count) changes")
+    #expect(partial.failure as? SyncBundle.Refusal == .badSignature("bench000-0000-4000-8000-000000000001"))
+  }
+}
