@@ -65,18 +65,7 @@ public enum Signing {
 
   static func hex(_ d: some Sequence<UInt8>) -> String { Hex.encode(d) }
 
-  static func data(hex: String) -> Data? {
-    guard hex.count % 2 == 0, hex.allSatisfy(\.isHexDigit) else { return nil }
-    var out = Data(capacity: hex.count / 2)
-    var i = hex.startIndex
-    while i < hex.endIndex {
-      let j = hex.index(i, offsetBy: 2)
-      guard let b = UInt8(hex[i..<j], radix: 16) else { return nil }
-      out.append(b)
-      i = j
-    }
-    return out
-  }
+  static func data(hex: String) -> Data? { Hex.bytes(hex).map { Data($0) } }
 }
 
 /// Lowercase hexadecimal, fast (hashes are computed for every change imported).
@@ -94,7 +83,32 @@ public enum Hex {
   }
 
   /// The bytes of lowercase or uppercase hexadecimal, or `nil` if it is not that.
-  public static func decode(_ hex: String) -> Data? { Signing.data(hex: hex) }
+  public static func decode(_ hex: String) -> Data? { bytes(hex).map { Data($0) } }
+
+  /// The same, as an array, reading the UTF-8 bytes (an import decodes a hash per change).
+  public static func bytes(_ hex: String) -> [UInt8]? {
+    var hex = hex
+    return hex.withUTF8 { utf8 -> [UInt8]? in
+      guard utf8.count % 2 == 0 else { return nil }
+      func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+      }
+      var out: [UInt8] = []
+      out.reserveCapacity(utf8.count / 2)
+      var i = 0
+      while i < utf8.count {
+        guard let hi = nibble(utf8[i]), let lo = nibble(utf8[i + 1]) else { return nil }
+        out.append(hi << 4 | lo)
+        i += 2
+      }
+      return out
+    }
+  }
 }
 
 /// An incremental SHA-256 (for files written a line at a time).

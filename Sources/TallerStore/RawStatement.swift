@@ -44,6 +44,20 @@ extension Statement {
     }
   }
 
+  /// Binds `values` and reads the first row's columns as texts (nil for the row when there is
+  /// none; nil for a column that is NULL).
+  func texts(_ values: Raw...) throws -> [String?]? {
+    try withBindings(values[...], at: 1) {
+      defer { reset() }
+      let code = sqlite3_step(sqliteStatement)
+      if code == SQLITE_DONE { return nil }
+      guard code == SQLITE_ROW else { throw failure(code) }
+      return (0..<sqlite3_column_count(sqliteStatement)).map { i in
+        sqlite3_column_text(sqliteStatement, i).map { String(cString: $0) }
+      }
+    }
+  }
+
   /// Binds `values` and tells whether the statement gives a first row whose first column is non-zero.
   func flag(_ values: Raw...) throws -> Bool {
     try withBindings(values[...], at: 1) {

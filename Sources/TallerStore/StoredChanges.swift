@@ -49,7 +49,7 @@ enum StoredChanges {
     _ replica: String, _ seq: Int64, _ millis: Int64, _ counter: Int64, _ author: String, hash: String, body: Raw
   ) -> [Raw] {
     // A hash that is not hex (never written by taller) is kept as it is.
-    let digest = Hex.decode(hash).map { Raw.bytes([UInt8]($0)) } ?? .text(hash)
+    let digest = Hex.bytes(hash).map(Raw.bytes) ?? .text(hash)
     return [.text(replica), .int(seq), .int(millis), .int(counter), .text(author), digest, body]
   }
 

@@ -217,9 +217,9 @@ enum Trust {
   }
 
   static func lookup(_ db: Database, _ id: String) throws -> Info? {
-    try Row.fetchOne(db.cachedStatement(sql: "SELECT type, parent FROM entity WHERE id = ?"), arguments: [id]).map {
-      Info(type: $0["type"], parent: $0["parent"])
-    }
+    // Through SQLite's C API: a lookup per create of every imported change.
+    guard let row = try db.cachedStatement(sql: "SELECT type, parent FROM entity WHERE id = ?").texts(.text(id)) else { return nil }
+    return Info(type: row[0] ?? "", parent: row[1])
   }
 
   /// The team an entity belongs to (itself, for a team).

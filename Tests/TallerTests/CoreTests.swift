@@ -74,6 +74,15 @@ struct CatalogTests {
 
 @Suite("Canonical JSON")
 struct JSONTests {
+  @Test("hexadecimal reads back what it wrote, either case, and nothing else")
+  func hex() {
+    let bytes: [UInt8] = Array(0...255)
+    #expect(Hex.bytes(Hex.encode(bytes)) == bytes)
+    #expect(Hex.bytes("00FFaB") == [0x00, 0xFF, 0xAB])
+    #expect(Hex.bytes("") == [])
+    for bad in ["0", "0g", "zz", "０１", "12 4", "ñ1"] { #expect(Hex.bytes(bad) == nil, "\(bad)") }
+  }
+
   @Test("keys are sorted by UTF-8 bytes and strings minimally escaped")
   func canonical() {
     let v: JSONValue = ["b": 1, "a": ["x", true, nil], "ñ": "José \"J\"\n\u{01}", "Z": -5]
