@@ -153,13 +153,18 @@ extension TallerStore {
     // Only regular files (a symbolic link to one is followed): a pipe named like a bundle would
     // block the read forever, a device would never end.
     guard FileKind.isRegular(file) else { throw .file(Message.syncNotRegular) }
-    var lines: BundleScan.Lines
-    do { lines = try BundleScan.Lines(path: file) } catch { throw .refused(SyncBundle.Refusal.notABundle.message) }
-    // A compressed bundle (PROTOCOL.md §3.1) is inflated as it is read.
-    let head = FileHandle(forReadingAtPath: file).flatMap { try? $0.read(upToCount: 2) } ?? Data()
-    guard BundleCompression.isCompressed(head), let h = FileHandle(forReadingAtPath: file) else { return try importLines(lines) }
+    // A compressed bundle (PROTOCOL.md §3.1) is inflated as it is read: its first two bytes
+    // tell, and the same handle reads it from the start.
+    guard let h = FileHandle(forReadingAtPath: file) else { throw .refused(SyncBundle.Refusal.notABundle.message) }
+    let head = (try? h.read(upToCount: 2)) ?? Data()
+    guard BundleCompression.isCompressed(head), (try? h.seek(toOffset: 0)) != nil else {
+      try? h.close()
+      let lines: BundleScan.Lines
+      do { lines = try BundleScan.Lines(path: file) } catch { throw .refused(SyncBundle.Refusal.notABundle.message) }
+      return try importLines(lines)
+    }
     var failure: BundleCompression.Failure?
-    lines = BundleScan.Lines(pieces: Self.inflated({ (try? h.read(upToCount: 1 << 20)) ?? nil }, failed: { failure = $0 }))
+    let lines = BundleScan.Lines(pieces: Self.inflated({ (try? h.read(upToCount: 1 << 20)) ?? nil }, failed: { failure = $0 }))
     do throws(TallerError) {
       return try importLines(lines)
     } catch {

@@ -67,8 +67,7 @@ struct CompressionTests {
   @Test("a compressed bundle file imports as its plain text does")
   func compressedFile() throws {
     let dir = try TempDir()
-    let plainFile = dir.file("plain.taller.jsonl")
-    try TallerStore.writeSyntheticBundle(path: plainFile, count: 300)
+    let plainFile = try dir.syntheticBundle(300, named: "plain.taller.jsonl")
     let packedFile = dir.file("packed.taller.jsonl")
     try BundleCompression.compress(try data(plainFile)).write(to: URL(fileURLWithPath: packedFile))
     let a = try TallerStore.inMemory()
@@ -87,8 +86,7 @@ struct CompressionTests {
   @Test("sealed files carry the bundle compressed; older sealed files with a plain bundle still import; bad gzip inside is refused")
   func sealed() throws {
     let dir = try TempDir()
-    let file = dir.file("b.taller.jsonl")
-    try TallerStore.writeSyntheticBundle(path: file, count: 200)
+    let file = try dir.syntheticBundle(200)
     let bundle = try data(file)
     let packed = try BundleCompression.compress(bundle)
     #expect(packed.count * 4 < bundle.count, "\(packed.count) of \(bundle.count)")
@@ -129,8 +127,7 @@ struct CompressionTests {
   @Test("a large import leaves no large write-ahead log beside the database; a small command leaves it as it was")
   func writeAheadLog() throws {
     let dir = try TempDir()
-    let file = dir.file("big.taller.jsonl")
-    try TallerStore.writeSyntheticBundle(path: file, count: 6_000)
+    let file = try dir.syntheticBundle(6_000)
     let db = dir.file("x.sqlite")
     let store = try TallerStore.open(path: db)
     #expect(try store.importFile(path: file).newChanges == 6_000)

@@ -168,9 +168,8 @@ struct FaultTests {
   func importKilledMidway() throws {
     var rng = SplitMix64(seed: 11)
     let dir = try TempDir()
-    let bundle = dir.file("big.taller.jsonl")
     let count = 3_000
-    try TallerStore.writeSyntheticBundle(path: bundle, count: count, seed: 5)
+    let bundle = try dir.syntheticBundle(count, seed: 5)
     for trial in 0..<max(2, faultTrials / 2) {
       let db = dir.file("x\(trial).sqlite")
       #expect(try runTaller(["--db", db, "-c", "team create A"]).status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import TallerTestSupport
 import Testing
 
 @testable import TallerCore
@@ -27,6 +28,13 @@ final class TempDir {
   }
 
   func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// A signed bundle of `count` synthetic changes written here (`writeSyntheticBundle`): its path.
+  func syntheticBundle(_ count: Int, named name: String = "b.taller.jsonl", seed: UInt64 = 1) throws -> String {
+    let path = file(name)
+    try TallerStore.writeSyntheticBundle(path: path, count: count, seed: seed)
+    return path
+  }
 
   deinit { try? FileManager.default.removeItem(at: url) }
 }

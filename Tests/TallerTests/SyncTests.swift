@@ -546,8 +546,7 @@ struct ScanAheadTests {
   @Test("the reading thread hands changes over in order, stops when told, fails in file order")
   func handOver() throws {
     let dir = try TempDir()
-    let file = dir.file("b.jsonl")
-    try TallerStore.writeSyntheticBundle(path: file, count: 5000)
+    let file = try dir.syntheticBundle(5000)
 
     let early = ScanAhead(lines: try BundleScan.Lines(path: file))
     guard case .header = early.next() else {
