@@ -242,9 +242,32 @@ extension CommandSpec: Identifiable {
 
 /// The table of every command: the single source for dispatch, help, completion and "did you mean".
 public struct CommandTable: Sendable {
-  public var commands: [CommandSpec]
+  public var commands: [CommandSpec] {
+    didSet { index = Index(commands) }
+  }
+  /// Where ``lookup(_:)`` finds the commands a line may start with, without trying them all.
+  private var index: Index
 
-  public init(_ commands: [CommandSpec]) { self.commands = commands }
+  public init(_ commands: [CommandSpec]) {
+    self.commands = commands
+    index = Index(commands)
+  }
+
+  /// The commands by the spellings of their first word and of their shortcuts (as typed and
+  /// folded), and the most words a command's name has.
+  private struct Index: Sendable {
+    var byFirstWord: [String: [Int]] = [:]
+    var byShortcut: [String: [Int]] = [:]
+    var longest = 1
+
+    init(_ commands: [CommandSpec]) {
+      for (i, c) in commands.enumerated() {
+        for spelling in c.words[0].folded { byFirstWord[spelling, default: []].append(i) }
+        for shortcut in Set(c.shortcuts + c.foldedShortcuts) { byShortcut[shortcut, default: []].append(i) }
+        longest = max(longest, c.words.count)
+      }
+    }
+  }
 
   /// The command with this canonical name.
   public func spec(_ id: String) -> CommandSpec? { commands.first { $0.name == id } }
@@ -335,11 +358,14 @@ public struct CommandTable: Sendable {
     guard let first = tokens.first else { return nil }
     // Folded once here, not once per command tried.
     let foldedFirst = Text.fold(first)
-    let folded = tokens.prefix(commands.map(\.words.count).max() ?? 1).map(Text.fold)
-    // By index: a command is read in place, not copied whole (closure, help, parameters) for
-    // each of the table's entries on every line.
+    let folded = tokens.prefix(index.longest).map(Text.fold)
+    // Only the commands the first token may name, in the table's order. By index: a command is
+    // read in place, not copied whole (closure, help, parameters).
+    let candidates = Set(
+      (index.byShortcut[first] ?? []) + (index.byShortcut[foldedFirst] ?? []) + (index.byFirstWord[foldedFirst] ?? [])
+    ).sorted()
     var best: (index: Int, used: Int)?
-    for i in commands.indices {
+    for i in candidates {
       if commands[i].shortcuts.contains(first) || commands[i].foldedShortcuts.contains(foldedFirst) {
         if (best?.used ?? 0) < 1 { best = (i, 1) }
         continue
