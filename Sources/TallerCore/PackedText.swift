@@ -14,15 +14,51 @@ import Foundation
 /// short text pack well) and raw deflate streams reused from one text to the next (an import
 /// packs a million) are not in its API.
 public enum PackedText {
-  /// The first byte of every packed text: raw deflate primed with ``dictionary`` followed by
-  /// the text's context (``primer(context:)``). A later dictionary gets a new byte; this one
-  /// never changes (every database holds texts packed with it).
+  /// The first byte of a packed text: raw deflate primed with ``dictionary`` followed by what
+  /// the reader knows of the text (``Context``, ``primer(_:)``). Each format byte, once
+  /// written, never changes meaning (every database holds texts packed with it).
   public static let format: UInt8 = 1
+  /// The same, of the text without its `"prev"` member, which the reader puts back from the
+  /// context (the hash of the replica's change before it: 64 hex characters that do not pack).
+  public static let formatWithoutPrev: UInt8 = 2
 
-  /// What a stream is primed with: the dictionary, then what the reader knows of the text
-  /// without it (a change's replica, in the words its text says it with), nearest.
-  static func primer(context: String) -> [UInt8] {
-    dictionary + Array("\"replica\":\"\(context)\",\"seq\":".utf8)
+  /// What a reader knows of a change's text without reading it: the replica that wrote it, and
+  /// the hash of that replica's change before it (nil for its first, or when not known).
+  public struct Context: Sendable {
+    public var replica: String
+    public var prev: String?
+
+    public init(replica: String, prev: String? = nil) {
+      self.replica = replica
+      self.prev = prev
+    }
+
+    /// Where a change's text names its replica, after its operations and `prev`.
+    var marker: String { ",\"replica\":\"\(replica)\",\"seq\":" }
+
+    /// `text` without its `"prev"` member, when it is exactly the context's and comes right
+    /// before the replica (as canonical JSON puts it), and putting it back gives `text` again.
+    func withoutPrev(_ text: String) -> String? {
+      guard let prev else { return nil }
+      let member = ",\"prev\":\"\(prev)\""
+      guard let r = text.range(of: member + marker, options: [.backwards, .literal]) else { return nil }
+      let cut = String(text[..<r.lowerBound]) + String(text[text.index(r.lowerBound, offsetBy: member.count)...])
+      // Byte for byte (`==` on strings would accept a canonically equivalent text).
+      return withPrev(cut)?.utf8.elementsEqual(text.utf8) == true ? cut : nil
+    }
+
+    /// `text` with the context's `"prev"` member put back before the last place it names the
+    /// replica.
+    func withPrev(_ cut: String) -> String? {
+      guard let prev, let r = cut.range(of: marker, options: [.backwards, .literal]) else { return nil }
+      return String(cut[..<r.lowerBound]) + ",\"prev\":\"\(prev)\"" + String(cut[r.lowerBound...])
+    }
+  }
+
+  /// What a stream is primed with: the dictionary, then where the text names its replica, in the
+  /// words it says it with, nearest.
+  static func primer(_ context: Context) -> [UInt8] {
+    dictionary + Array("\"replica\":\"\(context.replica)\",\"seq\":".utf8)
   }
 
   /// What change texts are made of, most common last (deflate's matches prefer near ones).
@@ -70,16 +106,19 @@ public enum PackedText {
 
     /// The packed bytes of `text`, or nil when they would be no smaller than the text. The
     /// same `context` must be given to unpack them.
-    public func pack(_ text: String, context: String) -> [UInt8]? {
-      var text = text
-      return text.withUTF8 { input -> [UInt8]? in
-        guard input.count > 8 else { return nil }
+    public func pack(_ text: String, context: Context) -> [UInt8]? {
+      let cut = context.withoutPrev(text)
+      let format = cut == nil ? PackedText.format : PackedText.formatWithoutPrev
+      var body = cut ?? text
+      let original = text.utf8.count
+      return body.withUTF8 { input -> [UInt8]? in
+        guard original > 8 else { return nil }
         deflateReset(stream)
-        _ = PackedText.primer(context: context).withUnsafeBufferPointer {
+        _ = PackedText.primer(context).withUnsafeBufferPointer {
           deflateSetDictionary(stream, $0.baseAddress, uInt($0.count))
         }
         // The format byte and packed bytes must be fewer than the text's.
-        let room = input.count - 1
+        let room = original - 1
         if buffer.count < room { buffer = [UInt8](repeating: 0, count: room) }
         let (code, left) = buffer.withUnsafeMutableBufferPointer { out -> (Int32, Int) in
           stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
@@ -91,7 +130,7 @@ public enum PackedText {
         }
         // Z_OK or Z_BUF_ERROR: it did not fit in fewer bytes than the text.
         guard code == Z_STREAM_END else { return nil }
-        return [PackedText.format] + buffer[0..<(room - left)]
+        return [format] + buffer[0..<(room - left)]
       }
     }
   }
@@ -116,11 +155,11 @@ public enum PackedText {
     }
 
     /// The text `packed` holds (packed with `context`).
-    public func unpack(_ packed: UnsafeRawBufferPointer, context: String) throws(Failure) -> String {
+    public func unpack(_ packed: UnsafeRawBufferPointer, context: Context) throws(Failure) -> String {
       guard let first = packed.first else { throw .damaged }
-      guard first == PackedText.format else { throw .format(first) }
+      guard first == PackedText.format || first == PackedText.formatWithoutPrev else { throw .format(first) }
       inflateReset(stream)
-      _ = PackedText.primer(context: context).withUnsafeBufferPointer {
+      _ = PackedText.primer(context).withUnsafeBufferPointer {
         inflateSetDictionary(stream, $0.baseAddress, uInt($0.count))
       }
       let input = UnsafeRawBufferPointer(rebasing: packed.dropFirst())
@@ -141,11 +180,14 @@ public enum PackedText {
         guard code == Z_BUF_ERROR || code == Z_OK, stream.pointee.avail_out == 0 else { throw .damaged }
       }
       guard stream.pointee.avail_in == 0 else { throw .damaged }
-      return String(decoding: buffer[0..<filled], as: UTF8.self)
+      let text = String(decoding: buffer[0..<filled], as: UTF8.self)
+      if first == PackedText.format { return text }
+      guard let whole = context.withPrev(text) else { throw .damaged }
+      return whole
     }
 
     /// The same, from `Data`.
-    public func unpack(_ packed: Data, context: String) throws(Failure) -> String {
+    public func unpack(_ packed: Data, context: Context) throws(Failure) -> String {
       do {
         return try packed.withUnsafeBytes { try unpack($0, context: context) }
       } catch let failure as Failure {

@@ -91,7 +91,7 @@ final class ScanAhead: @unchecked Sendable {
       let scan = try BundleScan.read(
         lines: lines, header: { try hand(.header($0)) },
         change: { text, c, digest in
-          let stored = StoredChanges.value(of: text, replica: c.replica, packer: packer)
+          let stored = StoredChanges.value(of: text, context: .init(replica: c.replica, prev: c.prev), packer: packer)
           items.append(Item(text: text, change: c, digest: digest, stored: stored))
           if items.count == Self.batch {
             try hand(.changes(items))

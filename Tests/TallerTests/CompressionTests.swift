@@ -145,6 +145,9 @@ struct CompressionTests {
 
 @Suite("Packed change texts")
 struct PackedTextTests {
+  static let replica = "bench000-0000-4000-8000-000000000001"
+  static let prev = String(repeating: "ab12", count: 16)
+
   /// Texts of every shape come back exactly: empty and short ones (kept as they are), accents,
   /// escapes, NULs, and texts far longer than the window and the first buffer.
   @Test("a packed text unpacks to exactly the same text, with its context")
@@ -157,7 +160,7 @@ struct PackedTextTests {
       (0..<5000).map { String($0 * 7919 % 1000) }.joined(separator: ","),
     ]
     for text in texts {
-      for context in ["", "bench000-0000-4000-8000-000000000001"] {
+      for context in [PackedText.Context(replica: ""), .init(replica: Self.replica, prev: Self.prev)] {
         guard let packed = packer.pack(text, context: context) else {
           // Only what would not get smaller is left unpacked.
           #expect(text.utf8.count <= 80)
@@ -170,19 +173,53 @@ struct PackedTextTests {
     }
   }
 
+  /// A change's `prev` is left out when it is the hash the context gives, right before the
+  /// replica; anything else (another hash, one elsewhere, a text that names the replica again
+  /// later, accents around it) keeps it, and every text comes back byte for byte.
+  @Test("a change's prev is left out only where it can be put back exactly")
+  func withoutPrev() throws {
+    let packer = PackedText.Packer()
+    let unpacker = PackedText.Unpacker()
+    let context = PackedText.Context(replica: Self.replica, prev: Self.prev)
+    let ops = #"[{"e":"item-1","f":"nombre","k":"set","pred":[],"v":"Café \"ñ\""}]"#
+    func change(prev: String?, tail: String = "") -> String {
+      let p = prev.map { #","prev":"\#($0)""# } ?? ""
+      return #"{"author":"ana","hlc":[1795000000001,0],"ops":"# + ops + p + #","replica":"\#(Self.replica)","seq":2,"v":1\#(tail)}"#
+    }
+    let cases: [(String, UInt8)] = [
+      (change(prev: Self.prev), PackedText.formatWithoutPrev),
+      (change(prev: String(repeating: "0", count: 64)), PackedText.format),
+      (change(prev: nil), PackedText.format),
+      // Another object naming the replica after it: first in its object, so not "after prev".
+      (change(prev: Self.prev, tail: #","x":{"replica":"\#(Self.replica)","seq":3}"#), PackedText.formatWithoutPrev),
+      // … and not first: putting prev back would go there, so it stays.
+      (change(prev: Self.prev, tail: #","y":{"a":1,"replica":"\#(Self.replica)","seq":3}"#), PackedText.format),
+    ]
+    for (text, format) in cases {
+      let packed = try #require(packer.pack(text, context: context))
+      #expect(packed.first == format, "\(text)")
+      #expect(try unpacker.unpack(Data(packed), context: context).utf8.elementsEqual(text.utf8), "\(text)")
+    }
+    // Without the hash it was packed against, the text is not given back as it was.
+    let packed = try #require(packer.pack(change(prev: Self.prev), context: context))
+    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(packed), context: .init(replica: Self.replica)) }
+    #expect((try? unpacker.unpack(Data(packed), context: .init(replica: Self.replica, prev: "00"))) != change(prev: Self.prev))
+  }
+
   @Test("damaged, cut-short or unknown packed bytes are refused, never misread")
   func damaged() throws {
     let packer = PackedText.Packer()
     let unpacker = PackedText.Unpacker()
+    let context = PackedText.Context(replica: "r")
     let text = String(repeating: #"{"e":"item-1","f":"nombre","k":"set","pred":[],"v":"Cajero"},"#, count: 20)
-    let packed = try #require(packer.pack(text, context: "r"))
-    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(packed.prefix(packed.count / 2)), context: "r") }
-    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(packed + [0x00]), context: "r") }
-    #expect(throws: PackedText.Failure.format(9)) { try unpacker.unpack(Data([9] + packed.dropFirst()), context: "r") }
-    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(), context: "r") }
+    let packed = try #require(packer.pack(text, context: context))
+    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(packed.prefix(packed.count / 2)), context: context) }
+    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(packed + [0x00]), context: context) }
+    #expect(throws: PackedText.Failure.format(9)) { try unpacker.unpack(Data([9] + packed.dropFirst()), context: context) }
+    #expect(throws: PackedText.Failure.damaged) { try unpacker.unpack(Data(), context: context) }
     // The same bytes read with another context are not the text.
-    #expect((try? unpacker.unpack(Data(packed), context: "another")) != text)
+    #expect((try? unpacker.unpack(Data(packed), context: .init(replica: "another"))) != text)
     // And the unpacker still works after a failure.
-    #expect(try unpacker.unpack(Data(packed), context: "r") == text)
+    #expect(try unpacker.unpack(Data(packed), context: context) == text)
   }
 }

@@ -180,9 +180,11 @@ struct StoreTests {
     let brand = try #require(try BuiltinContent.content.get().exercise("marca-peruana"))
     try store.setAnswers(teamID: team.id, def: brand, values: ["historia": .string(long), "marca": "x"])
     let rows = try store.writer.read { db in
-      try Row.fetchAll(db, sql: "SELECT typeof(body) AS t, length(hash) AS h FROM change_row")
+      try Row.fetchAll(db, sql: "SELECT seq, typeof(body) AS t, length(hash) AS h, substr(body, 1, 1) AS f FROM change_row")
     }
     #expect(rows.allSatisfy { $0["t"] == "blob" && $0["h"] == 32 })
+    // Every change after a replica's first leaves its `prev` to the row before.
+    #expect(rows.allSatisfy { ($0["seq"] as Int64) == 1 || $0["f"] == Data([PackedText.formatWithoutPrev]) })
     for change in try store.changes() {
       let stored = try store.writer.read { db in
         try Row.fetchOne(
