@@ -35,17 +35,31 @@ enum Reports {
   /// and, where the text starts a line (`block`), block markers too (`- `, `+ `, `1. `, `2) `,
   /// `---`, `===`).
   static func md(_ s: String, block: Bool = false) -> String {
-    var out = ""
-    for ch in s {
-      if "\\`*_[]<>#|~".contains(ch) { out.append("\\") }
-      out.append(ch)
+    // Byte by byte: every marker is ASCII, and an ASCII byte is never part of another
+    // character in UTF-8 (a class report escapes every cell of 40 teams' work).
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 4)
+    for b in s.utf8 {
+      switch b {
+      case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+        UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+        out.append(UInt8(ascii: "\\"))
+      default: break
+      }
+      out.append(b)
     }
-    guard block else { return out }
-    if let f = out.first, "-+=".contains(f) { out = "\\" + out }
-    if let r = out.range(of: #"^[0-9]{1,9}[.)]"#, options: .regularExpression) {
-      out.insert("\\", at: out.index(before: r.upperBound))
+    if block, let first = out.first {
+      if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
+        out.insert(UInt8(ascii: "\\"), at: 0)
+      } else {
+        // 1 to 9 digits and then "." or ")": an ordered list's marker.
+        let digits = out.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+        if (1...9).contains(digits), digits < out.count, out[digits] == UInt8(ascii: ".") || out[digits] == UInt8(ascii: ")") {
+          out.insert(UInt8(ascii: "\\"), at: digits)
+        }
+      }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Text of several lines in Markdown: each line break a hard break (a backslash at the end of
@@ -125,17 +139,19 @@ enum Reports {
   // MARK: HTML
 
   static func esc(_ s: String) -> String {
-    var out = ""
-    for ch in s {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      default: out.append(ch)
+    // Byte by byte, as `md`.
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 8)
+    for b in s.utf8 {
+      switch b {
+      case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+      case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+      case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+      case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+      default: out.append(b)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Escaped text whose line breaks stay line breaks.
