@@ -87,10 +87,13 @@ enum Desk {
     // Sorted by name (default), by progress (most done first) or by last activity (latest first).
     var progress: [String: Int] = [:]
     var lastChange: [String: Int64] = [:]
+    // Each team's progress in each exercise, worked out once for the sort and the table.
+    var cells: [String: [ExerciseProgress]] = [:]
     for t in teams {
-      var done = 0
-      for d in defs { done += ExerciseProgress(sheet: try ctx.store.sheet(teamID: t.id, exercise: d.id), def: d).answered }
-      progress[t.id] = done
+      let each = try defs.map { d throws(TallerError) in ExerciseProgress(sheet: try ctx.store.sheet(teamID: t.id, exercise: d.id), def: d)
+      }
+      cells[t.id] = each
+      progress[t.id] = each.reduce(0) { $0 + $1.answered }
       lastChange[t.id] = try ctx.store.lastChange(teamID: t.id) ?? 0
     }
     switch args.sort.map(Text.fold) {
@@ -105,10 +108,7 @@ enum Desk {
     }
     for t in teams {
       var row = [t.name]
-      for d in defs {
-        let p = ExerciseProgress(sheet: try ctx.store.sheet(teamID: t.id, exercise: d.id), def: d)
-        row.append(p.done ? "✓" : !p.started ? "—" : "\(p.answered)/\(p.total)")
-      }
+      for p in cells[t.id] ?? [] { row.append(p.done ? "✓" : !p.started ? "—" : "\(p.answered)/\(p.total)") }
       let last = lastChange[t.id].flatMap { $0 == 0 ? nil : $0 }
       row.append(last.map { SessionView.weekdayDate($0, ctx, lang) + "\n" + Clock.time($0, zone: ctx.timeZone) } ?? "—")
       row.append(String(perTeam[t.id] ?? 0))

@@ -18,7 +18,11 @@ extension TallerStore {
 
   /// A team's answers to an exercise (empty when nobody has answered yet).
   public func sheet(teamID: String, exercise: String) throws(TallerError) -> Sheet {
-    try read { db in try Self.sheet(db, teamID: teamID, exercise: exercise) }
+    let key = teamID + "\u{0}" + exercise
+    if let known = batch.sheet(key) { return known }
+    let sheet = try read { db in try Self.sheet(db, teamID: teamID, exercise: exercise) }
+    batch.remember(key, sheet)
+    return sheet
   }
 
   static func sheet(_ db: Database, teamID: String, exercise: String) throws -> Sheet {

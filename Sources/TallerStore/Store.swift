@@ -391,7 +391,8 @@ public final class TallerStore: Sendable {
 
   /// Runs `body` with every read of this store (on this thread) inside one read transaction: one
   /// consistent snapshot, and none of the cost of opening a read per query (a class-wide view
-  /// reads hundreds of sheets). Writes inside `body` are not seen by its reads.
+  /// reads hundreds of sheets, several of its parts the same ones: a sheet is read once per
+  /// snapshot). Writes inside `body` are not seen by its reads.
   public func inOneRead<T>(_ body: () throws(TallerError) -> T) throws(TallerError) -> T {
     if batch.current() != nil { return try body() }
     var result: Result<T, TallerError>?
@@ -420,6 +421,9 @@ public final class TallerStore: Sendable {
       }
     }
 
+    /// Sheets read in this snapshot, by team and exercise.
+    private var sheets: [String: Sheet] = [:]
+
     func enter(_ db: Database) {
       lock.withLock {
         self.db = db
@@ -430,6 +434,23 @@ public final class TallerStore: Sendable {
       lock.withLock {
         db = nil
         thread = nil
+        sheets = [:]
+      }
+    }
+
+    /// A sheet already read in the snapshot this thread is in.
+    func sheet(_ key: String) -> Sheet? {
+      lock.withLock {
+        guard db != nil, let thread, pthread_equal(thread, pthread_self()) != 0 else { return nil }
+        return sheets[key]
+      }
+    }
+
+    /// Keeps a sheet read in the snapshot this thread is in (outside one, nothing).
+    func remember(_ key: String, _ sheet: Sheet) {
+      lock.withLock {
+        guard db != nil, let thread, pthread_equal(thread, pthread_self()) != 0 else { return }
+        sheets[key] = sheet
       }
     }
   }
