@@ -3,11 +3,12 @@
 // with the fuzzer instrumentation:
 //
 //   cd Fuzz && swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-//   mkdir -p /tmp/fz && cp -r corpus/bundle corpus/command corpus/lists corpus/authority /tmp/fz/   # the fuzzer adds to its corpus
+//   mkdir -p /tmp/fz && cp -r corpus/bundle corpus/command corpus/lists corpus/authority corpus/packed /tmp/fz/   # the fuzzer adds to its corpus
 //   .build/debug/fuzz-bundle /tmp/fz/bundle -max_total_time=120 -max_len=4096
 //   .build/debug/fuzz-command /tmp/fz/command -max_total_time=120 -max_len=512
 //   .build/debug/fuzz-lists /tmp/fz/lists -max_total_time=120 -max_len=256 -timeout=10
 //   .build/debug/fuzz-authority /tmp/fz/authority -max_total_time=120 -max_len=256 -timeout=10
+//   .build/debug/fuzz-packed /tmp/fz/packed -max_total_time=120 -max_len=2048
 //
 // First runs (2026-11-22): fuzz-bundle 184k inputs in 76 s, fuzz-command 8.5k in 60 s (it parses
 // each input as every answer kind), no crash, no failed round trip. After the one-pass import and
@@ -23,7 +24,10 @@
 // a stranger's hostile changes (creates of the class's ids with any type and parent, writes to
 // any field, removals, keys, founders, grades, clocks out of bounds) at an enrolled, graded team:
 // the team, its grades and the class must stay as they were, and the laptop must still write —
-// 545 inputs in 121 s, nothing found.
+// 545 inputs in 121 s, nothing found. fuzz-packed (2026-12-02) packs and unpacks any text as the
+// database keeps change texts (and change-like texts built around the input's replica and
+// `prev`, which packing may leave out), byte for byte, and reads any bytes as a packed text and
+// as gzip: 130k inputs in 121 s, nothing found.
 import PackageDescription
 
 let package = Package(
@@ -34,6 +38,7 @@ let package = Package(
     .executableTarget(name: "fuzz-command", dependencies: [.product(name: "TallerKit", package: "main")]),
     .executableTarget(name: "fuzz-lists", dependencies: [.product(name: "TallerKit", package: "main")]),
     .executableTarget(name: "fuzz-authority", dependencies: [.product(name: "TallerKit", package: "main")]),
+    .executableTarget(name: "fuzz-packed", dependencies: [.product(name: "TallerKit", package: "main")]),
   ],
   swiftLanguageModes: [.v6]
 )
