@@ -421,13 +421,7 @@ struct UpgradeTests {
         #expect(renumbered == words(shown), "\(command): \(r.stdout)")
       }
     }
-    let r = try runTaller(["--db", path, "-c", "export json \(dir.file("new.json"))"], env: env)
-    #expect(r.status == 0, "\(r.stderr)")
-    // Both sides without the joins by which a copy (a new identity) inherits its origin's rights.
-    let old = try StrictJSONParser.parse(
-      try String(contentsOf: fixtures.appendingPathComponent("schema-2026-11-23.export.json"), encoding: .utf8))
-    let new = try StrictJSONParser.parse(try String(contentsOfFile: dir.file("new.json"), encoding: .utf8))
-    #expect(withoutInheritance(new) == withoutInheritance(old))
+    try expectSameExport(path, as: fixtures.appendingPathComponent("schema-2026-11-23.export.json"), in: dir, env: env)
     let store = try TallerStore.open(path: path)
     let entities = "SELECT id, type, parent, creator, creator_seq FROM entity ORDER BY id"
     let live = try store.snapshot()
@@ -464,14 +458,7 @@ struct UpgradeTests {
     let store = try TallerStore.open(path: path)
     #expect(try store.writer.read { try Row.fetchAll($0, sql: log) } == before)
     #expect(try store.writer.read { try String.fetchAll($0, sql: "SELECT DISTINCT typeof(body) FROM change_row") } == ["blob"])
-    let r = try runTaller(["--db", path, "-c", "export json \(dir.file("new.json"))"], env: env)
-    #expect(r.status == 0, "\(r.stderr)")
-    // Both sides without the joins by which a copy (a new identity here: its key stayed with the
-    // laptop that wrote it) inherits its origin's rights.
-    let old = try StrictJSONParser.parse(
-      try String(contentsOf: fixtures.appendingPathComponent("schema-2026-12-02.export.json"), encoding: .utf8))
-    let new = try StrictJSONParser.parse(try String(contentsOfFile: dir.file("new.json"), encoding: .utf8))
-    #expect(withoutInheritance(new) == withoutInheritance(old))
+    try expectSameExport(path, as: fixtures.appendingPathComponent("schema-2026-12-02.export.json"), in: dir, env: env)
     let live = try store.snapshot()
     try store.rebuildState()
     #expect(try store.snapshot() == live)
@@ -524,6 +511,17 @@ struct UpgradeTests {
 
 /// An `export json` without the joins by which a copied database (a new identity) inherits its
 /// origin's rights: they name the copy's random id, so no two copies write the same ones.
+/// `export json` of the database at `path` says what the old release's export (`fixture`) said,
+/// both without the joins by which a copy (a new identity: its key stayed with the laptop that
+/// wrote it) inherits its origin's rights.
+func expectSameExport(_ path: String, as fixture: URL, in dir: TempDir, env: [String: String]) throws {
+  let r = try runTaller(["--db", path, "-c", "export json \(dir.file("new.json"))"], env: env)
+  #expect(r.status == 0, "\(r.stderr)")
+  let old = try StrictJSONParser.parse(try String(contentsOf: fixture, encoding: .utf8))
+  let new = try StrictJSONParser.parse(try String(contentsOfFile: dir.file("new.json"), encoding: .utf8))
+  #expect(withoutInheritance(new) == withoutInheritance(old))
+}
+
 func withoutInheritance(_ v: JSONValue) -> JSONValue {
   switch v {
   case .object(let o): return .object(o.mapValues(withoutInheritance))
