@@ -97,6 +97,7 @@ enum Board {
       for c in try ctx.store.conflicts() { if let t = try ctx.store.team(of: c.entity) { perTeam[t, default: 0] += 1 } }
       let defs = ctx.content.ordered
       var rows: [TeamRow] = []
+      let lastChanges = try ctx.store.lastChanges()
       for t in teams {
         var marks: [Mark] = []
         var answered = 0
@@ -107,7 +108,7 @@ enum Board {
         }
         rows.append(
           TeamRow(
-            name: t.name, marks: marks, last: try ctx.store.lastChange(teamID: t.id), conflicts: perTeam[t.id] ?? 0, answered: answered))
+            name: t.name, marks: marks, last: lastChanges[t.id], conflicts: perTeam[t.id] ?? 0, answered: answered))
       }
       return Snapshot(
         title: mine?.name ?? ctx.content.agenda.title.text(lang),

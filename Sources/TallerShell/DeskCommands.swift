@@ -86,7 +86,7 @@ enum Desk {
     var rows: [[String]] = []
     // Sorted by name (default), by progress (most done first) or by last activity (latest first).
     var progress: [String: Int] = [:]
-    var lastChange: [String: Int64] = [:]
+    let lastChange = try ctx.store.lastChanges()
     // Each team's progress in each exercise, worked out once for the sort and the table.
     var cells: [String: [ExerciseProgress]] = [:]
     for t in teams {
@@ -94,7 +94,6 @@ enum Desk {
       }
       cells[t.id] = each
       progress[t.id] = each.reduce(0) { $0 + $1.answered }
-      lastChange[t.id] = try ctx.store.lastChange(teamID: t.id) ?? 0
     }
     switch args.sort.map(Text.fold) {
     case nil, "name"?, "nombre"?: break

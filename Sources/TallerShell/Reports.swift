@@ -221,11 +221,12 @@ enum Reports {
         body += "<section class=\"chapter\" id=\"\(c.id)\">\n<h2>\(esc(c.title))</h2>\n" + html(c.lines, level: 3) + "</section>\n"
       }
     }
+    let lastChanges = (try? ctx.store.lastChanges()) ?? [:]
     for (team, id) in zip(teams, ids) {
       body += "<section class=\"team\" id=\"\(id)\" aria-labelledby=\"\(id)-h\">\n<h\(top) id=\"\(id)-h\">\(esc(team.name))</h\(top)>\n"
       let members = team.members.map(\.name).joined(separator: ", ")
       if !members.isEmpty { body += "<p class=\"members\">\(esc(Message.reportMembers(members: members).text(lang)))</p>\n" }
-      let last = (try? ctx.store.lastChange(teamID: team.id)) ?? nil
+      let last = lastChanges[team.id]
       let designedFor = persona(ctx, team: team)
       for (i, (t, lines)) in sections(ctx, team: team, lang: lang).enumerated() {
         let kind = ctx.content.ordered[i].drawing

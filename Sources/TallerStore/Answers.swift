@@ -18,11 +18,7 @@ extension TallerStore {
 
   /// A team's answers to an exercise (empty when nobody has answered yet).
   public func sheet(teamID: String, exercise: String) throws(TallerError) -> Sheet {
-    let key = teamID + "\u{0}" + exercise
-    if let known = batch.sheet(key) { return known }
-    let sheet = try read { db in try Self.sheet(db, teamID: teamID, exercise: exercise) }
-    batch.remember(key, sheet)
-    return sheet
+    try readOnce("sheet\u{0}" + teamID + "\u{0}" + exercise) { db in try Self.sheet(db, teamID: teamID, exercise: exercise) }
   }
 
   static func sheet(_ db: Database, teamID: String, exercise: String) throws -> Sheet {
@@ -34,9 +30,20 @@ extension TallerStore {
     for (k, v) in values where !k.hasPrefix("@") && v != .null { sheet.values[k] = v }
     sheet.version = values[Meta.version]?.intValue.map(Int.init)
     sheet.conflicts = conflicts
-    for itemID in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'item'"), arguments: [id])
-    {
-      var (iv, ic) = try fieldValues(db, entity: itemID)
+    // Every item's values in one statement (a statement per item was most of a class's status).
+    let rows = try Row.fetchAll(
+      db.cachedStatement(
+        sql: """
+          SELECT e.id AS entity, f.field, f.value FROM entity e LEFT JOIN field_value f ON f.entity = e.id
+          WHERE e.parent = ? AND e.type = 'item' ORDER BY e.id, f.field, f.hlc_ms DESC, f.hlc_c DESC, f.op DESC
+          """), arguments: [id])
+    var start = 0
+    while start < rows.count {
+      let itemID: String = rows[start][0]
+      var end = start + 1
+      while end < rows.count, rows[end][0] as String == itemID { end += 1 }
+      var (iv, ic) = try fieldValues(db, entity: itemID, rows: rows[start..<end])
+      start = end
       // Only an item whose winning `deleted` is true can be removed (`deletion` reads it again).
       switch iv[Field.deleted]?.boolValue == true ? try deletion(db, entity: itemID) : .alive {
       case .deleted: continue
@@ -208,21 +215,34 @@ extension TallerStore {
 
   /// Winning values of an entity's fields, and the fields that hold more than one value.
   static func fieldValues(_ db: Database, entity: String) throws -> ([String: JSONValue], Set<String>) {
-    var values: [String: JSONValue] = [:]
-    var counts: [String: Set<String>] = [:]
     let rows = try Row.fetchAll(
       db.cachedStatement(
         sql: "SELECT field, value FROM field_value WHERE entity = ? ORDER BY field, hlc_ms DESC, hlc_c DESC, op DESC"),
       arguments: [entity])
+    return try fieldValues(db, entity: entity, rows: rows[...])
+  }
+
+  /// An entity's values and conflicts from rows ending in `field, value`, each field's newest
+  /// first (a row with no field, from an outer join, is an entity without values). Columns are
+  /// read by position: by name, the lookups were a tenth of reading a class.
+  static func fieldValues(_ db: Database, entity: String, rows: ArraySlice<Row>) throws -> ([String: JSONValue], Set<String>) {
+    var values: [String: JSONValue] = [:]
+    // Each field's newest text: a field with another text beside it holds a conflict (identical
+    // concurrent values are not one).
+    var newest: [String: String] = [:]
+    var conflicts: Set<String> = []
     for row in rows {
-      let f: String = row["field"]
-      let text: String = row["value"]
-      if values[f] == nil { values[f] = try StrictJSONParser.parse(text) }
-      counts[f, default: []].insert(text)
+      let at = row.count - 2
+      guard let f = row[at] as String? else { continue }
+      let text: String = row[at + 1]
+      if let first = newest[f] {
+        if first != text { conflicts.insert(f) }
+      } else {
+        newest[f] = text
+        values[f] = try StrictJSONParser.parse(text)
+      }
     }
-    // Identical concurrent values are not a conflict; long text whose edits do not overlap is
-    // merged.
-    var conflicts = Set(counts.filter { $0.value.count > 1 }.map(\.key))
+    // Long text whose edits do not overlap is merged.
     for f in conflicts {
       if let merged = try mergedText(db, entity: entity, field: f) {
         values[f] = .string(merged)

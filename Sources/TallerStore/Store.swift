@@ -380,6 +380,15 @@ public final class TallerStore: Sendable {
 
   /// Runs a read, mapping failures to ``TallerError``. Inside ``inOneRead(_:)`` on the same
   /// thread, it reuses that read's connection instead of opening a read of its own.
+  /// What `body` reads, read once per snapshot: inside ``inOneRead`` a second call with the same
+  /// key gets the first one's value (the data cannot change under a snapshot); outside, a read.
+  func readOnce<T>(_ key: String, _ body: (Database) throws -> T) throws(TallerError) -> T {
+    if let known = batch.value(key, as: T.self) { return known }
+    let value = try read(body)
+    batch.remember(key, value)
+    return value
+  }
+
   func read<T>(_ body: (Database) throws -> T) throws(TallerError) -> T {
     do {
       if let db = batch.current() { return try body(db) }
@@ -421,8 +430,8 @@ public final class TallerStore: Sendable {
       }
     }
 
-    /// Sheets read in this snapshot, by team and exercise.
-    private var sheets: [String: Sheet] = [:]
+    /// What was read in this snapshot (sheets by team and exercise, the teams, the classes…).
+    private var values: [String: Any] = [:]
 
     func enter(_ db: Database) {
       lock.withLock {
@@ -434,23 +443,23 @@ public final class TallerStore: Sendable {
       lock.withLock {
         db = nil
         thread = nil
-        sheets = [:]
+        values = [:]
       }
     }
 
-    /// A sheet already read in the snapshot this thread is in.
-    func sheet(_ key: String) -> Sheet? {
+    /// A value already read in the snapshot this thread is in.
+    func value<T>(_ key: String, as: T.Type) -> T? {
       lock.withLock {
         guard db != nil, let thread, pthread_equal(thread, pthread_self()) != 0 else { return nil }
-        return sheets[key]
+        return values[key] as? T
       }
     }
 
-    /// Keeps a sheet read in the snapshot this thread is in (outside one, nothing).
-    func remember(_ key: String, _ sheet: Sheet) {
+    /// Keeps a value read in the snapshot this thread is in (outside one, nothing).
+    func remember(_ key: String, _ value: Any) {
       lock.withLock {
         guard db != nil, let thread, pthread_equal(thread, pthread_self()) != 0 else { return }
-        sheets[key] = sheet
+        values[key] = value
       }
     }
   }

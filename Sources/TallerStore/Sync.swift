@@ -338,12 +338,12 @@ extension TallerStore {
 
   /// Every field that holds more than one distinct current value.
   public func conflicts() throws(TallerError) -> [Conflict] {
-    try read { db in
+    try readOnce("conflicts") { db in
       let groups = try Row.fetchAll(
         db,
         sql: """
           SELECT entity, field FROM field_value GROUP BY entity, field
-          HAVING count(DISTINCT value) > 1 ORDER BY entity, field
+          HAVING min(value) <> max(value) ORDER BY entity, field
           """)
       return try groups.compactMap { g -> Conflict? in
         // Long text whose concurrent edits merge cleanly is not a conflict.

@@ -245,6 +245,24 @@ struct RefusalTests {
     #expect(try Self.bytes(path) == before)
   }
 
+  @Test("each team's last change, read for the whole class at once")
+  func lastChanges() throws {
+    let clock = TestClock()
+    let store = try TallerStore.inMemory(now: clock.now)
+    let incas = try store.createTeam(name: "Los Incas")
+    clock.advance(60_000)
+    let andes = try store.createTeam(name: "Los Andes")
+    clock.advance(60_000)
+    let def = try #require(try BuiltinContent.content.get().exercise("marca-peruana"))
+    try store.setAnswers(teamID: incas.id, def: def, values: ["marca": "Inca Kola"])
+    let at = clock.now()
+    clock.advance(60_000)
+    let last = try store.lastChanges()
+    #expect(last[incas.id] == at)
+    #expect(try #require(last[andes.id]) < at)
+    #expect(last.count == 2)
+  }
+
   @Test("a database from a newer taller is refused untouched")
   func newerDatabase() throws {
     let dir = try TempDir()
