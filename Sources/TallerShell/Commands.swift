@@ -6,8 +6,13 @@ import TallerStore
 public struct ShellContext: Sendable {
   public var store: TallerStore
   public var version: String
-  /// The workshop agenda and exercise definitions in use.
-  public var content: Content
+  /// The workshop agenda and exercise definitions in use, read when first needed: a command
+  /// that needs none (`version`, `team list`) starts without reading them.
+  public var content: Content {
+    get { contentSource.value }
+    set { contentSource = LazyContent { newValue } }
+  }
+  private var contentSource: LazyContent
   /// A person is typing (not a script).
   public var interactive: Bool
   /// Wall-clock milliseconds (injected in tests).
@@ -15,7 +20,12 @@ public struct ShellContext: Sendable {
   /// Columns available for drawings.
   public var width: Int = 80
   /// Where dates and times are shown (the laptop's zone; UTC in tests).
-  public var timeZone: TimeZone = .current
+  public var timeZone: TimeZone {
+    get { zone ?? .current }
+    set { zone = newValue }
+  }
+  /// Set by tests; the laptop's zone is looked up only when a time is shown.
+  private var zone: TimeZone?
   /// This process (to tell a session left open by a live taller from one left by a crash).
   public var processID: Int32 = getpid()
   /// Asks the person at the terminal (attendance); `nil` in scripts.
@@ -39,11 +49,37 @@ public struct ShellContext: Sendable {
     store: TallerStore, version: String, content: Content, interactive: Bool,
     now: @escaping @Sendable () -> Int64 = TallerStore.systemClock
   ) {
+    self.init(store: store, version: version, contentWhenNeeded: { content }, interactive: interactive, now: now)
+  }
+
+  /// A context whose content is made by `contentWhenNeeded` the first time a command needs it.
+  public init(
+    store: TallerStore, version: String, contentWhenNeeded: @escaping @Sendable () -> Content, interactive: Bool,
+    now: @escaping @Sendable () -> Int64 = TallerStore.systemClock
+  ) {
     self.store = store
     self.version = version
-    self.content = content
+    self.contentSource = LazyContent(contentWhenNeeded)
     self.interactive = interactive
     self.now = now
+  }
+}
+
+/// Content made on first use, once, whichever thread asks first.
+final class LazyContent: @unchecked Sendable {
+  private let lock = NSLock()
+  private var made: Content?
+  private let make: @Sendable () -> Content
+
+  init(_ make: @escaping @Sendable () -> Content) { self.make = make }
+
+  var value: Content {
+    lock.withLock {
+      if let made { return made }
+      let c = make()
+      made = c
+      return c
+    }
   }
 }
 

@@ -8,11 +8,15 @@ extension TallerStore {
   /// after large imports. A small log file is reset, not emptied: an empty one makes the next
   /// open write to the database (GRDB recreates it), and a run that changes nothing must leave
   /// the file as it was. A log file grown past ``walLimit`` (an import of thousands of changes)
-  /// is truncated, so no large `-wal` file stays beside the database.
+  /// is truncated, so no large `-wal` file stays beside the database. A run that changed
+  /// nothing folds nothing: what its log holds is already in the file (a checkpoint after a
+  /// fresh open would copy it again, with three disk flushes, at every command that only reads).
+  /// What a run that was killed left in the log is folded by the next run that writes.
   public func checkpoint() throws(TallerError) {
     do {
       let large = walBytes() > Self.walLimit
       _ = try writer.writeWithoutTransaction { db in
+        guard large || db.totalChangesCount > 0 else { return }
         if large {
           try db.checkpoint(.truncate)
           // GRDB writes to the database when it opens one whose log file is empty (it creates

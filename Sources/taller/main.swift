@@ -59,7 +59,20 @@ struct Taller: ParsableCommand {
   func run() throws {}
 }
 
-let environment = ProcessInfo.processInfo.environment
+/// The environment, read from `environ` directly (Foundation's `ProcessInfo.environment` was a
+/// tenth of start-up's own work).
+let environment: [String: String] = {
+  var env: [String: String] = [:]
+  var entry = environ
+  while let p = entry.pointee {
+    let s = String(cString: p)
+    if let eq = s.utf8.firstIndex(of: UInt8(ascii: "=")) {
+      env[String(s[..<eq])] = String(s[s.index(after: eq)...])
+    }
+    entry += 1
+  }
+  return env
+}()
 
 /// Completion of taller's own command words for the shell's completion scripts: the same
 /// candidates as Tab inside taller, from the command table (commands, subcommands, exercise ids,
@@ -270,21 +283,28 @@ do {
   fail(error.message, lang: lang, code: 1)
 }
 
-let content: Content
-let contentDir = options.content ?? environment["TALLER_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
-switch contentDir.map({ ContentLoader.load(directory: $0) }) ?? BuiltinContent.content {
-case .success(let c): content = c
-case .failure(let f):
-  writeAll(fd: 2, Message.contentRefused(dir: contentDir ?? "(built-in)").text(lang) + "\n")
-  for issue in f.issues { writeAll(fd: 2, issue.text(lang) + "\n") }
-  exit(1)
+/// The content in use, or the process ends saying why it was refused.
+@Sendable func contentOrExit(_ loaded: Result<Content, LintFailure>, dir: String?) -> Content {
+  switch loaded {
+  case .success(let c): return c
+  case .failure(let f):
+    writeAll(fd: 2, Message.contentRefused(dir: dir ?? "(built-in)").text(lang) + "\n")
+    for issue in f.issues { writeAll(fd: 2, issue.text(lang) + "\n") }
+    exit(1)
+  }
 }
+let contentDir = options.content ?? environment["TALLER_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
+// A folder of content is checked before anything runs; the built-in content (checked when it
+// was built) is read when a command first needs it.
+let folderContent = contentDir.map { contentOrExit(ContentLoader.load(directory: $0), dir: $0) }
 
 let stdinIsTerminal = isatty(0) == 1
 let oneCommand: String? =
   options.command ?? (options.words.isEmpty ? nil : options.words.map(Shell.quoteIfNeeded).joined(separator: " "))
 let interactive = oneCommand == nil && options.file == nil && stdinIsTerminal
-var context = ShellContext(store: store, version: tallerVersion, content: content, interactive: interactive, now: clock)
+var context = ShellContext(
+  store: store, version: tallerVersion, contentWhenNeeded: { folderContent ?? contentOrExit(BuiltinContent.content, dir: nil) },
+  interactive: interactive, now: clock)
 context.width = Terminal.style(fd: 1, environment: environment).width
 let processes = SystemProcesses(environment: environment)
 context.processes = processes

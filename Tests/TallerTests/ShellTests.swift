@@ -29,6 +29,30 @@ struct SplitTests {
   }
 }
 
+@Suite("Start-up")
+struct StartupTests {
+  @Test("the content is read when a command first needs it, and once")
+  func contentWhenNeeded() throws {
+    let content = try BuiltinContent.content.get()
+    let reads = Counter()
+    let ctx = ShellContext(
+      store: try TallerStore.inMemory(), version: "9.9.9",
+      contentWhenNeeded: {
+        _ = reads.next()
+        return content
+      }, interactive: false)
+    let shell = Shell(context: ctx, session: Session(lang: .es))
+    let plain = Renderer(style: .plain)
+    #expect(shell.execute("version", renderer: plain).output.contains("9.9.9"))
+    _ = shell.execute("equipo lista", renderer: plain)
+    #expect(reads.next() == 1, "no content was needed yet")
+    #expect(shell.execute("ejercicios", renderer: plain).output.contains("marca-peruana"))
+    #expect(shell.execute("equipo crear Los Incas", renderer: plain).errors.isEmpty)
+    #expect(shell.execute("ver marca-peruana", renderer: plain).errors.isEmpty)
+    #expect(reads.next() == 3, "the content was read once")
+  }
+}
+
 @Suite("Command table")
 struct CommandTableTests {
   static let table = CommandTable.standard

@@ -245,6 +245,31 @@ struct RefusalTests {
     #expect(try Self.bytes(path) == before)
   }
 
+  @Test("a run that changes nothing leaves the file untouched; one that writes folds its log into it")
+  func checkpointOnlyAfterWrites() throws {
+    let dir = try TempDir()
+    let path = dir.file("r.sqlite")
+    let keys = KeyFolder(path: dir.file("keys"))
+    do {
+      let store = try TallerStore.open(path: path, keys: keys)
+      _ = try store.createTeam(name: "Los Incas")
+      try store.checkpoint()
+    }
+    func modified() throws -> Date? { try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date }
+    let (when, bytes) = (try modified(), try Self.bytes(path))
+    let again = try TallerStore.open(path: path, keys: keys)
+    #expect(try again.teams().map(\.name) == ["Los Incas"])
+    try again.checkpoint()
+    #expect(try modified() == when, "a read-only run wrote to the database file")
+    #expect(try Self.bytes(path) == bytes)
+    // A run that writes leaves everything in the file alone: a copy of just that file holds it.
+    _ = try again.createTeam(name: "Los Andes")
+    try again.checkpoint()
+    try FileManager.default.copyItem(atPath: path, toPath: dir.file("copy.sqlite"))
+    let copy = try TallerStore.open(path: dir.file("copy.sqlite"), keys: keys)
+    #expect(try copy.teams().map(\.name).sorted() == ["Los Andes", "Los Incas"])
+  }
+
   @Test("each team's last change, read for the whole class at once")
   func lastChanges() throws {
     let clock = TestClock()
