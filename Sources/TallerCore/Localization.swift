@@ -33,6 +33,8 @@ public enum Lang: String, CaseIterable, Sendable {
 public struct Message: Hashable, Sendable {
   public private(set) var key: L
   public private(set) var args: [String: String]
+  /// Placeholders filled with catalog words, in the language the message is shown in.
+  var translatedArgs: [String: L] = [:]
 
   /// A message by key and values; outside this module messages are made by their typed
   /// constructors (`Message.teamCreated(team:)`, generated from the catalogs), so a missing or
@@ -50,7 +52,9 @@ public struct Message: Hashable, Sendable {
 
   /// The text in a language, with placeholders filled in.
   public func text(_ lang: Lang) -> String {
-    Message.format(lang.catalog[key] ?? key.rawValue, args)
+    var args = args
+    for (name, word) in translatedArgs { args[name] = lang.catalog[word] ?? word.rawValue }
+    return Message.format(lang.catalog[key] ?? key.rawValue, args)
   }
 
   /// Fills `{name}` placeholders; unknown placeholders are left as written.

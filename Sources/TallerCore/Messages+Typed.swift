@@ -574,6 +574,32 @@ extension Message {
   public static func sealedBadKey(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.sealedBadKey, ["laptop": String(describing: laptopValue)]) }
   /// El paquete sellado está dañado o fue alterado ({reason}); no se aplicó nada.
   public static func sealedDamaged(reason reasonValue: some CustomStringConvertible) -> Message { Message(.sealedDamaged, ["reason": String(describing: reasonValue)]) }
+  /// cortado: le faltan líneas
+  public static var sealedWhyTruncated: Message { Message(.sealedWhyTruncated, [:]) }
+  /// una línea ilegible
+  public static var sealedWhyLine: Message { Message(.sealedWhyLine, [:]) }
+  /// su contenido no coincide con su suma de control
+  public static var sealedWhyAltered: Message { Message(.sealedWhyAltered, [:]) }
+  /// no es un paquete sellado
+  public static var sealedWhyFormat: Message { Message(.sealedWhyFormat, [:]) }
+  /// de una versión que esta no conoce
+  public static var sealedWhyVersion: Message { Message(.sealedWhyVersion, [:]) }
+  /// la cabecera es ilegible
+  public static var sealedWhyHeader: Message { Message(.sealedWhyHeader, [:]) }
+  /// sus destinatarios fueron alterados
+  public static var sealedWhyRecipient: Message { Message(.sealedWhyRecipient, [:]) }
+  /// la clave del paquete no corresponde
+  public static var sealedWhyMac: Message { Message(.sealedWhyMac, [:]) }
+  /// su contenido fue alterado, reordenado o cortado
+  public static var sealedWhyPayload: Message { Message(.sealedWhyPayload, [:]) }
+  /// falta su firma o es ilegible
+  public static var sealedWhySignature: Message { Message(.sealedWhySignature, [:]) }
+  /// la clave de firma de esta laptop no es válida
+  public static var sealedWhySigningKey: Message { Message(.sealedWhySigningKey, [:]) }
+  /// su compresión está dañada
+  public static var sealedWhyGzip: Message { Message(.sealedWhyGzip, [:]) }
+  /// las notas son ilegibles
+  public static var sealedWhyGrades: Message { Message(.sealedWhyGrades, [:]) }
   /// La firma del paquete sellado no es de la laptop {laptop} que dice haberlo escrito; no se aplicó nada.
   public static func sealedBadSignature(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.sealedBadSignature, ["laptop": String(describing: laptopValue)]) }
   /// Esta laptop no puede leer los datos del equipo {team}: el paquete no está sellado para ella.

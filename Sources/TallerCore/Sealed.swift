@@ -101,12 +101,12 @@ public enum Sealed {
     if chunks.isEmpty { chunks = [Data()[...]] }
     for (i, chunk) in chunks.enumerated() {
       guard let box = try? ChaChaPoly.seal(chunk, using: key, nonce: chunkNonce(i, last: i == chunks.count - 1)) else {
-        throw .refused(Message.sealedDamaged(reason: "payload"))
+        throw .refused(Message.sealedDamaged(.payload))
       }
       out += line([("p", .string((box.ciphertext + box.tag).base64EncodedString()))])
     }
     guard let sig = Signing.sign(signedMessage(out), privateKey: signingKey) else {
-      throw .refused(Message.sealedDamaged(reason: "signing key"))
+      throw .refused(Message.sealedDamaged(.signingKey))
     }
     out += line([("sig", .string(sig))])
     out += line([("end", .bool(true)), ("sha256", .string(Hex.encode(SHA256.hash(data: out))))])
@@ -151,17 +151,17 @@ public enum Sealed {
       }
       return start == buf.count
     }
-    if !complete { throw .refused(Message.sealedDamaged(reason: "truncated")) }
+    if !complete { throw .refused(Message.sealedDamaged(.truncated)) }
     func object(_ r: Range<Data.Index>) throws(TallerError) -> [String: JSONValue] {
       guard r.count < 4096, let text = String(data: data[r.lowerBound..<(r.upperBound - 1)], encoding: .utf8),
         case .object(let o)? = try? StrictJSONParser.parse(text)
-      else { throw .refused(Message.sealedDamaged(reason: "line")) }
+      else { throw .refused(Message.sealedDamaged(.line)) }
       return o
     }
-    guard lines.count >= 5 else { throw .refused(Message.sealedDamaged(reason: "truncated")) }
+    guard lines.count >= 5 else { throw .refused(Message.sealedDamaged(.truncated)) }
     // The end line: everything before it, hashed.
     guard let end = try? object(lines[lines.count - 1]), end["end"] == .bool(true) else {
-      throw .refused(Message.sealedDamaged(reason: "truncated"))
+      throw .refused(Message.sealedDamaged(.truncated))
     }
     // One pass of SHA-256: what the signature covers (all before its line), then on through the
     // signature line for what the end line covers.
@@ -170,27 +170,27 @@ public enum Sealed {
     let signedHash = Hex.encode(hasher.finalize())
     hasher.update(data: data[lines[lines.count - 2]])
     guard end["sha256"]?.stringValue == Hex.encode(hasher.finalize()) else {
-      throw .refused(Message.sealedDamaged(reason: "altered"))
+      throw .refused(Message.sealedDamaged(.altered))
     }
     let h = try object(lines[0])
-    guard h["format"]?.stringValue == format else { throw .refused(Message.sealedDamaged(reason: "format")) }
+    guard h["format"]?.stringValue == format else { throw .refused(Message.sealedDamaged(.format)) }
     guard h["v"]?.intValue == Int64(version), h["suite"]?.stringValue == suite else {
-      throw .refused(Message.sealedDamaged(reason: "version"))
+      throw .refused(Message.sealedDamaged(.version))
     }
     guard let writer = h["writer"]?.stringValue, let team = h["team"]?.stringValue, let nonceHex = h["nonce"]?.stringValue,
       let nonce = Signing.data(hex: nonceHex), nonce.count == 16
-    else { throw .refused(Message.sealedDamaged(reason: "header")) }
+    else { throw .refused(Message.sealedDamaged(.header)) }
     var i = 1
     var stanzas: [(String, Data, Data)] = []
     while i < lines.count, let o = try? object(lines[i]), o["to"] != nil {
       guard let to = o["to"]?.stringValue, let enc = o["enc"]?.stringValue.flatMap(Signing.data(hex:)),
         let wrap = o["wrap"]?.stringValue.flatMap(Signing.data(hex:))
-      else { throw .refused(Message.sealedDamaged(reason: "recipient")) }
+      else { throw .refused(Message.sealedDamaged(.recipient)) }
       stanzas.append((to, enc, wrap))
       i += 1
     }
     guard !stanzas.isEmpty, i < lines.count, let mac = try object(lines[i])["mac"]?.stringValue.flatMap(Signing.data(hex:)) else {
-      throw .refused(Message.sealedDamaged(reason: "recipient"))
+      throw .refused(Message.sealedDamaged(.recipient))
     }
     let macked = Data(data[data.startIndex..<lines[i].lowerBound])
     i += 1
@@ -205,13 +205,13 @@ public enum Sealed {
       guard r.count > open.count + close.count, data[r.lowerBound..<(r.lowerBound + open.count)].elementsEqual(open),
         data[(r.upperBound - close.count)..<r.upperBound].elementsEqual(close),
         let c = Base64.decode(data[(r.lowerBound + open.count)..<(r.upperBound - close.count)])
-      else { throw .refused(Message.sealedDamaged(reason: "payload")) }
+      else { throw .refused(Message.sealedDamaged(.payload)) }
       chunks.append(c)
       payloadBytes += max(0, c.count - 16)
       i += 1
     }
     guard !chunks.isEmpty, i == lines.count - 2, let sig = try object(lines[i])["sig"]?.stringValue else {
-      throw .refused(Message.sealedDamaged(reason: "signature"))
+      throw .refused(Message.sealedDamaged(.signature))
     }
     return Parsed(
       header: Header(
@@ -288,10 +288,10 @@ public enum Sealed {
         privateKey: sk, ciphersuite: ciphersuite, info: info(team: header.team), encapsulatedKey: stanza.enc)
       fileKey = SymmetricKey(data: try recipient.open(stanza.wrap, authenticating: stanzaAAD(header: p.headerLine, to: me)))
     } catch {
-      throw .refused(Message.sealedDamaged(reason: "recipient"))
+      throw .refused(Message.sealedDamaged(.recipient))
     }
     guard HMAC<SHA256>.isValidAuthenticationCode(p.mac, authenticating: p.macked, using: macKey(fileKey, p.nonce)) else {
-      throw .refused(Message.sealedDamaged(reason: "mac"))
+      throw .refused(Message.sealedDamaged(.mac))
     }
     return Payload(key: payloadKey(fileKey, p.nonce), chunks: p.chunks)
   }
@@ -323,7 +323,7 @@ public enum Sealed {
         let box = try? ChaChaPoly.SealedBox(
           nonce: chunkNonce(index, last: index == chunks.count - 1), ciphertext: c.dropLast(16), tag: c.suffix(16)),
         let plain = try? ChaChaPoly.open(box, using: key)
-      else { throw .refused(Message.sealedDamaged(reason: "payload")) }
+      else { throw .refused(Message.sealedDamaged(.payload)) }
       index += 1
       return plain
     }

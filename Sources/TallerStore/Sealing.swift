@@ -136,7 +136,7 @@ extension TallerStore {
     // Compressed before it is sealed (sealed bytes do not compress): PROTOCOL.md §3.1.
     let payload: Data
     do { payload = try BundleCompression.compress(Data(bundle.encode().utf8)) } catch {
-      throw .refused(Message.sealedDamaged(reason: "gzip"))
+      throw .refused(Message.sealedDamaged(.gzip))
     }
     return try seal(payload, scope: group.scope, for: group.readers.recipients)
   }
@@ -197,7 +197,7 @@ extension TallerStore {
     if compressed {
       // A chunk that did not open keeps its own reason (the member then looks cut short).
       pieces = Self.inflated(opened) { _ in
-        if chunks.failure == nil { chunks.failure = .refused(Message.sealedDamaged(reason: "gzip")) }
+        if chunks.failure == nil { chunks.failure = .refused(Message.sealedDamaged(.gzip)) }
       }
     }
     let first = pieces() ?? Data()
@@ -243,7 +243,7 @@ extension TallerStore {
   /// held.
   func keepGrades(_ payload: Data, header: Sealed.Header) throws(TallerError) {
     guard let doc = GradesDocument(payload), doc.team == header.team, doc.writer == header.writer else {
-      throw .refused(Message.sealedDamaged(reason: "grades"))
+      throw .refused(Message.sealedDamaged(.grades))
     }
     try local { db in
       guard try Trust.instructor(db, replica: doc.writer, team: doc.team) else {

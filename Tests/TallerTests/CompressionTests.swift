@@ -105,7 +105,7 @@ struct CompressionTests {
         }
         #expect(r.newChanges == 200, "\(name)")
       } else {
-        #expect(throws: TallerError.refused(Message.sealedDamaged(reason: "gzip")), "\(name)") {
+        #expect(throws: TallerError.refused(Message.sealedDamaged(.gzip)), "\(name)") {
           try store.importSealed(sealed, folder: "t")
         }
         #expect(try store.changeCount() == 0, "\(name)")

@@ -49,7 +49,7 @@ struct SealedTests {
     #expect(Hex.encode(sk.publicKey.rawRepresentation) == v["pkRm"]?.stringValue)
     var recipient = try HPKE.Recipient(
       privateKey: sk, ciphersuite: Sealed.ciphersuite, info: try bytes("info", v), encapsulatedKey: try bytes("enc", v))
-    guard case .array(let encryptions)? = v["encryptions"] else { throw TallerError.refused(Message.sealedDamaged(reason: "vectors")) }
+    guard case .array(let encryptions)? = v["encryptions"] else { throw TallerError.refused(Message.sealedDamaged(.format)) }
     #expect(encryptions.count == 4)
     for case .object(let e) in encryptions {
       let pt = try recipient.open(try bytes("ct", e), authenticating: try bytes("aad", e))
@@ -77,6 +77,24 @@ struct SealedTests {
     // Line ends rewritten to CRLF on the way (mail, git) still open.
     let crlf = Data(String(decoding: sealed, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
     #expect(try open(crlf, as: Self.alfa2) == Self.payload())
+  }
+
+  @Test("why a sealed bundle is refused is said in the person's language", arguments: SealedDamage.allCases)
+  func damageInBothLanguages(why: SealedDamage) {
+    let es = Message.sealedDamaged(why).text(.es)
+    let en = Message.sealedDamaged(why).text(.en)
+    #expect(es.hasPrefix("El paquete sellado está dañado") && en.hasPrefix("The sealed bundle is damaged"))
+    #expect(!es.contains("()") && !en.contains("()") && !es.contains("{reason}"))
+    #expect(es != en.replacingOccurrences(of: "The sealed bundle", with: "El paquete sellado"))
+    #expect(Message.sealedDamaged(why) == Message.sealedDamaged(why))
+  }
+
+  @Test("a Spanish refusal of a cut bundle has no English in it")
+  func spanishRefusal() {
+    #expect(
+      Message.sealedDamaged(.truncated).text(.es)
+        == "El paquete sellado está dañado o fue alterado (cortado: le faltan líneas); no se aplicó nada.")
+    #expect(Message.sealedDamaged(.truncated) != Message.sealedDamaged(.gzip))
   }
 
   @Test("a flipped byte anywhere is refused, by name, before anything is read")
@@ -114,7 +132,7 @@ struct SealedTests {
     // and with the hash made again, the writer's signature…
     var swapped = a
     swapped[1] = b[1]
-    #expect(throws: TallerError.refused(Message.sealedDamaged(reason: "altered"))) { try open(Data(swapped.joined()), as: Self.alfa1) }
+    #expect(throws: TallerError.refused(Message.sealedDamaged(.altered))) { try open(Data(swapped.joined()), as: Self.alfa1) }
     var rehashed = Array(swapped.dropLast())
     let body = Data(rehashed.joined())
     rehashed.append(Sealed.line([("end", .bool(true)), ("sha256", .string(Hex.encode(SHA256.hash(data: body))))]))
@@ -122,7 +140,7 @@ struct SealedTests {
       try open(Data(rehashed.joined()), as: Self.alfa1)
     }
     // …and even the writer's own key cannot make a stanza of one bundle open another.
-    #expect(throws: TallerError.refused(Message.sealedDamaged(reason: "recipient"))) { try open(resign(swapped), as: Self.alfa1) }
+    #expect(throws: TallerError.refused(Message.sealedDamaged(.recipient))) { try open(resign(swapped), as: Self.alfa1) }
     // Found in another team's folder.
     #expect(throws: TallerError.refused(Message.sealedWrongTeam(expected: "beta", found: "alfa"))) {
       try open(Data(a.joined()), as: Self.alfa1, team: "beta")
@@ -136,12 +154,12 @@ struct SealedTests {
     #expect(a.filter { $0.starts(with: Data("{\"p\"".utf8)) }.count == 4)
     var dropped = a
     dropped.remove(at: first + 3)
-    #expect(throws: TallerError.refused(Message.sealedDamaged(reason: "payload"))) { try open(resign(dropped), as: Self.alfa1) }
+    #expect(throws: TallerError.refused(Message.sealedDamaged(.payload))) { try open(resign(dropped), as: Self.alfa1) }
     var reordered = a
     reordered.swapAt(first, first + 1)
-    #expect(throws: TallerError.refused(Message.sealedDamaged(reason: "payload"))) { try open(resign(reordered), as: Self.alfa1) }
+    #expect(throws: TallerError.refused(Message.sealedDamaged(.payload))) { try open(resign(reordered), as: Self.alfa1) }
     // Truncated on the way (a USB stick pulled out).
-    #expect(throws: TallerError.refused(Message.sealedDamaged(reason: "truncated"))) {
+    #expect(throws: TallerError.refused(Message.sealedDamaged(.truncated))) {
       try open(Data(a.joined().prefix(5000)), as: Self.alfa1)
     }
     // A stranger's signature.
