@@ -154,17 +154,15 @@ extension TallerStore {
     // block the read forever, a device would never end.
     guard FileKind.isRegular(file) else { throw .file(Message.syncNotRegular) }
     // A compressed bundle (PROTOCOL.md §3.1) is inflated as it is read: its first two bytes
-    // tell, and the same handle reads it from the start.
+    // tell. Either way the same handle reads it from the start.
     guard let h = FileHandle(forReadingAtPath: file) else { throw .refused(SyncBundle.Refusal.notABundle.message) }
+    defer { try? h.close() }
     let head = (try? h.read(upToCount: 2)) ?? Data()
-    guard BundleCompression.isCompressed(head), (try? h.seek(toOffset: 0)) != nil else {
-      try? h.close()
-      let lines: BundleScan.Lines
-      do { lines = try BundleScan.Lines(path: file) } catch { throw .refused(SyncBundle.Refusal.notABundle.message) }
-      return try importLines(lines)
-    }
+    guard (try? h.seek(toOffset: 0)) != nil else { throw .refused(SyncBundle.Refusal.notABundle.message) }
+    let read = { (try? h.read(upToCount: 1 << 20)) ?? nil }
+    guard BundleCompression.isCompressed(head) else { return try importLines(BundleScan.Lines(pieces: read)) }
     var failure: BundleCompression.Failure?
-    let lines = BundleScan.Lines(pieces: Self.inflated({ (try? h.read(upToCount: 1 << 20)) ?? nil }, failed: { failure = $0 }))
+    let lines = BundleScan.Lines(pieces: Self.inflated(read, failed: { failure = $0 }))
     do throws(TallerError) {
       return try importLines(lines)
     } catch {
