@@ -50,6 +50,14 @@ public struct Message: Hashable, Sendable {
     args = [:]
   }
 
+  /// The same message with `placeholder` filled by catalog words, in the language the message
+  /// is shown in (a reason, inside a sentence of another message).
+  public func saying(_ placeholder: String, _ words: L) -> Message {
+    var m = self
+    m.translatedArgs[placeholder] = words
+    return m
+  }
+
   /// The text in a language, with placeholders filled in.
   public func text(_ lang: Lang) -> String {
     var args = args

@@ -572,6 +572,16 @@ extension Message {
   public static func sealedNoRecipients(team teamValue: some CustomStringConvertible) -> Message { Message(.sealedNoRecipients, ["team": String(describing: teamValue)]) }
   /// La clave de cifrado de la laptop {laptop} no es válida.
   public static func sealedBadKey(laptop laptopValue: some CustomStringConvertible) -> Message { Message(.sealedBadKey, ["laptop": String(describing: laptopValue)]) }
+  /// la clave de firma de esta laptop no es válida
+  public static var reasonSigningKey: Message { Message(.reasonSigningKey, [:]) }
+  /// no se pudo derivar una clave de la frase de paso
+  public static var reasonPassphrase: Message { Message(.reasonPassphrase, [:]) }
+  /// no es un elemento de una lista
+  public static var reasonNotListItem: Message { Message(.reasonNotListItem, [:]) }
+  /// no es un cambio de taller
+  public static var reasonNotAChange: Message { Message(.reasonNotAChange, [:]) }
+  /// sin permiso para leerlo
+  public static var reasonNoPermission: Message { Message(.reasonNoPermission, [:]) }
   /// El paquete sellado está dañado o fue alterado ({reason}); no se aplicó nada.
   public static func sealedDamaged(reason reasonValue: some CustomStringConvertible) -> Message { Message(.sealedDamaged, ["reason": String(describing: reasonValue)]) }
   /// cortado: le faltan líneas

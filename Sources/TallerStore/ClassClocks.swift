@@ -6,7 +6,9 @@ extension TallerStore {
   /// Sets this laptop's class clock (the instructor's: it must teach the class) and returns
   /// the signed file that carries it to the teams' laptops.
   public func setClassClock(_ clock: ClassClock) throws(TallerError) -> String {
-    guard let line = clock.encode(signingKey: replica.signingKey) else { throw .refused(Message.notAllowed(reason: "key")) }
+    guard let line = clock.encode(signingKey: replica.signingKey) else {
+      throw .refused(Message.notAllowed(reason: "").saying("reason", .reasonSigningKey))
+    }
     try local { db in
       guard try Trust.classAuthority(db, replica: replica.id, clock.klass) else { throw TallerError.refused(Message.clockNotInstructor) }
       try Self.keepClock(db, clock, line)

@@ -59,7 +59,9 @@ extension TallerStore {
     for parent: String, secret: String = Signing.newPrivateKey(), publicKey: String? = nil, expires: Int64? = nil,
     once: Bool = false, author: String? = nil
   ) throws(TallerError) -> (id: String, secret: String) {
-    guard let pub = publicKey ?? Signing.publicKey(ofPrivate: secret) else { throw .refused(Message.notAllowed(reason: "key")) }
+    guard let pub = publicKey ?? Signing.publicKey(ofPrivate: secret) else {
+      throw .refused(Message.notAllowed(reason: "").saying("reason", .reasonSigningKey))
+    }
     return try act(author: author) { db, draft in
       guard try Trust.lookup(db, parent) != nil else {
         throw TallerError.refused(Message.teamNotFound(team: parent))
@@ -79,7 +81,7 @@ extension TallerStore {
   public func classInvitation(classID: String) throws(TallerError) -> (invite: String, secret: String, seq: Int64) {
     guard let secret = Signing.derivedKey(from: replica.signingKey, for: "taller-class-invite\n\(classID)"),
       let pub = Signing.publicKey(ofPrivate: secret)
-    else { throw .refused(Message.notAllowed(reason: "key")) }
+    else { throw .refused(Message.notAllowed(reason: "").saying("reason", .reasonSigningKey)) }
     func existing() throws(TallerError) -> (String, Int64)? {
       try read { db in
         for id in try String.fetchAll(

@@ -57,6 +57,15 @@ struct CatalogTests {
     #expect(Message.teamCreated(team: "Los Incas").text(.en) == "✓ Team \"Los Incas\" created; it is the current team.")
   }
 
+  @Test("a reason inside a message is said in the language the message is shown in")
+  func translatedReasons() {
+    let m = Message.notAllowed(reason: "").saying("reason", .reasonNotListItem)
+    #expect(m.text(.es) == "Esta laptop no puede hacer ese cambio (no es un elemento de una lista).")
+    #expect(m.text(.en) == "This laptop may not make that change (not an item of a list).")
+    #expect(m != Message.notAllowed(reason: ""))
+    #expect(m == Message.notAllowed(reason: "").saying("reason", .reasonNotListItem))
+  }
+
   @Test(
     "lenient language names",
     arguments: [("es", Lang.es), ("Español", .es), ("es_PE.UTF-8", .es), ("en", .en), ("English", .en), ("inglés", .en)])
