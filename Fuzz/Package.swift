@@ -34,11 +34,13 @@ let package = Package(
   name: "taller-fuzz",
   dependencies: [.package(path: "..")],
   targets: [
-    .executableTarget(name: "fuzz-bundle", dependencies: [.product(name: "TallerKit", package: "main")]),
-    .executableTarget(name: "fuzz-command", dependencies: [.product(name: "TallerKit", package: "main")]),
-    .executableTarget(name: "fuzz-lists", dependencies: [.product(name: "TallerKit", package: "main")]),
-    .executableTarget(name: "fuzz-authority", dependencies: [.product(name: "TallerKit", package: "main")]),
-    .executableTarget(name: "fuzz-packed", dependencies: [.product(name: "TallerKit", package: "main")]),
+    // The libFuzzer driver glue every target shares.
+    .target(name: "FuzzDriver"),
+    .executableTarget(name: "fuzz-bundle", dependencies: ["FuzzDriver", .product(name: "TallerKit", package: "main")]),
+    .executableTarget(name: "fuzz-command", dependencies: ["FuzzDriver", .product(name: "TallerKit", package: "main")]),
+    .executableTarget(name: "fuzz-lists", dependencies: ["FuzzDriver", .product(name: "TallerKit", package: "main")]),
+    .executableTarget(name: "fuzz-authority", dependencies: ["FuzzDriver", .product(name: "TallerKit", package: "main")]),
+    .executableTarget(name: "fuzz-packed", dependencies: ["FuzzDriver", .product(name: "TallerKit", package: "main")]),
   ],
   swiftLanguageModes: [.v6]
 )

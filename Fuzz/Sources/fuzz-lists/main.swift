@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import TallerCore
 import TallerStore
 
@@ -150,17 +151,8 @@ func removals(_ input: inout Bytes) {
   }
 }
 
-// SwiftPM links an executable's entry point as `<target>_main`; hand control to libFuzzer's driver.
-// swift-format-ignore: AlwaysUseLowerCamelCase
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
-) -> CInt
-
+// SwiftPM links an executable's entry point as `<target>_main`: libFuzzer's driver takes over.
 @_cdecl("fuzz_lists_main")
 public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-  var c = argc
-  var v = argv
-  return LLVMFuzzerRunDriver(&c, &v, fuzz)
+  runFuzzer(argc, argv, fuzz)
 }
