@@ -437,18 +437,17 @@ enum Desk {
     guard Reports.formats.contains(format) else {
       throw .refused(Message.exportFormatUnknown(format: args.format, formats: Reports.formats.joined(separator: ", ")))
     }
-    var teams: [Team]?
-    if args.wholeClass {
-      teams = try classTeams(ctx)
-    } else if let name = args.team {
-      teams = [try findTeam(ctx, named: name)]
-    } else if format != "json" || session.teamID != nil {
-      teams = [try currentTeam(ctx, &session)]
-    }
-    let chosen = teams ?? []
-    // Every sheet of the class read in one snapshot.
+    // The teams, the class and every sheet read in one snapshot.
     return try ctx.store.inOneRead { () throws(TallerError) -> Reply in
-      try write(ctx, session, format: format, teams: teams, chosen: chosen, args: args, lang: lang)
+      var teams: [Team]?
+      if args.wholeClass {
+        teams = try classTeams(ctx)
+      } else if let name = args.team {
+        teams = [try findTeam(ctx, named: name)]
+      } else if format != "json" || session.teamID != nil {
+        teams = [try currentTeam(ctx, &session)]
+      }
+      return try write(ctx, session, format: format, teams: teams, chosen: teams ?? [], args: args, lang: lang)
     }
   }
 

@@ -338,7 +338,9 @@ extension TallerStore {
 
   /// Every field that holds more than one distinct current value.
   public func conflicts() throws(TallerError) -> [Conflict] {
-    try readOnce("conflicts") { db in
+    // The teams, when this snapshot has read them already.
+    let teams = batch.value("teams", as: [Team].self)
+    return try readOnce("conflicts") { db in
       let groups = try Row.fetchAll(
         db,
         sql: """
@@ -349,13 +351,17 @@ extension TallerStore {
         // Long text whose concurrent edits merge cleanly is not a conflict.
         if try Self.mergedText(db, entity: g["entity"], field: g["field"]) != nil { return nil }
         return Conflict(entity: g["entity"], field: g["field"], values: try Self.conflictValues(db, entity: g["entity"], field: g["field"]))
-      } + (try Self.memberConflicts(db))
+      } + (try Self.memberConflicts(db, teams: teams))
     }
   }
 
   /// One field's conflict, if it holds one (looked up by key, not by scanning every field).
   public func conflict(entity: String, field: String) throws(TallerError) -> Conflict? {
-    try read { db in
+    // Inside a snapshot that already found every conflict, this one is among them (or is none).
+    if let all = batch.value("conflicts", as: [Conflict].self) {
+      return all.first { $0.entity == entity && $0.field == field && $0.field != Field.members }
+    }
+    return try read { db in
       let distinct =
         try Int.fetchOne(
           db.cachedStatement(sql: "SELECT count(DISTINCT value) FROM field_value WHERE entity = ? AND field = ?"),

@@ -135,9 +135,9 @@ extension TallerStore {
   /// Teams with more members than they may have (members added on several laptops at once, or
   /// by a crafted change): every member is kept, and the team shows a conflict until members
   /// are removed (sync/PROTOCOL.md §2, "Course limits").
-  static func memberConflicts(_ db: Database) throws -> [Conflict] {
+  static func memberConflicts(_ db: Database, teams known: [Team]? = nil) throws -> [Conflict] {
     var out: [Conflict] = []
-    for team in try teams(db) {
+    for team in try known ?? teams(db) {
       guard team.members.count > (try memberLimit(db, team: team.id)) else { continue }
       var values: [Conflict.Value] = []
       for m in team.members {
