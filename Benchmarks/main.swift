@@ -173,7 +173,12 @@ if section("startup") {
   try "import Foundation\nif ProcessInfo.processInfo.arguments.count > 99 { print(Date()) }\n".write(
     toFile: bareDir + "/main.swift", atomically: true, encoding: .utf8)
   let (_, _) = try run("/usr/bin/env", ["swiftc", "-O", "-o", bareDir + "/bare", bareDir + "/main.swift"])
-  let shipped = URL(fileURLWithPath: binDir + "/../../dist/taller").standardized.path
+  // `dist/` of the checkout this taller-bench was built in (its build folder is inside it).
+  var root = URL(fileURLWithPath: binDir)
+  while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+    root.deleteLastPathComponent()
+  }
+  let shipped = root.appendingPathComponent("dist/taller").path
   let hasShipped = FileManager.default.isExecutableFile(atPath: shipped)
   if hasShipped {
     let (_, _) = try run("/usr/bin/env", ["swiftc", "-O", "-static-stdlib", "-o", bareDir + "/bare-static", bareDir + "/main.swift"])
