@@ -380,15 +380,6 @@ public final class TallerStore: Sendable {
 
   /// Runs a read, mapping failures to ``TallerError``. Inside ``inOneRead(_:)`` on the same
   /// thread, it reuses that read's connection instead of opening a read of its own.
-  /// What `body` reads, read once per snapshot: inside ``inOneRead`` a second call with the same
-  /// key gets the first one's value (the data cannot change under a snapshot); outside, a read.
-  func readOnce<T>(_ key: String, _ body: (Database) throws -> T) throws(TallerError) -> T {
-    if let known = batch.value(key, as: T.self) { return known }
-    let value = try read(body)
-    batch.remember(key, value)
-    return value
-  }
-
   func read<T>(_ body: (Database) throws -> T) throws(TallerError) -> T {
     do {
       if let db = batch.current() { return try body(db) }
@@ -396,6 +387,15 @@ public final class TallerStore: Sendable {
     } catch {
       throw Self.map(error, file: path)
     }
+  }
+
+  /// What `body` reads, read once per snapshot: inside ``inOneRead`` a second call with the same
+  /// key gets the first one's value (the data cannot change under a snapshot); outside, a read.
+  func readOnce<T>(_ key: String, _ body: (Database) throws -> T) throws(TallerError) -> T {
+    if let known = batch.value(key, as: T.self) { return known }
+    let value = try read(body)
+    batch.remember(key, value)
+    return value
   }
 
   /// Runs `body` with every read of this store (on this thread) inside one read transaction: one
@@ -437,6 +437,8 @@ public final class TallerStore: Sendable {
       lock.withLock {
         self.db = db
         thread = pthread_self()
+        // Nothing read in another thread's snapshot carries over to this one.
+        values = [:]
       }
     }
     func leave() {

@@ -270,6 +270,20 @@ struct RefusalTests {
     #expect(try copy.teams().map(\.name).sorted() == ["Los Andes", "Los Incas"])
   }
 
+  @Test("what a snapshot reads once is read again by the next snapshot")
+  func readOncePerSnapshot() throws {
+    let store = try TallerStore.inMemory()
+    _ = try store.createTeam(name: "Los Incas")
+    let first = try store.inOneRead { () throws(TallerError) -> [[String]] in
+      [try store.teams().map(\.name), try store.teams().map(\.name)]
+    }
+    _ = try store.createTeam(name: "Los Andes")
+    let second = try store.inOneRead { () throws(TallerError) -> [String] in try store.teams().map(\.name) }
+    #expect(first == [["Los Incas"], ["Los Incas"]])
+    #expect(second.sorted() == ["Los Andes", "Los Incas"])
+    #expect(try store.teams().count == 2)
+  }
+
   @Test("each team's last change, read for the whole class at once")
   func lastChanges() throws {
     let clock = TestClock()
