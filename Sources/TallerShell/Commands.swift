@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TallerCore
 import TallerStore
 
@@ -66,15 +67,14 @@ public struct ShellContext: Sendable {
 }
 
 /// Content made on first use, once, whichever thread asks first.
-final class LazyContent: @unchecked Sendable {
-  private let lock = NSLock()
-  private var made: Content?
+final class LazyContent: Sendable {
+  private let made = Mutex<Content?>(nil)
   private let make: @Sendable () -> Content
 
   init(_ make: @escaping @Sendable () -> Content) { self.make = make }
 
   var value: Content {
-    lock.withLock {
+    made.withLock { made in
       if let made { return made }
       let c = make()
       made = c

@@ -18,7 +18,7 @@ extension TallerStore {
 
   /// A team's answers to an exercise (empty when nobody has answered yet).
   public func sheet(teamID: String, exercise: String) throws(TallerError) -> Sheet {
-    try readOnce("sheet\u{0}" + teamID + "\u{0}" + exercise) { db in try Self.sheet(db, teamID: teamID, exercise: exercise) }
+    try readOnce(.sheet(team: teamID, exercise: exercise)) { db in try Self.sheet(db, teamID: teamID, exercise: exercise) }
   }
 
   static func sheet(_ db: Database, teamID: String, exercise: String) throws -> Sheet {

@@ -32,7 +32,7 @@ extension TallerStore {
 
   /// Every class known here, with its enrolled teams.
   public func classes() throws(TallerError) -> [ClassInfo] {
-    try readOnce("classes") { db in
+    try readOnce(.classes) { db in
       var out: [ClassInfo] = []
       for id in try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE type = 'class' ORDER BY id")) {
         guard let founder = try Trust.founder(db, id) else { continue }

@@ -141,7 +141,7 @@ extension TallerStore {
   /// When each team's data last changed (milliseconds, the latest value still shown), by team
   /// id, in one pass over the class (teams never changed are absent).
   public func lastChanges() throws(TallerError) -> [String: Int64] {
-    try readOnce("last changes") { db in
+    try readOnce(.lastChanges) { db in
       var out: [String: Int64] = [:]
       let rows = try Row.fetchAll(
         db.cachedStatement(

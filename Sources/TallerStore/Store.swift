@@ -391,11 +391,17 @@ public final class TallerStore: Sendable {
 
   /// What `body` reads, read once per snapshot: inside ``inOneRead`` a second call with the same
   /// key gets the first one's value (the data cannot change under a snapshot); outside, a read.
-  func readOnce<T>(_ key: String, _ body: (Database) throws -> T) throws(TallerError) -> T {
+  func readOnce<T>(_ key: SnapshotKey, _ body: (Database) throws -> T) throws(TallerError) -> T {
     if let known = batch.value(key, as: T.self) { return known }
     let value = try read(body)
     batch.remember(key, value)
     return value
+  }
+
+  /// What a snapshot keeps, one key per kind of read (each read by one `readOnce`).
+  enum SnapshotKey: Hashable {
+    case sheet(team: String, exercise: String)
+    case teams, classes, conflicts, lastChanges
   }
 
   /// Runs `body` with every read of this store (on this thread) inside one read transaction: one
@@ -431,7 +437,7 @@ public final class TallerStore: Sendable {
     }
 
     /// What was read in this snapshot (sheets by team and exercise, the teams, the classes…).
-    private var values: [String: Any] = [:]
+    private var values: [SnapshotKey: Any] = [:]
 
     func enter(_ db: Database) {
       lock.withLock {
@@ -450,7 +456,7 @@ public final class TallerStore: Sendable {
     }
 
     /// A value already read in the snapshot this thread is in.
-    func value<T>(_ key: String, as: T.Type) -> T? {
+    func value<T>(_ key: SnapshotKey, as: T.Type) -> T? {
       lock.withLock {
         guard db != nil, let thread, pthread_equal(thread, pthread_self()) != 0 else { return nil }
         return values[key] as? T
@@ -458,7 +464,7 @@ public final class TallerStore: Sendable {
     }
 
     /// Keeps a value read in the snapshot this thread is in (outside one, nothing).
-    func remember(_ key: String, _ value: Any) {
+    func remember(_ key: SnapshotKey, _ value: Any) {
       lock.withLock {
         guard db != nil, let thread, pthread_equal(thread, pthread_self()) != 0 else { return }
         values[key] = value

@@ -339,8 +339,8 @@ extension TallerStore {
   /// Every field that holds more than one distinct current value.
   public func conflicts() throws(TallerError) -> [Conflict] {
     // The teams, when this snapshot has read them already.
-    let teams = batch.value("teams", as: [Team].self)
-    return try readOnce("conflicts") { db in
+    let teams = batch.value(.teams, as: [Team].self)
+    return try readOnce(.conflicts) { db in
       let groups = try Row.fetchAll(
         db,
         sql: """
@@ -358,7 +358,7 @@ extension TallerStore {
   /// One field's conflict, if it holds one (looked up by key, not by scanning every field).
   public func conflict(entity: String, field: String) throws(TallerError) -> Conflict? {
     // Inside a snapshot that already found every conflict, this one is among them (or is none).
-    if let all = batch.value("conflicts", as: [Conflict].self) {
+    if let all = batch.value(.conflicts, as: [Conflict].self) {
       return all.first { $0.entity == entity && $0.field == field && $0.field != Field.members }
     }
     return try read { db in

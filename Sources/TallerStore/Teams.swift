@@ -7,7 +7,7 @@ extension TallerStore {
 
   /// Every team that is not removed, sorted by name, with its current members.
   public func teams() throws(TallerError) -> [Team] {
-    try readOnce("teams") { db in try Self.teams(db) }
+    try readOnce(.teams) { db in try Self.teams(db) }
   }
 
   /// One team by id.
