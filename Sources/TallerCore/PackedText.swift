@@ -40,18 +40,37 @@ public enum PackedText {
     /// before the replica (as canonical JSON puts it), and putting it back gives `text` again.
     func withoutPrev(_ text: String) -> String? {
       guard let prev else { return nil }
-      let member = ",\"prev\":\"\(prev)\""
-      guard let r = text.range(of: member + marker, options: [.backwards, .literal]) else { return nil }
-      let cut = String(text[..<r.lowerBound]) + String(text[text.index(r.lowerBound, offsetBy: member.count)...])
-      // Byte for byte (`==` on strings would accept a canonically equivalent text).
-      return withPrev(cut)?.utf8.elementsEqual(text.utf8) == true ? cut : nil
+      let member = Array(",\"prev\":\"\(prev)\"".utf8)
+      let marker = Array(self.marker.utf8)
+      let bytes = Array(text.utf8)
+      guard let at = Self.lastIndex(of: member + marker, in: bytes) else { return nil }
+      // Put back, the member goes before the last place the cut text names the replica: that
+      // must be where it was cut from (byte for byte, not `==` on strings, which would accept a
+      // canonically equivalent text).
+      let cut = Array(bytes[..<at]) + bytes[(at + member.count)...]
+      guard Self.lastIndex(of: marker, in: cut) == at else { return nil }
+      return String(decoding: cut, as: UTF8.self)
     }
 
     /// `text` with the context's `"prev"` member put back before the last place it names the
     /// replica.
     func withPrev(_ cut: String) -> String? {
-      guard let prev, let r = cut.range(of: marker, options: [.backwards, .literal]) else { return nil }
-      return String(cut[..<r.lowerBound]) + ",\"prev\":\"\(prev)\"" + String(cut[r.lowerBound...])
+      guard let prev else { return nil }
+      let bytes = Array(cut.utf8)
+      guard let at = Self.lastIndex(of: Array(marker.utf8), in: bytes) else { return nil }
+      return String(decoding: bytes[..<at] + Array(",\"prev\":\"\(prev)\"".utf8) + bytes[at...], as: UTF8.self)
+    }
+
+    /// Where `needle` last occurs in `bytes`. Searched on bytes: Foundation's `range(of:)`
+    /// bridges to UTF-16 and was most of the cost of packing a change.
+    static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+      guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+      var i = bytes.count - needle.count
+      while i >= 0 {
+        if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        i -= 1
+      }
+      return nil
     }
   }
 
