@@ -181,7 +181,9 @@ public final class TallerStore: Sendable {
     now: @escaping @Sendable () -> Int64, keys folder: KeyFolder, forcedID: String? = nil
   ) throws(TallerError) -> TallerStore {
     do {
-      let applied = try writer.read { try Schema.migrator.appliedIdentifiers($0) }
+      // On the writer: a command that only writes never opens a reader.
+      let applied = try writer.writeWithoutTransaction { try Schema.migrator.appliedIdentifiers($0) }
+      try refuseNewer(applied, path: path)
       if writer is DatabasePool {
         // One migration at a time, the write-ahead log folded into the file after each: a new
         // or upgraded database never needs room for every migration's pages at once (a small
@@ -291,6 +293,13 @@ public final class TallerStore: Sendable {
     guard header.count >= 100, Array(header.prefix(16)) == magic else {
       throw .database(Message.dbNotSQLite(file: path))
     }
+    // Already a taller database in WAL mode (header bytes 18 and 19 are 2; the application id
+    // is at 68, big-endian): opening it to write changes nothing on disk, so it is not opened
+    // read-only first (a third of opening a database). Whether a newer release wrote it is
+    // checked on the writer before anything is written (``finishOpening``).
+    let bytes = [UInt8](header)
+    let appID = bytes[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+    if bytes[18] == 2 && bytes[19] == 2 && Int32(bitPattern: appID) == Schema.applicationID { return }
     var config = Configuration()
     config.readonly = true
     config.busyMode = .timeout(15)
@@ -304,11 +313,7 @@ public final class TallerStore: Sendable {
           if tables.isEmpty { return }  // A blank SQLite file: fine to initialize.
           throw TallerError.database(Message.dbForeign(file: path))
         }
-        if try Schema.migrator.hasBeenSuperseded(db) {
-          let known = Set(Schema.migrator.migrations)
-          let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(known).sorted()
-          throw TallerError.database(Message.dbNewer(file: path, found: unknown.last ?? "?"))
-        }
+        try refuseNewer(try Schema.migrator.appliedIdentifiers(db), path: path)
         _ = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM replica_meta"))
       }
       try queue.close()
@@ -317,6 +322,13 @@ public final class TallerStore: Sendable {
     } catch {
       throw map(error, file: path)
     }
+  }
+
+  /// Refuses a database a newer release has migrated (it applied migrations this one does not
+  /// know).
+  static func refuseNewer(_ applied: Set<String>, path: String) throws(TallerError) {
+    let unknown = applied.subtracting(Schema.migrator.migrations).sorted()
+    if let last = unknown.last { throw .database(Message.dbNewer(file: path, found: last)) }
   }
 
   /// A fingerprint of where this file lives: the machine and the file's identity on disk.
