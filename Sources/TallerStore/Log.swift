@@ -106,9 +106,13 @@ extension TallerStore {
   /// every replica can check its signatures against its own log. Its operations go after the
   /// action's (the indexes of the action's creates are part of their ids).
   private func declareKey(_ db: Database, _ draft: inout ChangeDraft) throws {
+    if keysDeclared.load(ordering: .relaxed) { return }
     let declared = try Trust.value(db, replica.id, TrustField.key)?.stringValue
     let sealing = try Trust.value(db, replica.id, TrustField.sealingKey)?.stringValue
-    if declared == replica.publicKey && sealing == replica.encryptionPublicKey { return }
+    if declared == replica.publicKey && sealing == replica.encryptionPublicKey {
+      keysDeclared.store(true, ordering: .relaxed)
+      return
+    }
     if try Trust.lookup(db, replica.id) == nil {
       draft.ops.append(.create(entity: replica.id, type: EntityType.replica.rawValue, parent: nil))
     }

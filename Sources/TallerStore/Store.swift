@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import TallerCore
 
 #if canImport(Glibc)
@@ -65,6 +66,9 @@ public final class TallerStore: Sendable {
   let batch = Batch()
   /// A sitting armed to begin with the next change (``armSitting(_:)``).
   let sittingSlot = SittingSlot()
+  /// Whether this laptop's log is known to declare its current keys (``declareKey``): once it
+  /// does, it always will (only this laptop writes its keys), and the act need not read them.
+  let keysDeclared = Atomic<Bool>(false)
   /// Where this laptop's private keys are.
   let keyFolder: KeyFolder
 

@@ -18,20 +18,41 @@ extension TallerStore {
   /// One team, read through the indexes (every command asks for the current team: reading
   /// every team's names for it would grow with the class).
   static func team(_ db: Database, id: String) throws -> Team? {
-    func live(_ entity: String) throws -> String? {
-      if try Trust.value(db, entity, Field.deleted)?.boolValue == true, try deletion(db, entity: entity) == .deleted { return nil }
-      return try Trust.value(db, entity, Field.name)?.stringValue ?? ""
+    // The team and its members with their winning name and deletion mark, in one statement
+    // (every command of a script reads its team).
+    let rows = try Row.fetchAll(db.cachedStatement(sql: Self.teamSQL), arguments: [id])
+    var team: Team?
+    var members: [Member] = []
+    for row in rows {
+      let entity: String = row[0]
+      if let deleted: String = row[3], try StrictJSONParser.parse(deleted).boolValue == true,
+        try deletion(db, entity: entity) == .deleted
+      {
+        if entity == id { return nil }
+        continue
+      }
+      let name = try (row[2] as String?).map { try StrictJSONParser.parse($0).stringValue ?? "" } ?? ""
+      if entity == id {
+        team = Team(id: id, name: name, members: [])
+      } else {
+        members.append(Member(id: entity, name: name))
+      }
     }
-    guard let info = try Trust.lookup(db, id), info.type == EntityType.team.rawValue, let name = try live(id) else { return nil }
-    var team = Team(id: id, name: name, members: [])
-    for m in try String.fetchAll(
-      db.cachedStatement(sql: "SELECT id FROM entity WHERE parent = ? AND type = 'member'"), arguments: [id])
-    {
-      if let n = try live(m) { team.members.append(Member(id: m, name: n)) }
-    }
-    team.members.sort { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+    guard var team else { return nil }
+    team.members = members.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
     return team
   }
+
+  /// A team (`?1`) and its members: id, type, winning name and winning deletion mark.
+  private static let teamSQL = """
+    SELECT e.id, e.type,
+      (SELECT v.value FROM field_value v WHERE v.entity = e.id AND v.field = '\(Field.name)'
+        ORDER BY v.hlc_ms DESC, v.hlc_c DESC, v.op DESC LIMIT 1),
+      (SELECT v.value FROM field_value v WHERE v.entity = e.id AND v.field = '\(Field.deleted)'
+        ORDER BY v.hlc_ms DESC, v.hlc_c DESC, v.op DESC LIMIT 1)
+    FROM entity e
+    WHERE (e.id = ?1 AND e.type = '\(EntityType.team.rawValue)') OR (e.parent = ?1 AND e.type = '\(EntityType.member.rawValue)')
+    """
 
   static func teams(_ db: Database) throws -> [Team] {
     let winners = try Self.winningValues(db, fields: [Field.name, Field.deleted])
