@@ -232,7 +232,8 @@ enum Trust {
         for s in stored { cache?.remember(s, team: team) }
         return team
       }
-      guard let info = try lookup(db, c) ?? created[c] else { return nil }
+      // What the change creates is not held (no need to ask the database).
+      guard let info = try created[c] ?? lookup(db, c) else { return nil }
       if created[c] == nil { stored.append(c) }
       if info.type == EntityType.team.rawValue {
         for s in stored { cache?.remember(s, team: c) }
