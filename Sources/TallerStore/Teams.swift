@@ -12,7 +12,15 @@ extension TallerStore {
 
   /// One team by id.
   public func team(id: String) throws(TallerError) -> Team? {
-    try read { db in try Self.team(db, id: id) }
+    if batch.current() != nil { return try read { db in try Self.team(db, id: id) } }
+    // On the writer's connection (one statement: consistent without a transaction). Every
+    // command reads its team, most right after writing: a pool reader then finds its cache
+    // stale and reads the pages again from the log (nine reads from disk per piped answer).
+    do {
+      return try writer.writeWithoutTransaction { db in try Self.team(db, id: id) }
+    } catch {
+      throw Self.map(error, file: path)
+    }
   }
 
   /// One team, read through the indexes (every command asks for the current team: reading
