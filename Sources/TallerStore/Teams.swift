@@ -33,13 +33,13 @@ extension TallerStore {
     var members: [Member] = []
     for row in rows {
       let entity: String = row[0]
-      if let deleted: String = row[3], try StrictJSONParser.parse(deleted).boolValue == true,
+      if let deleted: String = row[2], try StrictJSONParser.parse(deleted).boolValue == true,
         try deletion(db, entity: entity) == .deleted
       {
         if entity == id { return nil }
         continue
       }
-      let name = try (row[2] as String?).map { try StrictJSONParser.parse($0).stringValue ?? "" } ?? ""
+      let name = try (row[1] as String?).map { try StrictJSONParser.parse($0).stringValue ?? "" } ?? ""
       if entity == id {
         team = Team(id: id, name: name, members: [])
       } else {
@@ -51,9 +51,9 @@ extension TallerStore {
     return team
   }
 
-  /// A team (`?1`) and its members: id, type, winning name and winning deletion mark.
+  /// A team (`?1`) and its members: id, winning name and winning deletion mark.
   private static let teamSQL = """
-    SELECT e.id, e.type,
+    SELECT e.id,
       (SELECT v.value FROM field_value v WHERE v.entity = e.id AND v.field = '\(Field.name)'
         ORDER BY v.hlc_ms DESC, v.hlc_c DESC, v.op DESC LIMIT 1),
       (SELECT v.value FROM field_value v WHERE v.entity = e.id AND v.field = '\(Field.deleted)'
