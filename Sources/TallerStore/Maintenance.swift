@@ -36,8 +36,13 @@ extension TallerStore {
 
   /// The size of the write-ahead log file (0 when there is none, or in memory).
   public func walBytes() -> Int64 {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
-    return (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+    Self.fileSize(path + "-wal")
+  }
+
+  /// The size of a file in bytes (0 when there is none).
+  static func fileSize(_ path: String) -> Int64 {
+    var info = stat()
+    return stat(path, &info) == 0 ? Int64(info.st_size) : 0
   }
 
   /// The writer's `PRAGMA synchronous` (2 = FULL).

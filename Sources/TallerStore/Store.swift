@@ -298,12 +298,16 @@ public final class TallerStore: Sendable {
       throw .database(Message.dbNotSQLite(file: path))
     }
     // Already a taller database in WAL mode (header bytes 18 and 19 are 2; the application id
-    // is at 68, big-endian): opening it to write changes nothing on disk, so it is not opened
-    // read-only first (a third of opening a database). Whether a newer release wrote it is
-    // checked on the writer before anything is written (``finishOpening``).
+    // is at 68, big-endian) with its write-ahead log beside it, not empty: opening it to write
+    // changes nothing on disk, so it is not opened read-only first (a third of opening a
+    // database). Whether a newer release wrote it is checked on the writer before anything is
+    // written (``finishOpening``). Without its log (a file copied alone), GRDB would write to it
+    // on opening (it makes the log non-empty): then it is looked at read-only first.
     let bytes = [UInt8](header)
     let appID = bytes[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    if bytes[18] == 2 && bytes[19] == 2 && Int32(bitPattern: appID) == Schema.applicationID { return }
+    if bytes[18] == 2 && bytes[19] == 2 && Int32(bitPattern: appID) == Schema.applicationID && fileSize(path + "-wal") > 0 {
+      return
+    }
     var config = Configuration()
     config.readonly = true
     config.busyMode = .timeout(15)

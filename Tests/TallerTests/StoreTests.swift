@@ -315,6 +315,14 @@ struct RefusalTests {
       try TallerStore.open(path: path)
     }
     #expect(try Self.bytes(path) == before)
+    // The same file copied alone, without its write-ahead log (opening it to write would write).
+    let alone = dir.file("alone.sqlite")
+    try FileManager.default.copyItem(atPath: path, toPath: alone)
+    #expect(!FileManager.default.fileExists(atPath: alone + "-wal"))
+    #expect(throws: TallerError.database(Message.dbNewer(file: alone, found: "2099-01-01 from the future"))) {
+      try TallerStore.open(path: alone)
+    }
+    #expect(try Self.bytes(alone) == before)
   }
 
   @Test("a damaged database is refused with the file named")
