@@ -523,7 +523,6 @@ enum Guide {
   /// `editor`: the answer to a text question written in the person's editor.
   static func editAnswer(_ ctx: ShellContext, _ session: inout Session) throws(TallerError) -> Reply {
     let (team, def, g) = try walking(ctx, &session, word: ("editor", "editor"))
-    let lang = session.lang
     let active = activeField(def, g)
     guard active.kind == .text || active.kind == .longtext else { throw .refused(Message.editorNotText) }
     guard let processes = ctx.processes, processes.hasEditor, ctx.interactive else { throw .refused(Message.editorNone) }

@@ -257,7 +257,7 @@ enum SyncFiles {
       files.append(sent.path)
       let name = (try? ctx.store.team(id: team)?.name) ?? String(team.prefix(8))
       lines.append(
-        .success(Message.gradesSent(file: sent.path, readers: String(sent.readers), team: name ?? String(team.prefix(8))).text(lang)))
+        .success(Message.gradesSent(file: sent.path, readers: String(sent.readers), team: name).text(lang)))
     }
     return (lines, files, changes)
   }
