@@ -251,6 +251,12 @@ extension Message {
         let params = names.map { "\($0) \($0)Value: some CustomStringConvertible" }.joined(separator: ", ")
         let dict = names.map { "\"\($0)\": String(describing: \($0)Value)" }.joined(separator: ", ")
         out += "  public static func \(name)(\(params)) -> Message { Message(.\(name), [\(dict)]) }\n"
+        // A fixed reason in catalog words, said in the language the message is shown in.
+        if names.contains("reason") {
+          let params = names.map { "\($0) \($0)Value: \($0 == "reason" ? "L" : "some CustomStringConvertible")" }.joined(separator: ", ")
+          let dict = names.map { "\"\($0)\": \($0 == "reason" ? "\"\"" : "String(describing: \($0)Value)")" }.joined(separator: ", ")
+          out += "  public static func \(name)(\(params)) -> Message { Message(.\(name), [\(dict)]).saying(\"reason\", reasonValue) }\n"
+        }
       }
     }
     return out + "}\n"

@@ -176,20 +176,25 @@ extension Message {
   public static func fileExists(file fileValue: some CustomStringConvertible) -> Message { Message(.fileExists, ["file": String(describing: fileValue)]) }
   /// No se pudo escribir {file}: {reason}.
   public static func fileWriteFailed(file fileValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.fileWriteFailed, ["file": String(describing: fileValue), "reason": String(describing: reasonValue)]) }
+  public static func fileWriteFailed(file fileValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.fileWriteFailed, ["file": String(describing: fileValue), "reason": ""]).saying("reason", reasonValue) }
   /// No se pudo leer {file}: {reason}.
   public static func fileReadFailed(file fileValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.fileReadFailed, ["file": String(describing: fileValue), "reason": String(describing: reasonValue)]) }
+  public static func fileReadFailed(file fileValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.fileReadFailed, ["file": String(describing: fileValue), "reason": ""]).saying("reason", reasonValue) }
   /// {file}: no es una base de datos de taller (no es un archivo SQLite). No se modificó nada.
   public static func dbNotSQLite(file fileValue: some CustomStringConvertible) -> Message { Message(.dbNotSQLite, ["file": String(describing: fileValue)]) }
   /// {file}: es una base de datos SQLite, pero no de taller. No se modificó nada. Usa otro archivo con --db.
   public static func dbForeign(file fileValue: some CustomStringConvertible) -> Message { Message(.dbForeign, ["file": String(describing: fileValue)]) }
   /// {file}: la base de datos está dañada ({reason}). No se modificó nada; guarda una copia y pide ayuda.
   public static func dbCorrupt(file fileValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.dbCorrupt, ["file": String(describing: fileValue), "reason": String(describing: reasonValue)]) }
+  public static func dbCorrupt(file fileValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.dbCorrupt, ["file": String(describing: fileValue), "reason": ""]).saying("reason", reasonValue) }
   /// {file}: fue creada por una versión más reciente de taller ({found}). Esta versión no la entiende; actualiza taller. No se modificó nada.
   public static func dbNewer(file fileValue: some CustomStringConvertible, found foundValue: some CustomStringConvertible) -> Message { Message(.dbNewer, ["file": String(describing: fileValue), "found": String(describing: foundValue)]) }
   /// {file}: no se pudo abrir ({reason}).
   public static func dbCannotOpen(file fileValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.dbCannotOpen, ["file": String(describing: fileValue), "reason": String(describing: reasonValue)]) }
+  public static func dbCannotOpen(file fileValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.dbCannotOpen, ["file": String(describing: fileValue), "reason": ""]).saying("reason", reasonValue) }
   /// No se pudo crear la carpeta {folder}: {reason}.
   public static func dbFolder(folder folderValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.dbFolder, ["folder": String(describing: folderValue), "reason": String(describing: reasonValue)]) }
+  public static func dbFolder(folder folderValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.dbFolder, ["folder": String(describing: folderValue), "reason": ""]).saying("reason", reasonValue) }
   /// {file}: no se puede escribir (solo lectura o sin permisos). Lo ya guardado está intacto.
   public static func dbReadOnly(file fileValue: some CustomStringConvertible) -> Message { Message(.dbReadOnly, ["file": String(describing: fileValue)]) }
   /// {file}: el disco está lleno; no se guardó la última acción. Lo ya guardado está intacto.
@@ -226,6 +231,7 @@ extension Message {
   public static var lintEmptyFile: Message { Message(.lintEmptyFile, [:]) }
   /// YAML no válido: {reason}
   public static func lintYAML(reason reasonValue: some CustomStringConvertible) -> Message { Message(.lintYAML, ["reason": String(describing: reasonValue)]) }
+  public static func lintYAML(reason reasonValue: L) -> Message { Message(.lintYAML, ["reason": ""]).saying("reason", reasonValue) }
   /// el id «{id}» no es válido (minúsculas, números, - y _)
   public static func lintBadID(id idValue: some CustomStringConvertible) -> Message { Message(.lintBadID, ["id": String(describing: idValue)]) }
   /// «{value}» no vale para «{key}»; valores: {allowed}
@@ -584,6 +590,7 @@ extension Message {
   public static var reasonNoPermission: Message { Message(.reasonNoPermission, [:]) }
   /// El paquete sellado está dañado o fue alterado ({reason}); no se aplicó nada.
   public static func sealedDamaged(reason reasonValue: some CustomStringConvertible) -> Message { Message(.sealedDamaged, ["reason": String(describing: reasonValue)]) }
+  public static func sealedDamaged(reason reasonValue: L) -> Message { Message(.sealedDamaged, ["reason": ""]).saying("reason", reasonValue) }
   /// cortado: le faltan líneas
   public static var sealedWhyTruncated: Message { Message(.sealedWhyTruncated, [:]) }
   /// una línea ilegible
@@ -622,6 +629,7 @@ extension Message {
   public static func keysUnreadable(file fileValue: some CustomStringConvertible) -> Message { Message(.keysUnreadable, ["file": String(describing: fileValue)]) }
   /// No se pudo guardar la clave de esta laptop en {folder}: {reason}.
   public static func keysCannotWrite(folder folderValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.keysCannotWrite, ["folder": String(describing: folderValue), "reason": String(describing: reasonValue)]) }
+  public static func keysCannotWrite(folder folderValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.keysCannotWrite, ["folder": String(describing: folderValue), "reason": ""]).saying("reason", reasonValue) }
   /// Esta base de datos fue copiada de otra laptop y su clave no está aquí: se ve todo lo que tenía, pero escribe con una identidad nueva ({replica}). Para cambiar los datos de un equipo, únanse a él con una invitación («equipo invitar» en una laptop del equipo, «equipo unirse ARCHIVO» aquí).
   public static func dbCopyWithoutKey(replica replicaValue: some CustomStringConvertible) -> Message { Message(.dbCopyWithoutKey, ["replica": String(describing: replicaValue)]) }
   /// ✓ {count} cambio(s) de «{team}» en {file}, sellados para {readers} laptop(s)
@@ -922,6 +930,7 @@ extension Message {
   public static var quarantineNotFounder: Message { Message(.quarantineNotFounder, [:]) }
   /// cambio mal formado o forjado ({reason})
   public static func quarantineMalformed(reason reasonValue: some CustomStringConvertible) -> Message { Message(.quarantineMalformed, ["reason": String(describing: reasonValue)]) }
+  public static func quarantineMalformed(reason reasonValue: L) -> Message { Message(.quarantineMalformed, ["reason": ""]).saying("reason", reasonValue) }
   /// Respondidas {answered} de {total} obligatorias; «continuar» vuelve a lo que falta.
   public static func guideMissing(answered answeredValue: some CustomStringConvertible, total totalValue: some CustomStringConvertible) -> Message { Message(.guideMissing, ["answered": String(describing: answeredValue), "total": String(describing: totalValue)]) }
   /// Siguiente: empezar {exercise}
@@ -966,12 +975,14 @@ extension Message {
   public static var drawConflict: Message { Message(.drawConflict, [:]) }
   /// un cambio no se puede leer ({reason})
   public static func syncBadChange(reason reasonValue: some CustomStringConvertible) -> Message { Message(.syncBadChange, ["reason": String(describing: reasonValue)]) }
+  public static func syncBadChange(reason reasonValue: L) -> Message { Message(.syncBadChange, ["reason": ""]).saying("reason", reasonValue) }
   /// la laptop {replica} tiene dos cambios distintos con el número {seq} (una copia de su base de datos); no se sobrescribe nada
   public static func syncFork(replica replicaValue: some CustomStringConvertible, seq seqValue: some CustomStringConvertible) -> Message { Message(.syncFork, ["replica": String(describing: replicaValue), "seq": String(describing: seqValue)]) }
   /// el cambio {seq} de la laptop {replica} no sigue al anterior (archivo alterado)
   public static func syncBrokenChain(replica replicaValue: some CustomStringConvertible, seq seqValue: some CustomStringConvertible) -> Message { Message(.syncBrokenChain, ["replica": String(describing: replicaValue), "seq": String(describing: seqValue)]) }
   /// {file}: {reason}; no se importó nada de este archivo.
   public static func syncRefusedFile(file fileValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.syncRefusedFile, ["file": String(describing: fileValue), "reason": String(describing: reasonValue)]) }
+  public static func syncRefusedFile(file fileValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.syncRefusedFile, ["file": String(describing: fileValue), "reason": ""]).saying("reason", reasonValue) }
   /// no es texto UTF-8
   public static var syncNotUTF8: Message { Message(.syncNotUTF8, [:]) }
   /// no es un archivo de sincronización de taller
@@ -1184,6 +1195,7 @@ extension Message {
   public static func notTeamWriter(team teamValue: some CustomStringConvertible) -> Message { Message(.notTeamWriter, ["team": String(describing: teamValue)]) }
   /// Esta laptop no puede hacer ese cambio ({reason}).
   public static func notAllowed(reason reasonValue: some CustomStringConvertible) -> Message { Message(.notAllowed, ["reason": String(describing: reasonValue)]) }
+  public static func notAllowed(reason reasonValue: L) -> Message { Message(.notAllowed, ["reason": ""]).saying("reason", reasonValue) }
   /// trae cambios de la laptop {replica} sin su firma: no se puede saber si son auténticos
   public static func syncUnsigned(replica replicaValue: some CustomStringConvertible) -> Message { Message(.syncUnsigned, ["replica": String(describing: replicaValue)]) }
   /// la firma de la laptop {replica} no corresponde a sus cambios (archivo alterado o falsificado)
@@ -1266,6 +1278,7 @@ extension Message {
   public static var gitMissing: Message { Message(.gitMissing, [:]) }
   /// git falló ({command}): {reason}
   public static func gitFailed(command commandValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.gitFailed, ["command": String(describing: commandValue), "reason": String(describing: reasonValue)]) }
+  public static func gitFailed(command commandValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.gitFailed, ["command": String(describing: commandValue), "reason": ""]).saying("reason", reasonValue) }
   /// ✓ {count} cambio(s) enviados a {remote}
   public static func gitPushed(count countValue: some CustomStringConvertible, remote remoteValue: some CustomStringConvertible) -> Message { Message(.gitPushed, ["count": String(describing: countValue), "remote": String(describing: remoteValue)]) }
   /// {remote} todavía no tiene archivos de taller.
@@ -1434,12 +1447,15 @@ extension Message {
   public static func dbNoFolder(folder folderValue: some CustomStringConvertible) -> Message { Message(.dbNoFolder, ["folder": String(describing: folderValue)]) }
   /// {file}: no se pudo escribir en el disco ({reason}); lo último no se guardó. Lo guardado antes está intacto.
   public static func dbWriteFailed(file fileValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.dbWriteFailed, ["file": String(describing: fileValue), "reason": String(describing: reasonValue)]) }
+  public static func dbWriteFailed(file fileValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.dbWriteFailed, ["file": String(describing: fileValue), "reason": ""]).saying("reason", reasonValue) }
   /// No se pudo leer el guion {file}: {reason}.
   public static func scriptNotFound(file fileValue: some CustomStringConvertible, reason reasonValue: some CustomStringConvertible) -> Message { Message(.scriptNotFound, ["file": String(describing: fileValue), "reason": String(describing: reasonValue)]) }
+  public static func scriptNotFound(file fileValue: some CustomStringConvertible, reason reasonValue: L) -> Message { Message(.scriptNotFound, ["file": String(describing: fileValue), "reason": ""]).saying("reason", reasonValue) }
   /// Uso incorrecto: {detail}
   public static func usageError(detail detailValue: some CustomStringConvertible) -> Message { Message(.usageError, ["detail": String(describing: detailValue)]) }
   /// Uso: taller [--db RUTA] [--lang es|en] [-c COMANDO | -f GUION] [--bail] [COMANDO…]  (taller --help)
   public static var processUsage: Message { Message(.processUsage, [:]) }
   /// Error interno: {reason}. Lo ya guardado está intacto.
   public static func internalError(reason reasonValue: some CustomStringConvertible) -> Message { Message(.internalError, ["reason": String(describing: reasonValue)]) }
+  public static func internalError(reason reasonValue: L) -> Message { Message(.internalError, ["reason": ""]).saying("reason", reasonValue) }
 }

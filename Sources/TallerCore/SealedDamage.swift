@@ -38,6 +38,6 @@ public enum SealedDamage: Sendable, CaseIterable {
 extension Message {
   /// A sealed bundle refused, with why in the language it is shown in.
   public static func sealedDamaged(_ why: SealedDamage) -> Message {
-    Message.sealedDamaged(reason: "").saying("reason", why.key)
+    Message.sealedDamaged(reason: why.key)
   }
 }

@@ -32,7 +32,7 @@ extension CommandTable {
             sealed = try code.seal(inv)
             name = try code.fileName()
           } catch {
-            throw .refused(Message.notAllowed(reason: "").saying("reason", .reasonPassphrase))
+            throw .refused(Message.notAllowed(reason: .reasonPassphrase))
           }
           let path = try SyncFiles.write(sealed, named: name, in: args.dir ?? ".")
           return Reply(lines: [

@@ -405,7 +405,7 @@ extension TallerStore {
     try act(author: author) { db, draft in
       guard let info = try Trust.lookup(db, itemID), info.type == EntityType.item.rawValue, let sheetID = info.parent,
         let list = try Trust.value(db, itemID, Meta.list)?.stringValue
-      else { throw TallerError.refused(Message.notAllowed(reason: "").saying("reason", .reasonNotListItem)) }
+      else { throw TallerError.refused(Message.notAllowed(reason: .reasonNotListItem)) }
       let others = try Self.listOrder(db, sheetID: sheetID, list: list).filter { $0.id != itemID }
       let placed = ListOrder.place(
         count: 1, at: index, in: others, tag: ListOrder.tag(replica: replica.id),

@@ -261,7 +261,7 @@ extension TallerStore {
     var hashes: [String: [Int64: String]] = [:]
     for body in bundle.bodies {
       guard let c = try? Change(body: body) else {
-        throw TallerError.refused(Message.syncBadChange(reason: "").saying("reason", .reasonNotAChange))
+        throw TallerError.refused(Message.syncBadChange(reason: .reasonNotAChange))
       }
       runs[c.replica, default: []].append(c)
       hashes[c.replica, default: [:]][c.seq] = Change.hash(ofBody: body)

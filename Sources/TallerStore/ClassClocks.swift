@@ -7,7 +7,7 @@ extension TallerStore {
   /// the signed file that carries it to the teams' laptops.
   public func setClassClock(_ clock: ClassClock) throws(TallerError) -> String {
     guard let line = clock.encode(signingKey: replica.signingKey) else {
-      throw .refused(Message.notAllowed(reason: "").saying("reason", .reasonSigningKey))
+      throw .refused(Message.notAllowed(reason: .reasonSigningKey))
     }
     try local { db in
       guard try Trust.classAuthority(db, replica: replica.id, clock.klass) else { throw TallerError.refused(Message.clockNotInstructor) }

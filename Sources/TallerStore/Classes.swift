@@ -60,7 +60,7 @@ extension TallerStore {
     once: Bool = false, author: String? = nil
   ) throws(TallerError) -> (id: String, secret: String) {
     guard let pub = publicKey ?? Signing.publicKey(ofPrivate: secret) else {
-      throw .refused(Message.notAllowed(reason: "").saying("reason", .reasonSigningKey))
+      throw .refused(Message.notAllowed(reason: .reasonSigningKey))
     }
     return try act(author: author) { db, draft in
       guard try Trust.lookup(db, parent) != nil else {
@@ -81,7 +81,7 @@ extension TallerStore {
   public func classInvitation(classID: String) throws(TallerError) -> (invite: String, secret: String, seq: Int64) {
     guard let secret = Signing.derivedKey(from: replica.signingKey, for: "taller-class-invite\n\(classID)"),
       let pub = Signing.publicKey(ofPrivate: secret)
-    else { throw .refused(Message.notAllowed(reason: "").saying("reason", .reasonSigningKey)) }
+    else { throw .refused(Message.notAllowed(reason: .reasonSigningKey)) }
     func existing() throws(TallerError) -> (String, Int64)? {
       try read { db in
         for id in try String.fetchAll(

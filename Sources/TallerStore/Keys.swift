@@ -115,7 +115,7 @@ public struct KeyFolder: Equatable, Sendable {
       let inner = Data(CanonicalJSON.encode(.object(["ed25519": .string(keys.signing), "x25519": .string(keys.encryption)])).utf8)
       guard let key = try? Self.passphraseKey(passphrase, salt: salt, rounds: Self.scryptRounds),
         let box = try? ChaChaPoly.seal(inner, using: key, authenticating: Data(replica.utf8))
-      else { throw .database(Message.keysCannotWrite(folder: dir, reason: "").saying("reason", .reasonPassphrase)) }
+      else { throw .database(Message.keysCannotWrite(folder: dir, reason: .reasonPassphrase)) }
       object = [
         "kdf": .string("scrypt"), "replica": .string(replica), "rounds": .int(Int64(Self.scryptRounds)),
         "salt": .string(Hex.encode(salt)), "sealed": .string(Hex.encode(box.combined)),

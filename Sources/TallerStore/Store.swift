@@ -288,7 +288,7 @@ public final class TallerStore: Sendable {
   /// database this version knows. Never writes.
   static func inspect(path: String) throws(TallerError) {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .database(Message.dbCannotOpen(file: path, reason: "").saying("reason", .reasonNoPermission))
+      throw .database(Message.dbCannotOpen(file: path, reason: .reasonNoPermission))
     }
     let header = (try? handle.read(upToCount: 100)) ?? Data()
     try? handle.close()

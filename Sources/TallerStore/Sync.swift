@@ -95,7 +95,7 @@ extension TallerStore {
         continue
       }
       guard let change = try? Change(body: body) else {
-        throw TallerError.refused(Message.syncBadChange(reason: "").saying("reason", .reasonNotAChange))
+        throw TallerError.refused(Message.syncBadChange(reason: .reasonNotAChange))
       }
       let key = "\(change.replica):\(change.seq)"
       if let other = hashes[key], other != digest {

@@ -64,6 +64,7 @@ struct CatalogTests {
     #expect(m.text(.en) == "This laptop may not make that change (not an item of a list).")
     #expect(m != Message.notAllowed(reason: ""))
     #expect(m == Message.notAllowed(reason: "").saying("reason", .reasonNotListItem))
+    #expect(m == Message.notAllowed(reason: .reasonNotListItem))
   }
 
   @Test(
