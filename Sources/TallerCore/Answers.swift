@@ -11,10 +11,13 @@ public enum StableID {
   /// them, see ``EntityID``).
   static func make(version: Character, _ parts: [String]) -> String {
     let digest = Array(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
-    let hex = Hex.encode(digest.prefix(16))
-    let c = Array(hex)
-    return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(version) + String(c[13..<16]) + "-8" + String(c[17..<20]) + "-"
-      + String(c[20..<32])
+    // The first 16 bytes in hexadecimal, dashed as a UUID, with the version nibble and the
+    // variant `8` in place of the 13th and 17th digits (built as bytes: every answer makes one).
+    var c = Array(Hex.encode(digest.prefix(16)).utf8)
+    c[12] = version.asciiValue ?? 0x35
+    c[16] = 0x38
+    for dash in [20, 16, 12, 8] { c.insert(0x2D, at: dash) }
+    return String(decoding: c, as: UTF8.self)
   }
 
   /// The version nibble of a UUID-shaped id (`nil` for any other shape).

@@ -74,9 +74,8 @@ extension TallerStore {
   func act<T>(author: String?, _ body: (Database, inout ChangeDraft) throws -> T) throws(TallerError) -> T {
     do {
       return try writer.write { db in
-        let last = try Int64.fetchOne(
-          db.cachedStatement(sql: "SELECT seq FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [replica.id])
-        var draft = ChangeDraft(db: db, replica: replica.id, seq: (last ?? 0) + 1)
+        let last = try LastChange(db, replica: replica.id)
+        var draft = ChangeDraft(db: db, replica: replica.id, seq: (last?.seq ?? 0) + 1)
         let result = try body(db, &draft)
         var began: String?
         if !draft.ops.isEmpty { began = try beginArmedSitting(db, &draft) }
@@ -88,7 +87,7 @@ extension TallerStore {
           }
           try declareKey(db, &draft)
           // A revocation or a removal: what was applied is judged again.
-          if try appendLocal(db, draft: draft, author: author ?? replica.label) {
+          if try appendLocal(db, draft: draft, after: last, author: author ?? replica.label) {
             try TrustFacts.reevaluate(db)
             writers.reset()
           }
@@ -143,21 +142,15 @@ extension TallerStore {
   }
 
   /// Returns whether the change carries a fact that may take a right away.
-  private func appendLocal(_ db: Database, draft: ChangeDraft, author: String) throws -> Bool {
-    let last = try Row.fetchOne(
-      db.cachedStatement(sql: "SELECT seq, hash FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"),
-      arguments: [replica.id])
+  private func appendLocal(_ db: Database, draft: ChangeDraft, after last: LastChange?, author: String) throws -> Bool {
     // The latest clock in the log is the latest of each replica's last change (a replica's clock
-    // only moves forward along its chain): one probe per replica, walking the replicas through
-    // the key, instead of an index on the clock that every import would have to write.
-    var lastHLC: HLC?
+    // only moves forward along its chain): one probe per other replica, walking the replicas
+    // through the key, instead of an index on the clock that every import would have to write.
+    var lastHLC = last?.hlc
     var next = try String.fetchOne(db.cachedStatement(sql: "SELECT min(replica) FROM change_log"))
     while let r = next {
-      if let row = try Row.fetchOne(
-        db.cachedStatement(sql: "SELECT hlc_ms, hlc_c FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"), arguments: [r])
-      {
-        let h = HLC(millis: row["hlc_ms"], counter: row["hlc_c"])
-        if lastHLC.map({ $0 < h }) ?? true { lastHLC = h }
+      if r != replica.id, let other = try LastChange(db, replica: r), lastHLC.map({ $0 < other.hlc }) ?? true {
+        lastHLC = other.hlc
       }
       next = try String.fetchOne(db.cachedStatement(sql: "SELECT min(replica) FROM change_log WHERE replica > ?"), arguments: [r])
     }
@@ -165,8 +158,26 @@ extension TallerStore {
     let seq = draft.seq
     let change = Change(
       replica: replica.id, seq: seq, hlc: HLC.tick(last: lastHLC, now: now()), author: author,
-      prev: last?["hash"], ops: draft.finished(replica: replica.id, seq: seq))
+      prev: last?.hash, ops: draft.finished(replica: replica.id, seq: seq))
     return try Self.insert(db, change: change, body: change.body)
+  }
+
+  /// A replica's last change in the log: what the next change of its chain follows.
+  struct LastChange {
+    var seq: Int64
+    var hash: String
+    var hlc: HLC
+
+    init?(_ db: Database, replica: String) throws {
+      guard
+        let row = try Row.fetchOne(
+          db.cachedStatement(sql: "SELECT seq, hash, hlc_ms, hlc_c FROM change_log WHERE replica = ? ORDER BY seq DESC LIMIT 1"),
+          arguments: [replica])
+      else { return nil }
+      seq = row[0]
+      hash = row[1]
+      hlc = HLC(millis: row[2], counter: row[3])
+    }
   }
 
   /// Appends a change to the log and applies its operations to the state. Returns whether it

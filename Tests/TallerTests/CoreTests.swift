@@ -124,6 +124,12 @@ struct JSONTests {
 
 @Suite("Change log model")
 struct ChangeModelTests {
+  @Test("derived ids are the first half of the parts' SHA-256, shaped as a UUID (every laptop derives the same)")
+  func stableIDs() {
+    #expect(StableID.make("sheet", "equipo", "marca-peruana") == "a5687703-e7ae-506a-86c3-07f7a2547182")
+    #expect(StableID.version(StableID.make("x")) == "5")
+  }
+
   @Test("a change's body is canonical and parses back to the same change")
   func changeBody() throws {
     let c = Change(
