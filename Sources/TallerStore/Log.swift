@@ -72,8 +72,12 @@ extension TallerStore {
   /// it drafted any, they are appended to the log as one change and applied to the state, all in
   /// one immediate transaction.
   func act<T>(author: String?, _ body: (Database, inout ChangeDraft) throws -> T) throws(TallerError) -> T {
+    // The connection's total of changed rows around the change, for the team kept in
+    // ``TeamCache``; `carried` stays nil unless the change may carry it.
+    var carried: (before: Int, after: Int, ops: [Op])?
     do {
-      return try writer.write { db in
+      let result = try writer.write { db in
+        let before = db.totalChangesCount
         let last = try LastChange(db, replica: replica.id)
         var draft = ChangeDraft(db: db, replica: replica.id, seq: (last?.seq ?? 0) + 1)
         let result = try body(db, &draft)
@@ -90,10 +94,14 @@ extension TallerStore {
           if try appendLocal(db, draft: draft, after: last, author: author ?? replica.label) {
             try TrustFacts.reevaluate(db)
             writers.reset()
+            return result
           }
         }
+        carried = (before, db.totalChangesCount, draft.ops)
         return result
       }
+      if let carried { teamCache.carry(from: carried.before, to: carried.after, ops: carried.ops) }
+      return result
     } catch let e as TallerError {
       throw e
     } catch {

@@ -69,6 +69,8 @@ public final class TallerStore: Sendable {
   /// Whether this laptop's log is known to declare its current keys (``declareKey``): once it
   /// does, it always will (only this laptop writes its keys), and the act need not read them.
   let keysDeclared = Atomic<Bool>(false)
+  /// The current team, kept between commands that do not change it.
+  let teamCache = TeamCache()
   /// Where this laptop's private keys are.
   let keyFolder: KeyFolder
 
@@ -400,10 +402,23 @@ public final class TallerStore: Sendable {
 
   /// Runs a read, mapping failures to ``TallerError``. Inside ``inOneRead(_:)`` on the same
   /// thread, it reuses that read's connection instead of opening a read of its own.
+  ///
+  /// Outside, it reads on the writer's connection, in a transaction of its own (or the write's
+  /// in progress on this thread): a command reads little, most often right after its own write,
+  /// and a pool reader would then find its cache stale and read the pages again from the log,
+  /// besides being a second connection to open (and its schema to parse) at start-up.
   func read<T>(_ body: (Database) throws -> T) throws(TallerError) -> T {
     do {
       if let db = batch.current() { return try body(db) }
-      return try writer.read(body)
+      return try writer.unsafeReentrantWrite { db in
+        if db.isInsideTransaction { return try body(db) }
+        var result: T?
+        try db.inTransaction(.deferred) {
+          result = try body(db)
+          return .commit
+        }
+        return result!
+      }
     } catch {
       throw Self.map(error, file: path)
     }

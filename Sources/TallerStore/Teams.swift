@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import GRDBSQLite
+import Synchronization
 import TallerCore
 
 extension TallerStore {
@@ -13,13 +15,15 @@ extension TallerStore {
   /// One team by id.
   public func team(id: String) throws(TallerError) -> Team? {
     if batch.current() != nil { return try read { db in try Self.team(db, id: id) } }
-    // On the writer's connection (one statement: consistent without a transaction). Every
-    // command reads its team, most right after writing: a pool reader then finds its cache
-    // stale and reads the pages again from the log (nine reads from disk per piped answer).
-    do {
-      return try writer.writeWithoutTransaction { db in try Self.team(db, id: id) }
-    } catch {
-      throw Self.map(error, file: path)
+    // Every command reads its team, most right after writing an answer, which leaves the team
+    // as it was: the last team read on the writer is kept while nothing else has written.
+    return try read { db in
+      // Inside a write (which may yet roll back) the team is read and not kept.
+      guard let state = try TeamCache.State(db) else { return try Self.team(db, id: id) }
+      if let known = teamCache.team(id: id, at: state) { return known }
+      let team = try Self.team(db, id: id)
+      teamCache.remember(team, id: id, at: state)
+      return team
     }
   }
 
@@ -258,5 +262,66 @@ extension TallerStore {
     }
     throw TallerError.refused(
       Message.memberNotFound(members: list.isEmpty ? "—" : list.joined(separator: ", "), name: name, team: team.name))
+  }
+}
+
+/// The team last read on the writer's connection, kept while the database is as it was then
+/// but for this store's own changes that touch none of the team's entities (answers).
+///
+/// What the database was is told by two counters SQLite keeps for the writer's connection:
+/// `PRAGMA data_version` moves when another connection (another process) commits, and the
+/// connection's total of changed rows moves with every write of its own. A change of this store
+/// that leaves the team alone carries the entry to the new total (``carry(from:to:ops:)``); any
+/// other write, whatever path it takes, leaves the entry behind.
+final class TeamCache: Sendable {
+  struct State: Equatable {
+    var dataVersion: Int64
+    var totalChanges: Int
+
+    /// What the database is now, or `nil` inside a write transaction.
+    init?(_ db: Database) throws {
+      if sqlite3_txn_state(db.sqliteConnection, "main") == SQLITE_TXN_WRITE { return nil }
+      dataVersion = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+      totalChanges = db.totalChangesCount
+    }
+  }
+
+  private struct Entry {
+    var id: String
+    var team: Team?
+    var state: State
+  }
+
+  private let entry = Mutex<Entry?>(nil)
+
+  /// The team kept for `id` if the database is still as it was when it was read: `.some(nil)`
+  /// for a team known not to exist, `nil` when it must be read.
+  func team(id: String, at state: State) -> Team?? {
+    entry.withLock { e in
+      guard let e, e.id == id, e.state == state else { return nil }
+      return .some(e.team)
+    }
+  }
+
+  func remember(_ team: Team?, id: String, at state: State) {
+    entry.withLock { $0 = Entry(id: id, team: team, state: state) }
+  }
+
+  /// After this store's own committed change, which moved the connection's total of changed
+  /// rows from `before` to `after`: the entry stays if it was current before the change and no
+  /// operation touches the team, one of its members, or gives the team a new member.
+  func carry(from before: Int, to after: Int, ops: [Op]) {
+    entry.withLock { e in
+      guard var kept = e, kept.state.totalChanges == before else { return }
+      let members = kept.team?.members ?? []
+      func isTeams(_ entity: String) -> Bool { entity == kept.id || members.contains { $0.id == entity } }
+      let touches = ops.contains { op in
+        if case .create(_, _, let parent?) = op, isTeams(parent) { return true }
+        return isTeams(op.entity)
+      }
+      if touches { return }
+      kept.state.totalChanges = after
+      e = kept
+    }
   }
 }

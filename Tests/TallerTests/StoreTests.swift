@@ -197,6 +197,41 @@ struct StoreTests {
     #expect(try store.changes().contains { $0.body.contains("ñandú") })
   }
 
+  @Test("the team kept between commands is always the team read afresh", arguments: 0..<4)
+  func keptTeamIsCurrent(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let dir = try TempDir()
+    let path = dir.file("kept.sqlite")
+    // `a` is the shell; `b` another process on the same file; `other` a laptop `a` imports from.
+    let a = try TallerStore.open(path: path)
+    let b = try TallerStore.open(path: path)
+    let other = try TallerStore.inMemory(label: "otra")
+    let brand = try #require(try BuiltinContent.content.get().exercise("marca-peruana"))
+    let t1 = try a.createTeam(name: "Los Incas").id
+    let t2 = try a.createTeam(name: "Los Moches").id
+    let foreign = try other.createTeam(name: "Los Chimú").id
+    func fresh(_ id: String) throws -> Team? { try a.teams().first { $0.id == id } }
+    for step in 0..<80 {
+      let id = rng.next() % 3 == 0 ? t2 : t1
+      switch rng.next() % 9 {
+      case 0: _ = try a.renameTeam(id: id, to: "Renombrado \(step) ñ")
+      case 1: _ = try? a.addMembers(teamID: id, names: ["Persona \(step)"], limit: 4)
+      case 2:
+        if let m = try fresh(id)?.members.first { _ = try a.removeMember(teamID: id, name: m.name) }
+      case 3: _ = try b.renameTeam(id: id, to: "Desde otro proceso \(step)")
+      case 4: _ = try? b.addMembers(teamID: id, names: ["Otra \(step)"], limit: 4)
+      case 5:
+        _ = try other.renameTeam(id: foreign, to: "Chimú \(step)")
+        if let bundle = try other.exportBundle(after: try a.versionVector()) { _ = try a.importBundle(bundle) }
+      default: try a.setAnswers(teamID: id, def: brand, values: ["marca": .string("Marca \(step)")])
+      }
+      // Mostly the same team, as a shell reads it before each command; sometimes the others.
+      for read in [t1, t1, rng.next() % 4 == 0 ? t2 : t1, rng.next() % 8 == 0 ? foreign : t1] {
+        #expect(try a.team(id: read) == (try fresh(read)), "step \(step)")
+      }
+    }
+  }
+
   @Test("two stores on one file write at once without errors or losses")
   func concurrentWriters() async throws {
     let dir = try TempDir()
