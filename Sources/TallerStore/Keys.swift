@@ -56,7 +56,13 @@ public struct KeyFolder: Equatable, Sendable {
   /// taller's folder of the user's data: `$XDG_DATA_HOME/taller`, or `~/.local/share/taller`
   /// (the default database and the key files live there).
   public static func dataFolder(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-    (environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/share")) + "/taller"
+    (environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (home(environment) + "/.local/share")) + "/taller"
+  }
+
+  /// The user's home folder: `$HOME` when it is set (Foundation's `NSHomeDirectory()` reads the
+  /// account database for it, a tenth of a millisecond at every start), the account's otherwise.
+  public static func home(_ environment: [String: String]) -> String {
+    environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
   }
 
   public static let memory = KeyFolder(path: nil)

@@ -376,7 +376,7 @@ if !interactive {
   finish(status)
 }
 
-let historyPath = environment["TALLER_HISTORY"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.taller_history")
+let historyPath = environment["TALLER_HISTORY"].flatMap { $0.isEmpty ? nil : $0 } ?? (KeyFolder.home(environment) + "/.taller_history")
 let completer: Completer = { before, word in shell.complete(before: before, word: word) }
 // A dumb terminal gets plain lines: no cursor movement, no escape codes.
 let reader: any LineReader =

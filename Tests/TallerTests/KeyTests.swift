@@ -10,6 +10,13 @@ import Testing
 /// students copy, hand in and may publish.
 @Suite("Keys out of the database")
 struct KeyTests {
+  @Test("the data folder follows XDG_DATA_HOME, then HOME, then the account's home")
+  func dataFolder() {
+    #expect(KeyFolder.dataFolder(["XDG_DATA_HOME": "/x", "HOME": "/h"]) == "/x/taller")
+    #expect(KeyFolder.dataFolder(["XDG_DATA_HOME": "", "HOME": "/h"]) == "/h/.local/share/taller")
+    #expect(KeyFolder.dataFolder(["HOME": ""]) == NSHomeDirectory() + "/.local/share/taller")
+  }
+
   /// Every file of a database (the file and its write-ahead log), as bytes.
   static func bytes(_ path: String) -> Data {
     ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: path + $0) }.reduce(Data(), +)
