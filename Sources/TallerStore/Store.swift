@@ -407,11 +407,13 @@ public final class TallerStore: Sendable {
   /// in progress on this thread): a command reads little, most often right after its own write,
   /// and a pool reader would then find its cache stale and read the pages again from the log,
   /// besides being a second connection to open (and its schema to parse) at start-up.
-  func read<T>(_ body: (Database) throws -> T) throws(TallerError) -> T {
+  /// `together: false` skips the transaction, for a body whose statements need not see one
+  /// state (a single statement, or a check that catches a change between them).
+  func read<T>(together: Bool = true, _ body: (Database) throws -> T) throws(TallerError) -> T {
     do {
       if let db = batch.current() { return try body(db) }
       return try writer.unsafeReentrantWrite { db in
-        if db.isInsideTransaction { return try body(db) }
+        if db.isInsideTransaction || !together { return try body(db) }
         var result: T?
         try db.inTransaction(.deferred) {
           result = try body(db)

@@ -16,8 +16,9 @@ extension TallerStore {
   public func team(id: String) throws(TallerError) -> Team? {
     if batch.current() != nil { return try read { db in try Self.team(db, id: id) } }
     // Every command reads its team, most right after writing an answer, which leaves the team
-    // as it was: the last team read on the writer is kept while nothing else has written.
-    return try read { db in
+    // as it was: the last team read on the writer is kept while nothing else has written. No
+    // transaction: a commit between the state and the team makes the state old, not wrong.
+    return try read(together: false) { db in
       // Inside a write (which may yet roll back) the team is read and not kept.
       guard let state = try TeamCache.State(db) else { return try Self.team(db, id: id) }
       if let known = teamCache.team(id: id, at: state) { return known }
