@@ -105,10 +105,17 @@ public enum Text {
   public static func fold(_ s: String) -> String {
     // Plain ASCII (most commands) only needs lowercasing: far cheaper than Foundation's folding.
     if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-      return s.lowercased().trimmingCharacters(in: .whitespaces)
+      return trimmingSpaces(s.lowercased())
     }
     return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
       .trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// `s.trimmingCharacters(in: .whitespaces)`, without Foundation's cost when there is nothing
+  /// to trim: a line or a word that begins and ends with a printable ASCII character (most).
+  public static func trimmingSpaces(_ s: String) -> String {
+    if let first = s.utf8.first, let last = s.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) { return s }
+    return s.trimmingCharacters(in: .whitespaces)
   }
 
   /// Natural order of names, then ids: `Equipo 2` before `Equipo 10`, case and accents aside.

@@ -335,7 +335,7 @@ public struct CommandTable: Sendable {
       let before = tokens.filter { $0.start < quoteAt }
       let restStart = inToken ? start : quoteAt
       var out = before
-      out.append((String(line[restStart...]).trimmingCharacters(in: .whitespaces), restStart))
+      out.append((Text.trimmingSpaces(String(line[restStart...])), restStart))
       return out
     }
     if escape { cur.append("\\") }
@@ -345,7 +345,7 @@ public struct CommandTable: Sendable {
 
   /// The raw text of a line from a position, without one pair of quotes around all of it.
   static func rawRest(_ line: String, from start: String.Index) -> String {
-    let raw = String(line[start...]).trimmingCharacters(in: .whitespaces)
+    let raw = Text.trimmingSpaces(String(line[start...]))
     if let t = try? tokenize(raw, lenient: false), t.count == 1, let first = raw.first, "\"'“«".contains(first) {
       return t[0].text
     }

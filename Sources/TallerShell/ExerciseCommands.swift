@@ -15,13 +15,13 @@ func findExercise(_ ctx: ShellContext, _ raw: String, lang: Lang) throws(TallerE
 func findField(_ ctx: ShellContext, _ path: String, lang: Lang) throws(TallerError) -> (ExerciseDef, FieldDef) {
   let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
   let def = try findExercise(ctx, parts.first ?? "", lang: lang)
-  let names = def.fields.map(\.id).joined(separator: ", ")
+  let fields = def.fields
   guard parts.count == 2 else {
-    throw .refused(Message.unknownField(exercise: def.id, field: "", fields: names))
+    throw .refused(Message.unknownField(exercise: def.id, field: "", fields: fields.map(\.id).joined(separator: ", ")))
   }
   let t = Text.fold(parts[1])
-  guard let f = def.fields.first(where: { Text.fold($0.id) == t }) ?? uniquePrefix(def.fields, t) else {
-    throw .refused(Message.unknownField(exercise: def.id, field: parts[1], fields: names))
+  guard let f = fields.first(where: { $0.id == parts[1] || Text.fold($0.id) == t }) ?? uniquePrefix(fields, t) else {
+    throw .refused(Message.unknownField(exercise: def.id, field: parts[1], fields: fields.map(\.id).joined(separator: ", ")))
   }
   return (def, f)
 }

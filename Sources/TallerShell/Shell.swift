@@ -217,7 +217,7 @@ public final class Shell {
     var failed = false
     while let raw = next() {
       number += 1
-      let line = raw.trimmingCharacters(in: .whitespaces)
+      let line = Text.trimmingSpaces(raw)
       // While walking an exercise an empty line is an answer (keep, or end a list).
       if line.hasPrefix("#") || (line.isEmpty && session.guided == nil) { continue }
       let r = execute(line, renderer: renderer)

@@ -224,6 +224,13 @@ struct NameTests {
     #expect(try Names.validate("  Jose\u{301}   Pérez ") == "José Pérez")
   }
 
+  @Test(
+    "spaces are trimmed as Foundation trims them, with or without its help",
+    arguments: ["set a.b x", " set", "set\t", "\u{A0}sí\u{3000}", "a\n", "\u{7}x", "", " ", "ñandú", "x\u{301}", "~ ~"])
+  func trimming(_ s: String) {
+    #expect(Text.trimmingSpaces(s) == s.trimmingCharacters(in: .whitespaces))
+  }
+
   @Test("empty, too long and control characters are refused")
   func refusals() {
     #expect(throws: TallerError.refused(Message.nameEmpty)) { try Names.validate("   ") }
