@@ -8,7 +8,7 @@ public enum AnswerParser {
 
   /// Parses `raw` for `field`. An empty answer clears the field (`.null`).
   public static func parse(_ raw: String, field: FieldDef, lang: Lang, refs: RefChoices = []) throws(TallerError) -> JSONValue {
-    let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = Text.trimmingSpaces(raw, andNewlines: true)
     if text.isEmpty { return .null }
     switch field.kind {
     case .text:

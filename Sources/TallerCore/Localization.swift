@@ -111,11 +111,12 @@ public enum Text {
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  /// `s.trimmingCharacters(in: .whitespaces)`, without Foundation's cost when there is nothing
-  /// to trim: a line or a word that begins and ends with a printable ASCII character (most).
-  public static func trimmingSpaces(_ s: String) -> String {
+  /// `s.trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`), without
+  /// Foundation's cost when there is nothing to trim: a line or a word that begins and ends with
+  /// a printable ASCII character (most).
+  public static func trimmingSpaces(_ s: String, andNewlines: Bool = false) -> String {
     if let first = s.utf8.first, let last = s.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) { return s }
-    return s.trimmingCharacters(in: .whitespaces)
+    return s.trimmingCharacters(in: andNewlines ? .whitespacesAndNewlines : .whitespaces)
   }
 
   /// Natural order of names, then ids: `Equipo 2` before `Equipo 10`, case and accents aside.
@@ -129,7 +130,8 @@ public enum Text {
 
   /// Normalizes user input for storage: NFC, trimmed, inner runs of white space collapsed.
   public static func clean(_ s: String) -> String {
-    let nfc = s.precomposedStringWithCanonicalMapping
+    // ASCII is already NFC (most answers typed on a US keyboard layout).
+    let nfc = s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
     return nfc.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 

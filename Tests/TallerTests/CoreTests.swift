@@ -229,6 +229,7 @@ struct NameTests {
     arguments: ["set a.b x", " set", "set\t", "\u{A0}sí\u{3000}", "a\n", "\u{7}x", "", " ", "ñandú", "x\u{301}", "~ ~"])
   func trimming(_ s: String) {
     #expect(Text.trimmingSpaces(s) == s.trimmingCharacters(in: .whitespaces))
+    #expect(Text.trimmingSpaces(s, andNewlines: true) == s.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
   @Test("empty, too long and control characters are refused")
