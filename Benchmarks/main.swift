@@ -74,7 +74,6 @@ let args = CommandLine.arguments
 let me = URL(fileURLWithPath: args[0]).resolvingSymlinksInPath()
 let binDir = me.deletingLastPathComponent().path
 let work = NSTemporaryDirectory() + "taller-bench-\(getpid())"
-try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 
 // `taller-bench gen N FILE`: writes a synthetic bundle (for profiling one import by hand).
 if args.count == 4 && args[1] == "gen", let n = Int(args[2]) {
@@ -128,6 +127,8 @@ if args.count >= 2 && args[1] == "child" {
   exit(0)
 }
 
+// The work folder of a run (the modes above have none: they would leave it behind).
+try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 let quick = args.contains("--quick")
 /// `--only startup|answers|import|sealed|class`: one section (the others are skipped).
 let only = args.firstIndex(of: "--only").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
@@ -417,8 +418,8 @@ if section("class") {
   // Exports without a file name write into the current folder: the work folder, not the checkout
   // (and back afterwards, for `--write`).
   let checkout = FileManager.default.currentDirectoryPath
-  FileManager.default.changeCurrentDirectoryPath(work)
-  defer { FileManager.default.changeCurrentDirectoryPath(checkout) }
+  _ = FileManager.default.changeCurrentDirectoryPath(work)
+  defer { _ = FileManager.default.changeCurrentDirectoryPath(checkout) }
   // The class fixture: every team on two laptops, one conflict each, merged into this database.
   let fixture = try ClassFixture.build(into: store, content: ctx.content, teams: teams, laptopsPerTeam: 2, conflictsPerTeam: 1)
   _ = shell.execute("team use Equipo 1", renderer: plain)

@@ -318,7 +318,7 @@ struct AuthorityTests {
     // A database an earlier release let such a clock into: local writes go on, within bounds.
     let brick = Change(
       replica: "ffffffff-0000-4000-8000-000000000000", seq: 1, hlc: HLC(millis: .max, counter: .max), author: "x", prev: nil, ops: [])
-    try victim.writer.write { db in try TallerStore.insertLog(db, change: brick, body: brick.body) }
+    _ = try victim.writer.write { db in try TallerStore.insertLog(db, change: brick, body: brick.body) }
     _ = try victim.createTeam(name: "Sigue")
     let seq = try #require(try victim.versionVector()[victim.replica.id])
     let mine = try #require(try victim.change(replica: victim.replica.id, seq: seq))

@@ -394,7 +394,7 @@ struct RefusalTests {
   func emptyFile() throws {
     let dir = try TempDir()
     let path = dir.file("empty.sqlite")
-    FileManager.default.createFile(atPath: path, contents: Data())
+    _ = FileManager.default.createFile(atPath: path, contents: Data())
     let store = try TallerStore.open(path: path)
     _ = try store.createTeam(name: "Los Incas")
     #expect(try store.teams().count == 1)
