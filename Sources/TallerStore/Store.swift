@@ -27,7 +27,7 @@ public struct ReplicaInfo: Equatable, Sendable {
     didSet { publicKey = Signing.publicKey(ofPrivate: signingKey) ?? "" }
   }
   /// The X25519 private key that opens bundles sealed for this replica.
-  var encryptionKey: String = Sealed.newPrivateKey() {
+  var encryptionKey: String {
     didSet { encryptionPublicKey = Sealed.publicKey(ofPrivate: encryptionKey) ?? "" }
   }
   /// Its public half (64 hex digits), worked out once (every local write compares it with the
@@ -37,11 +37,12 @@ public struct ReplicaInfo: Equatable, Sendable {
   /// The public half of the signing key (64 hex digits).
   public private(set) var publicKey: String
 
-  init(id: String, label: String, copiedFrom: String?, signingKey: String) {
+  init(id: String, label: String, copiedFrom: String?, signingKey: String, encryptionKey: String) {
     self.id = id
     self.label = label
     self.copiedFrom = copiedFrom
     self.signingKey = signingKey
+    self.encryptionKey = encryptionKey
     publicKey = Signing.publicKey(ofPrivate: signingKey) ?? ""
     encryptionPublicKey = Sealed.publicKey(ofPrivate: encryptionKey) ?? ""
   }
@@ -234,8 +235,7 @@ public final class TallerStore: Sendable {
           }
           if let keys {
             if meta["label"] != label { try put("label", label) }
-            var info = ReplicaInfo(id: id, label: label, copiedFrom: nil, signingKey: keys.signing)
-            info.encryptionKey = keys.encryption
+            let info = ReplicaInfo(id: id, label: label, copiedFrom: nil, signingKey: keys.signing, encryptionKey: keys.encryption)
             try publish(info)
             return info
           }
@@ -261,8 +261,7 @@ public final class TallerStore: Sendable {
         try put("replica_id", newID)
         try put("fingerprint", fingerprint)
         try put("label", label)
-        var info = ReplicaInfo(id: newID, label: label, copiedFrom: previous, signingKey: key)
-        info.encryptionKey = fresh.encryption
+        var info = ReplicaInfo(id: newID, label: label, copiedFrom: previous, signingKey: key, encryptionKey: fresh.encryption)
         try publish(info)
         // The origin's rights pass to this copy only where its key is: in this laptop's key
         // folder (a file moved or copied on the same laptop), or in a file of an older release.
