@@ -107,7 +107,38 @@ public enum Text {
     if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
       return trimmingSpaces(s.lowercased())
     }
-    return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    // Printable ASCII and precomposed Latin letters with accents (Spanish words, most names):
+    // each letter's base, lowercased, as Foundation folds them (a test compares every one).
+    var folded: [UInt8] = []
+    folded.reserveCapacity(s.utf8.count)
+    for scalar in s.unicodeScalars {
+      switch scalar.value {
+      case 0x41...0x5A: folded.append(UInt8(scalar.value) + 0x20)
+      case 0x20..<0x7F: folded.append(UInt8(scalar.value))
+      default:
+        guard let base = latinBases[scalar.value] else { return foundationFold(s) }
+        folded.append(base)
+      }
+    }
+    return trimmingSpaces(String(decoding: folded, as: UTF8.self))
+  }
+
+  /// The letters of Latin-1 that are a base letter and an accent, and that base, lowercased.
+  public static let latinBases: [UInt32: UInt8] = {
+    var bases: [UInt32: UInt8] = [:]
+    let groups: [(String, Character)] = [
+      ("ÀÁÂÃÄÅàáâãäå", "a"), ("Çç", "c"), ("ÈÉÊËèéêë", "e"), ("ÌÍÎÏìíîï", "i"), ("Ññ", "n"),
+      ("ÒÓÔÕÖòóôõö", "o"), ("ÙÚÛÜùúûü", "u"), ("Ýýÿ", "y"),
+    ]
+    for (letters, base) in groups {
+      for scalar in letters.unicodeScalars { bases[scalar.value] = base.asciiValue }
+    }
+    return bases
+  }()
+
+  /// Foundation's folding (case, accents, width), trimmed: what ``fold(_:)`` gives.
+  public static func foundationFold(_ s: String) -> String {
+    s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 

@@ -232,6 +232,17 @@ struct NameTests {
     #expect(Text.trimmingSpaces(s, andNewlines: true) == s.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
+  @Test("text is folded as Foundation folds it, with or without its help")
+  func folding() {
+    for scalar in Text.latinBases.keys.compactMap(Unicode.Scalar.init) {
+      #expect(Text.fold(String(scalar)) == Text.foundationFold(String(scalar)), "\(scalar)")
+    }
+    #expect(Text.latinBases.count == 53)
+    for s in ["  Sesión ", "AÑADIR", "Perú Über-Ñandú 2", "e\u{301}", "ﬁn", "Ｆｕｌｌ", "straße", "Ø", "Añejo\t", "ñ\n"] {
+      #expect(Text.fold(s) == Text.foundationFold(s), "\(s)")
+    }
+  }
+
   @Test("empty, too long and control characters are refused")
   func refusals() {
     #expect(throws: TallerError.refused(Message.nameEmpty)) { try Names.validate("   ") }
