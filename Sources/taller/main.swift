@@ -277,7 +277,7 @@ do {
   let typed = !(options.db ?? "").isEmpty || !(environment["TALLER_DB"] ?? "").isEmpty
   // A key file protected by a passphrase: from TALLER_PASSPHRASE, else asked at the terminal
   // (three tries).
-  var keys = KeyFolder.standard
+  var keys = KeyFolder.standard(in: environment)
   keys.passphrase = environment["TALLER_PASSPHRASE"].flatMap { $0.isEmpty ? nil : $0 }
   var tries = 0
   while true {
