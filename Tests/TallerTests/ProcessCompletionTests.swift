@@ -42,8 +42,8 @@ struct ProcessCompletionTests {
     .enabled(if: OptionalTool.bash, "skipped: bash is not installed"))
   func bashCompletion() throws {
     let dir = try TempDir()
-    FileManager.default.createFile(atPath: dir.file("clase.sqlite"), contents: Data())
-    FileManager.default.createFile(atPath: dir.file("guion.txt"), contents: Data())
+    _ = FileManager.default.createFile(atPath: dir.file("clase.sqlite"), contents: Data())
+    _ = FileManager.default.createFile(atPath: dir.file("guion.txt"), contents: Data())
     #expect(try complete(["--lang", ""], in: dir) == ["es", "en"])
     let commands = try complete(["te"], in: dir)
     #expect(commands.contains("team") && commands.contains("terminar"), "\(commands)")
