@@ -69,7 +69,7 @@ let catalogEN: [L: String] = [
   .teamMembersCount: "{count} member(s)",
   .teamCurrentMark: "(current)",
   .noTeamSelected: "First choose a team with \"team use NAME\" or create one with \"team create NAME\".",
-  .teamFull: "{names} do not fit: team \"{team}\" has {count} member(s) and this workshop allows at most {limit}. Nobody was added.",
+  .teamFull: "No room for {names}: team \"{team}\" has {count} member(s) and this workshop allows at most {limit}. Nobody was added.",
   .nameEmpty: "The name is missing.",
   .nameTooLong: "The name is too long ({count} characters; at most {limit}).",
   .nameInvalid: "The name \"{name}\" is not valid: it may not contain line breaks or control characters.",

@@ -72,7 +72,7 @@ let catalogES: [L: String] = [
   .teamCurrentMark: "(actual)",
   .noTeamSelected: "Primero elige un equipo con «equipo usar NOMBRE» o crea uno con «equipo crear NOMBRE».",
   .teamFull:
-    "No caben {names}: el equipo «{team}» tiene {count} integrante(s) y en este taller el máximo es {limit}. No se agregó a nadie.",
+    "No hay lugar para {names}: el equipo «{team}» tiene {count} integrante(s) y en este taller el máximo es {limit}. No se agregó a nadie.",
   .nameEmpty: "Falta el nombre.",
   .nameTooLong: "El nombre es demasiado largo ({count} caracteres; máximo {limit}).",
   .nameInvalid: "El nombre «{name}» no es válido: no puede contener saltos de línea ni caracteres de control.",

@@ -150,6 +150,9 @@ public enum Text {
     return s.trimmingCharacters(in: andNewlines ? .whitespacesAndNewlines : .whitespaces)
   }
 
+  /// A name quoted as each catalog quotes names: «name» in Spanish, "name" in English.
+  public static func quoted(_ s: String, lang: Lang) -> String { lang == .es ? "«\(s)»" : "\"\(s)\"" }
+
   /// Natural order of names, then ids: `Equipo 2` before `Equipo 10`, case and accents aside.
   public static func naturallyBefore(_ a: (name: String, id: String), _ b: (name: String, id: String)) -> Bool {
     switch a.name.compare(b.name, options: [.numeric, .caseInsensitive, .diacriticInsensitive]) {

@@ -124,7 +124,7 @@ extension Message {
   public static var teamCurrentMark: Message { Message(.teamCurrentMark, [:]) }
   /// Primero elige un equipo con «equipo usar NOMBRE» o crea uno con «equipo crear NOMBRE».
   public static var noTeamSelected: Message { Message(.noTeamSelected, [:]) }
-  /// No caben {names}: el equipo «{team}» tiene {count} integrante(s) y en este taller el máximo es {limit}. No se agregó a nadie.
+  /// No hay lugar para {names}: el equipo «{team}» tiene {count} integrante(s) y en este taller el máximo es {limit}. No se agregó a nadie.
   public static func teamFull(count countValue: some CustomStringConvertible, limit limitValue: some CustomStringConvertible, names namesValue: some CustomStringConvertible, team teamValue: some CustomStringConvertible) -> Message { Message(.teamFull, ["count": String(describing: countValue), "limit": String(describing: limitValue), "names": String(describing: namesValue), "team": String(describing: teamValue)]) }
   /// Falta el nombre.
   public static var nameEmpty: Message { Message(.nameEmpty, [:]) }

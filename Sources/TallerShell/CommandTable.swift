@@ -535,7 +535,7 @@ public struct CommandTable: Sendable {
       } else {
         let localized = suggestions.map { s in
           let name = spec(s)?.localName(lang) ?? localFirstWord(s, lang)
-          return lang == .es ? "«\(name)»" : "\"\(name)\""
+          return Text.quoted(name, lang: lang)
         }
         m.append(Message.didYouMean(suggestions: orList(localized, lang)))
       }

@@ -194,7 +194,7 @@ extension CommandTable {
         let updated = try ctx.store.addMembers(teamID: team.id, names: names, limit: ctx.teamSizeLimit)
         let before = Set(team.members.map(\.id))
         try Sittings.addPresent(ctx, session, teamID: team.id, memberIDs: updated.members.map(\.id).filter { !before.contains($0) })
-        let added = names.map { "«\(Text.clean($0))»" }
+        let added = names.map { Text.quoted(Text.clean($0), lang: session.lang) }
         return .ok(
           Message.memberAdded(
             count: String(updated.members.count), limit: String(ctx.teamSizeLimit), names: Text.list(added, lang: session.lang),
