@@ -103,12 +103,9 @@ public struct Message: Hashable, Sendable {
 public enum Text {
   /// Folds text for lenient matching: NFC, lowercased, accents removed, trimmed.
   public static func fold(_ s: String) -> String {
-    // Plain ASCII (most commands) only needs lowercasing: far cheaper than Foundation's folding.
-    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-      return trimmingSpaces(s.lowercased())
-    }
-    // Printable ASCII and precomposed Latin letters with accents (Spanish words, most names):
-    // each letter's base, lowercased, as Foundation folds them (a test compares every one).
+    // Printable ASCII (most commands) and precomposed Latin letters with accents (Spanish
+    // words, most names): each letter lowercased, accented ones to their base, as Foundation
+    // folds them (a test compares every one), far cheaper than its folding.
     var folded: [UInt8] = []
     folded.reserveCapacity(s.utf8.count)
     for scalar in s.unicodeScalars {

@@ -238,7 +238,9 @@ struct NameTests {
       #expect(Text.fold(String(scalar)) == Text.foundationFold(String(scalar)), "\(scalar)")
     }
     #expect(Text.latinBases.count == 53)
-    for s in ["  Sesión ", "AÑADIR", "Perú Über-Ñandú 2", "e\u{301}", "ﬁn", "Ｆｕｌｌ", "straße", "Ø", "Añejo\t", "ñ\n"] {
+    for s in [
+      "  Set MARCA-Peruana.Marca ", "  Sesión ", "AÑADIR", "Perú Über-Ñandú 2", "e\u{301}", "ﬁn", "Ｆｕｌｌ", "straße", "Ø", "Añejo\t", "ñ\n",
+    ] {
       #expect(Text.fold(s) == Text.foundationFold(s), "\(s)")
     }
   }
