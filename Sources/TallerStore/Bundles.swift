@@ -228,6 +228,7 @@ extension TallerStore {
               seen += 1
               Self.importProbe?(seen)
             }
+            ahead.done(items)
           }
         }
         guard let scan = scanned else { return }

@@ -12,6 +12,9 @@ import TallerCore
 /// over in order, after the changes read before it, and the importing thread throws it as the
 /// scan did when it ran on one thread.
 ///
+/// Batches the importing thread is done with go back to the reading thread, which frees them
+/// while it waits: freeing a batch's changes was some 8% of the importing thread's time.
+///
 /// Hand-written on `Thread` and `NSCondition`: a bounded hand-over between one producer and
 /// one consumer, synchronous on both sides (the import runs inside a database transaction,
 /// where no `await` may happen).
@@ -39,6 +42,8 @@ final class ScanAhead: @unchecked Sendable {
 
   private let condition = NSCondition()
   private var events: [Event] = []
+  /// Batches the importing thread is done with, freed by the reading thread.
+  private var spent: [[Item]] = []
   private var first = 0
   private var stopped = false
   private var running = true
@@ -59,6 +64,9 @@ final class ScanAhead: @unchecked Sendable {
     defer { condition.unlock() }
     while first == events.count { condition.wait() }
     let e = events[first]
+    // Its slot lets go of it at once: the batch's last reference is then the one given back
+    // with `done`, and the reading thread frees it.
+    events[first] = .changes([])
     first += 1
     // Taken events go (they hold their changes): at once when none is left, else every few.
     if first == events.count {
@@ -70,6 +78,14 @@ final class ScanAhead: @unchecked Sendable {
     }
     condition.broadcast()
     return e
+  }
+
+  /// Gives a batch taken with ``next()`` back once its changes are written (the reading thread
+  /// frees it).
+  func done(_ items: consuming [Item]) {
+    condition.lock()
+    spent.append(items)
+    condition.unlock()
   }
 
   /// Stops the reading thread and waits until it has let go of the file.
@@ -113,13 +129,17 @@ final class ScanAhead: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// Hands an event over, waiting while ``limit`` are waiting to be taken.
+  /// Hands an event over, waiting while ``limit`` are waiting to be taken; frees the batches
+  /// given back meanwhile.
   private func hand(_ e: Event) throws {
+    var freed: [[Item]] = []
+    defer { freed.removeAll() }
     condition.lock()
     defer { condition.unlock() }
     while events.count - first >= Self.limit && !stopped { condition.wait() }
     if stopped { throw Stopped() }
     events.append(e)
+    swap(&freed, &spent)
     condition.broadcast()
   }
 }
