@@ -68,7 +68,7 @@ final class ScanAhead: @unchecked Sendable {
     // with `done`, and the reading thread frees it.
     events[first] = .changes([])
     first += 1
-    // Taken events go (they hold their changes): at once when none is left, else every few.
+    // Taken slots (emptied) go: at once when none is left, else every few.
     if first == events.count {
       events.removeAll(keepingCapacity: true)
       first = 0
