@@ -139,6 +139,22 @@ public enum Text {
       .trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
+  /// `s` with every `target` byte, an ASCII character such as a newline, replaced by
+  /// `replacement`, on bytes (an ASCII byte is never part of another character in UTF-8):
+  /// Foundation's `replacingOccurrences` goes through `NSString`, and was a tenth of a class
+  /// export's time for the cells of its tables.
+  public static func replacing(_ target: Unicode.Scalar, in s: String, with replacement: String) -> String {
+    precondition(target.isASCII, "only an ASCII character is replaced on bytes")
+    let byte = UInt8(target.value)
+    guard s.utf8.contains(byte) else { return s }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(s.utf8.count + replacement.utf8.count * 4)
+    for b in s.utf8 {
+      if b == byte { bytes.append(contentsOf: replacement.utf8) } else { bytes.append(b) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   /// `s.trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`), without
   /// Foundation's cost when there is nothing to trim: a line or a word that begins and ends with
   /// a printable ASCII character (most).

@@ -343,9 +343,9 @@ public struct Renderer: Sendable {
       let labelled = head.contains { !$0.isEmpty }
       for (c, cell) in r.enumerated() {
         if labelled {
-          let title = head[c].replacingOccurrences(of: "\n", with: " ")
+          let title = Text.replacing("\n", in: head[c], with: " ")
           if c == 0 && title.isEmpty {
-            out += Self.wrap(cell.replacingOccurrences(of: "\n", with: " "), width).map { paint($0, "1") }.joined(separator: "\n") + "\n"
+            out += Self.wrap(Text.replacing("\n", in: cell, with: " "), width).map { paint($0, "1") }.joined(separator: "\n") + "\n"
             continue
           }
           let value = cell.isEmpty ? "·" : cell

@@ -108,7 +108,7 @@ enum Reports {
         let width = max(spec.header.count, spec.rows.map(\.count).max() ?? 0)
         let header = spec.header.isEmpty ? Array(repeating: " ", count: width) : spec.header
         func cells(_ r: [String]) -> String {
-          "| " + r.map { md($0).replacingOccurrences(of: "\n", with: "<br>") }.joined(separator: " | ") + " |\n"
+          "| " + r.map { Text.replacing("\n", in: md($0), with: "<br>") }.joined(separator: " | ") + " |\n"
         }
         out += "\n" + cells(header) + "|" + Array(repeating: " --- |", count: width).joined() + "\n"
         for r in spec.rows { out += cells(r + Array(repeating: "", count: max(0, width - r.count))) }
@@ -144,10 +144,10 @@ enum Reports {
     out.reserveCapacity(s.utf8.count + 8)
     for b in s.utf8 {
       switch b {
-      case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-      case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-      case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-      case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+      case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+      case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
       default: out.append(b)
       }
     }
@@ -155,7 +155,7 @@ enum Reports {
   }
 
   /// Escaped text whose line breaks stay line breaks.
-  static func escLines(_ s: String) -> String { esc(s).replacingOccurrences(of: "\n", with: "<br>\n") }
+  static func escLines(_ s: String) -> String { Text.replacing("\n", in: esc(s), with: "<br>\n") }
 
   /// Stages per part of a journey table in a document (a part fits a landscape page).
   static let journeyPart = 5
@@ -364,7 +364,7 @@ enum Reports {
   static func table(_ spec: TableSpec, caption: String? = nil) -> String {
     // On a narrow screen a wide table scrolls inside its own box (reachable by keyboard), not
     // the page; on paper it is whole.
-    let label = (caption ?? spec.header.filter { !$0.isEmpty }.joined(separator: ", ")).replacingOccurrences(of: "\n", with: " ")
+    let label = Text.replacing("\n", in: caption ?? spec.header.filter { !$0.isEmpty }.joined(separator: ", "), with: " ")
     var out = "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(esc(String(label.prefix(80))))\">\n<table>\n"
     out += caption.map { "<caption>\(esc($0))</caption>\n" } ?? ""
     if !spec.header.isEmpty {

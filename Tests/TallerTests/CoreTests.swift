@@ -232,6 +232,14 @@ struct NameTests {
     #expect(Text.trimmingSpaces(s, andNewlines: true) == s.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 
+  @Test(
+    "a newline is replaced on bytes as Foundation replaces it",
+    arguments: ["", "sin salto", "a\nb", "\n", "\n\n", "Ñandú\n«ají»\r\n☕️ café", "x\u{301}\ny", "🇵🇪\n"])
+  func replacingNewlines(_ s: String) {
+    #expect(Text.replacing("\n", in: s, with: "<br>") == s.replacingOccurrences(of: "\n", with: "<br>"))
+    #expect(Text.replacing("\n", in: s, with: " ") == s.replacingOccurrences(of: "\n", with: " "))
+  }
+
   @Test("text is folded as Foundation folds it, with or without its help")
   func folding() {
     for scalar in Text.latinBases.keys.compactMap(Unicode.Scalar.init) {
