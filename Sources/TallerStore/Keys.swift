@@ -50,11 +50,9 @@ public struct KeyFolder: Equatable, Sendable {
     return o["sealed"] != nil
   }
 
-  /// `$XDG_DATA_HOME/taller/keys`, or `~/.local/share/taller/keys`.
-  public static var standard: KeyFolder { standard(in: ProcessInfo.processInfo.environment) }
-
-  /// The same, for an environment already read (Foundation's copy of it costs about 0.1 ms).
-  public static func standard(in environment: [String: String]) -> KeyFolder {
+  /// `$XDG_DATA_HOME/taller/keys`, or `~/.local/share/taller/keys` (`main` passes the environment
+  /// it has read: Foundation's copy of it costs about 0.1 ms).
+  public static func standard(in environment: [String: String] = ProcessInfo.processInfo.environment) -> KeyFolder {
     KeyFolder(path: dataFolder(environment) + "/keys")
   }
 

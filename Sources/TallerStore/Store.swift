@@ -123,7 +123,7 @@ public final class TallerStore: Sendable {
   /// no key there (copied, handed in, restored elsewhere) gets a new identity to write with.
   public static func open(
     path: String, label: String? = nil, createFolder: Bool = true, now: @escaping @Sendable () -> Int64 = systemClock,
-    keys: KeyFolder = .standard
+    keys: KeyFolder = .standard()
   ) throws(TallerError) -> TallerStore {
     let url = URL(fileURLWithPath: path)
     let fm = FileManager.default

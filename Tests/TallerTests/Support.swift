@@ -7,7 +7,7 @@ import Testing
 @testable import TallerStore
 
 /// The tests' own data folder (`XDG_DATA_HOME`), set once for the whole test process and the
-/// programs it runs: laptop key files (``KeyFolder/standard``) and default databases go there,
+/// programs it runs: laptop key files (``KeyFolder/standard(in:)``) and default databases go there,
 /// never into the home folder of whoever runs the tests.
 let testDataHome: String = {
   let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taller-test-data-\(getpid())").path
