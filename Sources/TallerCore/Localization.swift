@@ -297,7 +297,7 @@ extension Message {
     for key in L.allCases {
       let template = Lang.es.catalog[key] ?? ""
       let names = placeholders(template).sorted()
-      let doc = template.replacingOccurrences(of: "\n", with: " ")
+      let doc = Text.replacing("\n", in: template, with: " ")
       out += "  /// \(doc)\n"
       let name = "\(key)"
       if names.isEmpty {

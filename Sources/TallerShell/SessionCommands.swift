@@ -504,7 +504,7 @@ enum SessionView {
   }
 
   static func clip(_ s: String, _ n: Int = 60) -> String {
-    let one = s.replacingOccurrences(of: "\n", with: " ")
+    let one = Text.replacing("\n", in: s, with: " ")
     return one.count <= n ? one : String(one.prefix(n - 1)) + "…"
   }
 

@@ -111,7 +111,7 @@ public final class LineEditor: LineReader {
           if !t.notices.isEmpty {
             // Notices go above the line being typed, which is drawn again below them.
             clearArea(s)
-            write(t.notices.replacingOccurrences(of: "\n", with: "\r\n"))
+            write(Text.replacing("\n", in: t.notices, with: "\r\n"))
           }
           s.prompt = t.prompt
           redraw(s, fresh: !t.notices.isEmpty)
@@ -577,7 +577,7 @@ public final class LineEditor: LineReader {
   /// One entry per line; line breaks inside an entry are written `\n`, backslashes `\\`.
   public func saveHistory() {
     guard let historyPath else { return }
-    let text = history.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") }
+    let text = history.map { Text.replacing("\n", in: Text.replacing("\\", in: $0, with: "\\\\"), with: "\\n") }
       .joined(separator: "\n")
     try? (text + "\n").write(toFile: historyPath, atomically: true, encoding: .utf8)
   }

@@ -233,11 +233,12 @@ struct NameTests {
   }
 
   @Test(
-    "a newline is replaced on bytes as Foundation replaces it",
-    arguments: ["", "sin salto", "a\nb", "\n", "\n\n", "Ñandú\n«ají»\r\n☕️ café", "x\u{301}\ny", "🇵🇪\n"])
+    "a newline or a backslash is replaced on bytes as Foundation replaces it",
+    arguments: ["", "sin salto", "a\nb", "\n", "\n\n", "Ñandú\n«ají»\r\n☕️ café", "x\u{301}\ny", "🇵🇪\n", "C:\\taller\\n\n"])
   func replacingNewlines(_ s: String) {
     #expect(Text.replacing("\n", in: s, with: "<br>") == s.replacingOccurrences(of: "\n", with: "<br>"))
     #expect(Text.replacing("\n", in: s, with: " ") == s.replacingOccurrences(of: "\n", with: " "))
+    #expect(Text.replacing("\\", in: s, with: "\\\\") == s.replacingOccurrences(of: "\\", with: "\\\\"))
   }
 
   @Test("text is folded as Foundation folds it, with or without its help")
